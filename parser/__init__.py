@@ -1,0 +1,56 @@
+"""Structure parser for Chinese official meeting reports and speech transcripts.
+
+    >>> from parser import parse
+    >>> report = parse(text)            # str or bytes, never raises on content
+    >>> report.to_dict()["attendees"]
+
+Heavy modules (lark, selectolax, OpenCC, jsonschema) are imported on first use, so importing
+the package and ``parse --help`` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .model import SCHEMA_VERSION, Report
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from os import PathLike
+
+__all__ = ["SCHEMA_VERSION", "Report", "parse", "parse_file", "parse_many", "schema", "validate"]
+
+
+def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False) -> Report:
+    """Parse one report. Odd input yields warnings in the Report, never an exception."""
+    from .api import parse as _parse
+
+    return _parse(data, path=path, keep_script=keep_script)
+
+
+def parse_file(path: str | PathLike[str], *, keep_script: bool = False) -> Report:
+    """Read and parse one file; raises OSError if it cannot be read, InputError if it is not text."""
+    from .api import parse_file as _parse_file
+
+    return _parse_file(path, keep_script=keep_script)
+
+
+def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bool = False) -> Iterator[Any]:
+    """Parse paths or texts in worker processes, yielding results in input order."""
+    from .batch import parse_many as _parse_many
+
+    return _parse_many(items, jobs=jobs, keep_script=keep_script)
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema every output validates against."""
+    from .schema import load_schema
+
+    return load_schema()
+
+
+def validate(obj: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError if ``obj`` does not follow the schema."""
+    from .schema import validate as _validate
+
+    _validate(obj)

@@ -1,0 +1,5 @@
+"""``python -m parser`` runs the ``parse`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""The library calls behind ``parser.parse`` and ``parser.parse_file``."""
+
+from __future__ import annotations
+
+import os
+from os import PathLike
+
+from .errors import InputError
+from .model import Report, SourceInfo, Warning
+from .pipeline import DEFAULT_MAX_BYTES, parse_input
+
+
+def empty_report(path: str | None, code: str, message: str) -> Report:
+    """A report with nothing in it and the reason why, for input that could not be read."""
+    return Report(
+        kind="other",
+        headline=None,
+        lead=None,
+        attendees=[],
+        directives=[],
+        byline=[],
+        source=SourceInfo(path=path, format="unknown", encoding="unknown", script="unknown"),
+        warnings=[Warning(code, message)],
+    )
+
+
+def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False,
+          max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Parse one report; input that is not a report gives an empty Report with a warning."""
+    try:
+        return parse_input(data, path=path, keep_script=keep_script, max_bytes=max_bytes)
+    except InputError as exc:
+        return empty_report(path, exc.code, exc.message)
+
+
+def read_bytes(path: str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, refusing FIFOs, devices and files above the limit."""
+    import stat
+
+    st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is_directory", f"{os.fspath(path)} is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not_a_file", f"{os.fspath(path)} is not a regular file (a FIFO, socket or device)")
+    if st.st_size > max_bytes:
+        raise InputError("too_large", f"the file has {st.st_size:,} bytes, above the limit of {max_bytes:,}")
+    with open(path, "rb") as fh:
+        return fh.read(max_bytes + 1)
+
+
+def parse_file(path: str | PathLike[str], *, keep_script: bool = False,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse one file; raises OSError or InputError when the file cannot be read as text."""
+    data = read_bytes(path, max_bytes)
+    return parse_input(data, path=os.fspath(path), keep_script=keep_script, max_bytes=max_bytes)

@@ -1,0 +1,375 @@
+"""Who was present, with which titles and roles: attendance clauses read with a grammar.
+
+A clause is the text before a role verb (``出席``, ``主持``, ``讲话`` …) back to the previous
+clause. Its pieces, cut at ``、``/``，``/``和``, become TITLE / NAME / DENG tokens through the
+right-to-left name splitter, and ``grammar/attendance.lark`` decides whether they form a
+roster. Pieces that do not fit (``会上``, ``10月7日``) are trimmed from the left; words after
+the last name (``在…会议上``) are cut at a linking word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+from lark import Token, Transformer
+from lark.exceptions import LarkError
+
+from .grammars import grammar, tokens
+from .lexicon import table, words
+from .names import group_labels, has_stopchar, is_title, looks_like_name, split_title_name
+
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_GAPS = regex.compile(r"[ \u3000]+")
+_SENTENCE = regex.compile(r"[^。！？；\n]+[。！？；]?")
+_PIECE_SEP = regex.compile(r"[、，,\s]+")
+_AND = regex.compile(r"以及|和|及|与|同")
+_TITLE_JUNK = regex.compile(r"[在由对向就说是了与将把被从\d：《》]|会上|会议|同时|随后|此外|其中|今天|昨天|期间")
+_LINKERS = (
+    "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
+    "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
+    "最后", "随后", "先", "又", "均", "都", "一道", "一行", "同志", "作", "作了", "进行", "结合", "围绕",
+)
+_LEFT_CUTS = regex.compile(r"由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日")
+_GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
+_GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
+_CONTINUATION = frozenset("并又还也随后后再")
+STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
+
+
+@dataclass
+class Mention:
+    """A person or group named in an attendance clause."""
+
+    name: str  # empty for an unnamed group
+    titles: list[str]
+    roles: list[str]
+    start: int  # in the paragraph text
+    end: int
+    label: str = ""  # group label after 等 / before the list
+
+
+@dataclass
+class Verb:
+    """A role verb occurrence."""
+
+    start: int
+    end: int
+    role: str
+    kind: str  # act | words
+
+
+@cache
+def _verb_table() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "act") for row in table("role_verbs.tsv")}
+
+
+@cache
+def _verb_pattern() -> regex.Pattern[str]:
+    alt = "|".join(sorted(map(regex.escape, _verb_table()), key=len, reverse=True))
+    return regex.compile(alt)
+
+
+def find_verbs(sentence: str) -> list[Verb]:
+    """Role verbs in a sentence, longest match first, left to right."""
+    out = []
+    for m in _verb_pattern().finditer(sentence):
+        role, kind = _verb_table()[m.group()]
+        out.append(Verb(m.start(), m.end(), role, kind))
+    return out
+
+
+def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
+    """Tokens of one piece between separators, or None when it is not part of a roster.
+
+    ``lenient`` accepts a bare 2–3 character piece as a name even with a surname the lexicon
+    lacks; it is used only inside lists that already hold several sure names.
+    """
+    if not piece:
+        return []
+    if lenient and bare_name_shape(piece):
+        return [("NAME", piece)]
+    if "等" in piece:
+        i = piece.rfind("等")
+        head, tail = piece[:i], piece[i + 1 :]
+        head_toks = _piece_tokens(head)
+        if head_toks and head_toks[-1][0] == "NAME" and (not tail or _clean_title(tail)):
+            return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
+        return None
+    split = split_title_name(piece)
+    if split is None:
+        return None
+    title, name = split
+    out: list[tuple[str, str]] = []
+    if title:
+        t = _clean_title(title)
+        if not t:
+            return None
+        out.append(("TITLE", t))
+    if name:
+        out.append(("NAME", name))
+    return out
+
+
+def _clean_title(title: str) -> str | None:
+    if _TITLE_JUNK.search(title) or not is_title(title):
+        return None
+    return title
+
+
+def bare_name_shape(piece: str) -> bool:
+    """Two or three Chinese characters that start with a surname or hold no non-name word."""
+    if not (2 <= len(piece) <= 3 and _ALL_HAN.fullmatch(piece)):
+        return False
+    return looks_like_name(piece[0] + "某") or not has_stopchar(piece)
+
+
+def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str, str, int, int]] | None:
+    """Tokens with positions for a roster text, or None if any piece does not fit."""
+    out: list[tuple[str, str, int, int]] = []
+    pos = 0
+    for m in [*_PIECE_SEP.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[pos:end]
+        if piece:
+            toks = _piece_or_and(piece) if not lenient else (_piece_or_and(piece) or _piece_tokens(piece, True))
+            if toks is None:
+                return None
+            cursor = pos
+            for kind, val in toks:
+                at = text.find(val, cursor) if val else cursor
+                at = cursor if at < 0 else at
+                out.append((kind, val, base + at, base + at + len(val)))
+                cursor = at + len(val)
+        if m:
+            if out and out[-1][0] != "SEP":
+                out.append(("SEP", m.group(), base + m.start(), base + m.end()))
+            pos = m.end()
+    while out and out[-1][0] == "SEP":
+        out.pop()
+    return out
+
+
+def _piece_or_and(piece: str) -> list[tuple[str, str]] | None:
+    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
+    parts = _AND.split(piece)
+    if len(parts) >= 2:
+        out: list[tuple[str, str]] = []
+        for i, part in enumerate(parts):
+            ptoks = _piece_tokens(part)
+            if not ptoks:
+                break
+            if i:
+                out.append(("SEP", "和"))
+            out.extend(ptoks)
+        else:
+            return out
+    return _piece_tokens(piece)
+
+
+class _Roster(Transformer[Token, list[Mention]]):
+    """Turns a parsed roster into mentions; titles chain forward, labels apply backward."""
+
+    def start(self, items: list) -> list[Mention]:
+        return items[0]
+
+    def roster(self, parts: list) -> list[Mention]:
+        mentions: list[Mention] = []
+        pending: list[str] = []
+        shared: list[str] = []
+        since_label: list[Mention] = []
+        for part in parts:
+            if isinstance(part, Token):  # SEP
+                continue
+            kind, data = part
+            if kind == "titles":
+                pending.extend(data)
+                continue
+            titles, name, label = data
+            own = pending + titles
+            pending = []
+            m = Mention(name.value, own, [], name.start_pos or 0, name.end_pos or 0)
+            if own:
+                shared = own if _is_group_label(own) else []
+            elif shared:
+                m.titles = list(shared)
+            mentions.append(m)
+            since_label.append(m)
+            if label is not None:
+                for x in since_label:
+                    x.label = label
+                    if not x.titles and label:
+                        x.titles = [label]
+                since_label = []
+        for t in pending:
+            mentions.append(Mention("", [t], [], -1, -1, label=t))
+        return mentions
+
+    def person(self, items: list) -> tuple[str, tuple[list[str], Token, str | None]]:
+        titles = [t.value for t in items if isinstance(t, Token) and t.type == "TITLE"]
+        name = next(t for t in items if isinstance(t, Token) and t.type == "NAME")
+        label = next((x for x in items if isinstance(x, tuple) and x[0] == "label"), None)
+        return ("person", (titles, name, label[1] if label else None))
+
+    def label(self, items: list) -> tuple[str, str]:
+        title = next((t.value for t in items if t.type == "TITLE"), "")
+        return ("label", title)
+
+    def titles(self, items: list) -> tuple[str, list[str]]:
+        return ("titles", [t.value for t in items])
+
+    def verbs(self, items: list) -> list:
+        return items
+
+
+def _is_group_label(titles: list[str]) -> bool:
+    return len(titles) == 1 and (titles[0] in group_labels() or titles[0].endswith(("领导", "人士", "同志")))
+
+
+def parse_roster(text: str, base: int) -> list[Mention] | None:
+    """Mentions in a roster text (the words before a role verb), or None if it is not one."""
+    spans = _span_tokens(text, base)
+    if spans is None and text.count("、") >= 3:
+        spans = _span_tokens(text, base, lenient=True)
+        if spans is not None and sum(1 for k, v, *_ in spans if k == "NAME" and looks_like_name(v)) < 3:
+            spans = None
+    if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
+        return None
+    toks = tokens([(k, v) for k, v, _, _ in spans] + [("VERB", "")])
+    for tok, (_, _, s, e) in zip(toks, spans, strict=False):
+        tok.start_pos, tok.end_pos = s, e
+    try:
+        tree = grammar("attendance").parse(toks)
+    except LarkError:
+        return None
+    return _Roster().transform(tree)
+
+
+def roster_before(sentence: str, start: int, end: int) -> list[Mention]:
+    """The longest roster ending at ``end`` within ``sentence[start:end]``."""
+    text = sentence[start:end]
+    # cut words after the last name: 车荣福在…会议上 → 车荣福
+    candidates = [text]
+    for link in _LINKERS:
+        i = text.find(link)
+        while i > 0:
+            candidates.append(text[:i])
+            i = text.find(link, i + 1)
+    candidates.sort(key=len, reverse=True)
+    for cand in candidates:
+        cand = cand.rstrip("，、 ")
+        found = _trim_left(cand, start)
+        if found:
+            return found
+    return []
+
+
+def _trim_left(text: str, base: int) -> list[Mention] | None:
+    """Try the whole text, then suffixes after each separator or cut word."""
+    starts = [0]
+    starts += [m.end() for m in _PIECE_SEP.finditer(text)]
+    starts += [m.end() for m in _LEFT_CUTS.finditer(text)]
+    for s in sorted(set(starts)):
+        if s >= len(text):
+            continue
+        found = parse_roster(text[s:], base + s)
+        if found and any(m.name for m in found):
+            return found
+        if found and s == max(starts):
+            return found
+    return None
+
+
+@dataclass
+class Attendance:
+    """Attendees and groups collected over a report, in order of first mention."""
+
+    people: dict[str, Mention] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    groups: list[Mention] = field(default_factory=list)
+    stroke_order: bool = False
+
+
+def collect(paragraphs: Iterable[tuple[int, str]], known: set[str] | None = None) -> tuple[list[tuple[int, Mention]], bool]:
+    """Mentions (paragraph index, mention) in document order, and whether a stroke-order note was seen."""
+    out: list[tuple[int, Mention]] = []
+    stroke = False
+    known = set(known or ())
+    for idx, text in paragraphs:
+        if text.startswith("又讯"):
+            break
+        if STROKE_ORDER.search(text):
+            stroke = True
+        text = _GAPS.sub(lambda g: "，" * len(g.group()), text)
+        for sm in _SENTENCE.finditer(text):
+            sentence = sm.group()
+            base = sm.start()
+            for m in _sentence_mentions(sentence, known):
+                m.start += base
+                m.end += base
+                out.append((idx, m))
+                if m.name:
+                    known.add(m.name)
+    return out, stroke
+
+
+def _sentence_mentions(sentence: str, known: set[str]) -> list[Mention]:
+    verbs = find_verbs(sentence)
+    out: list[Mention] = []
+    clause_start = 0
+    last: list[Mention] = []
+    prev_end = 0
+    for v in verbs:
+        between = sentence[prev_end : v.start]
+        if last and prev_end and "，" not in between and len(between) <= 12:
+            # 主持会议并讲话: a further verb of the same clause
+            for m in last:
+                _add_role(m, v.role)
+            prev_end = v.end
+            continue
+        if prev_end:
+            comma = sentence.find("，", prev_end)
+            clause_start = comma + 1 if 0 <= comma < v.start else prev_end
+        mentions = roster_before(sentence, clause_start, v.start)
+        if not mentions and last and sentence[clause_start : clause_start + 1] in _CONTINUATION:
+            # 主持会议，并对…作了具体部署: the same subject goes on
+            for m in last:
+                _add_role(m, v.role)
+            prev_end = v.end
+            continue
+        named = [m for m in mentions if m.name]
+        if v.kind == "words":
+            # 强调/指出 make an attendee only of one titled or already present person
+            if len(named) != 1 or (not named[0].titles and named[0].name not in known):
+                mentions = []
+            elif v.start - named[0].end > 30:
+                mentions = []
+        if len(named) == 1 and not named[0].titles and named[0].name not in known \
+                and v.start - named[0].end > 3:
+            mentions = []  # a lone bare name far from its verb is too weak (参加甘肃代表团审议)
+        # unnamed groups only for acts (出席), and only when the label names people
+        mentions = [m for m in mentions if m.name or (v.kind == "act" and _GROUP_LABEL.search(m.label)
+                                                       and not _GROUP_JUNK.match(m.label))]
+        for m in mentions:
+            _add_role(m, v.role)
+        out.extend(mentions)
+        last = mentions
+        prev_end = v.end
+    return out
+
+
+def _add_role(m: Mention, role: str) -> None:
+    if role not in m.roles:
+        m.roles.append(role)
+
+
+def is_plausible_name(name: str) -> bool:
+    """Re-exported check used by other stages."""
+    return looks_like_name(name)
+
+
+def stop_titles() -> frozenset[str]:
+    """Titles that are descriptions, not positions (lexicon)."""
+    return words("group_labels.txt")

@@ -1,0 +1,125 @@
+"""Container formats: decide text / markdown / HTML by content and cut each into segments.
+
+The file extension is not trusted (crawlers save HTML as .txt and markdown as .html); the
+first kilobytes say what the container is. Metadata a container carries (YAML front matter,
+``<title>``, ``<meta>``) is returned beside the segments so the headline can prefer it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .html_blocks import html_segments
+from .model import Warning
+from .segments import Segment, segment_of
+
+_FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
+_HTML_DOC = regex.compile(r"(?i)\A\s{0,2000}?(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<!doctype html)")
+_HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,500}>")
+_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+@dataclass
+class Container:
+    """The segments of a document and what its container said about it."""
+
+    format: str
+    segments: list[Segment]
+    metadata: dict[str, str] = field(default_factory=dict)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def detect_format(text: str) -> str:
+    """``html``, ``markdown`` or ``text``, judged from the content."""
+    head = text[:20000]
+    if _FRONT_MATTER.match(head):
+        return "markdown"
+    if _HTML_DOC.match(head):
+        return "html"
+    tags = len(_HTML_TAGS.findall(head))
+    if _MD_HEADING.search(head):
+        return "markdown"
+    if tags >= 3:
+        return "html"
+    return "text"
+
+
+def line_segments(text: str, base: int = 0, tag: str = "line") -> list[Segment]:
+    """One segment per non-blank line, copied verbatim."""
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group().rstrip("\r\n")
+        if line.strip():
+            out.append(segment_of(line, base + m.start(), tag=tag))
+        if m.end() >= len(text):
+            break
+    return out
+
+
+def read_container(text: str) -> Container:
+    """Cut decoded text into segments according to its container format."""
+    fmt = detect_format(text)
+    if fmt == "html":
+        segments, meta = html_segments(text)
+        return Container("html", segments, meta)
+    if fmt == "markdown":
+        return _markdown(text)
+    return Container("text", line_segments(text))
+
+
+def _markdown(text: str) -> Container:
+    meta: dict[str, str] = {}
+    warnings: list[Warning] = []
+    segments: list[Segment] = []
+    body_start = 0
+    m = _FRONT_MATTER.match(text)
+    if m:
+        body_start = m.end()
+        fm_lines = line_segments(text[: m.end()], 0, tag="front-matter")
+        for seg in fm_lines:
+            seg.hint = "front matter"
+        segments.extend(fm_lines)
+        meta.update(_front_matter(m.group(1), m.start(1), warnings, segments))
+    body = text[body_start:]
+    if _HTML_TAGS.search(body):
+        blocks, _ = html_segments(body, body_start, split_lines=True)
+        for b in blocks:
+            if b.tag in ("", "body", "html"):
+                b.tag = "line"
+        segments.extend(blocks)
+    else:
+        segments.extend(line_segments(body, body_start))
+    for seg in segments:
+        hm = regex.match(r"(#{1,6})[ \t]+", seg.text)
+        if hm and seg.tag in ("line", "p", "div"):
+            seg.tag = f"md-h{len(hm.group(1))}"
+    return Container("markdown", segments, meta, warnings)
+
+
+def _front_matter(yaml_text: str, start: int, warnings: list[Warning], segments: list[Segment]) -> dict[str, str]:
+    """Scalar fields of YAML front matter as strings; a broken block is a warning, not an error."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        warnings.append(Warning("front_matter", f"the YAML front matter could not be read: {str(exc)[:120]}"))
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    out: dict[str, str] = {}
+    for key, val in data.items():
+        if isinstance(val, (str, int, float)) or val is None:
+            sval = "" if val is None else str(val).strip()
+            if sval:
+                out[str(key).lower()] = sval
+        elif hasattr(val, "isoformat"):
+            out[str(key).lower()] = val.isoformat()
+    # mark the segment holding the title so the headline can carry its span
+    for seg in segments:
+        if seg.tag == "front-matter" and regex.match(r"\s*title\s*:", seg.text):
+            seg.meta = {"field": "title"}
+    return out

@@ -1,0 +1,138 @@
+"""Numbered items as a tree: section markers (一、 （一） 1. （1）) and run-in markers (一要, 一是).
+
+A marker counts only after a sentence or clause boundary, so ``统一要求``, ``第一书记`` and
+``进一步要求`` never start items, and only when its number continues a run (or starts one at
+1). Section markers nest by rank; a run-in run inside a section item becomes its children;
+two run-in runs one after the other are siblings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .lexicon import table
+
+_CN = "〇一二三四五六七八九十"
+_CN_NUM = rf"[{_CN}]{{1,3}}"
+
+
+@cache
+def _marker_kinds() -> tuple[tuple[str, str, int, regex.Pattern[str]], ...]:
+    """(kind, family, rank, pattern) from the lexicon; rank orders section markers (0: run-in)."""
+    out = []
+    for row in table("markers.tsv"):
+        kind, family, rank, pattern = row[0], row[1], int(row[2]), row[3]
+        out.append((kind, family, rank, regex.compile(pattern.replace("{CN}", _CN_NUM))))
+    return tuple(out)
+
+
+def cn_value(s: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (``十三`` → 13), or of Arabic digits."""
+    if s.isdigit():
+        return int(s)
+    digits = {c: i for i, c in enumerate(_CN)}
+    if not s or any(c not in digits for c in s):
+        return None
+    if "十" not in s:
+        return digits[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    t = digits[tens] if tens else 1
+    o = digits[ones] if ones else 0
+    if (tens and len(tens) > 1) or (ones and len(ones) > 1):
+        return None
+    return t * 10 + o
+
+
+@dataclass
+class Candidate:
+    """A possible marker: where it is and what it says."""
+
+    block: int
+    start: int  # marker start in the block text
+    text_start: int  # item text start (after the marker and its punctuation)
+    kind: str
+    family: str
+    rank: int
+    ordinal: int
+    marker: str
+
+
+@dataclass
+class Item:
+    """An accepted item while the tree is built."""
+
+    cand: Candidate
+    children: list[Item] = field(default_factory=list)
+    text_end: int = -1
+    speaker: str | None = None
+
+
+def find_candidates(block_index: int, text: str) -> list[Candidate]:
+    """Markers in one paragraph that stand after a boundary."""
+    out = []
+    for kind, family, rank, pattern in _marker_kinds():
+        for m in pattern.finditer(text):
+            value = cn_value(m.group("n"))
+            if value is None or value == 0 or value > 40:
+                continue
+            marker = m.group("marker")
+            out.append(Candidate(block_index, m.start("marker"), m.end(), kind, family, rank, value, marker))
+    out.sort(key=lambda c: (c.block, c.start, -len(c.marker)))
+    dedup: list[Candidate] = []
+    for c in out:
+        if dedup and dedup[-1].block == c.block and dedup[-1].start == c.start:
+            continue
+        dedup.append(c)
+    return dedup
+
+
+@dataclass
+class _Run:
+    family: str
+    rank: int
+    last: int
+    items: list[Item]
+    parent: Item | None
+
+
+def build_tree(cands: Sequence[Candidate]) -> list[Item]:
+    """Accept the candidates that form runs and nest them."""
+    roots: list[Item] = []
+    stack: list[_Run] = []
+    for c in cands:
+        hit = next((i for i in range(len(stack) - 1, -1, -1)
+                    if stack[i].family == c.family and stack[i].last == c.ordinal - 1), None)
+        if hit is not None:
+            del stack[hit + 1 :]
+            run = stack[hit]
+            item = Item(c)
+            run.items.append(item)
+            run.last = c.ordinal
+            continue
+        if c.ordinal != 1:
+            continue
+        if c.rank > 0:  # a section marker: close runs of the same or a lower rank
+            while stack and (stack[-1].rank == 0 or stack[-1].rank >= c.rank):
+                stack.pop()
+        else:  # run-in: a new run closes the previous run-in run and stands beside it
+            while stack and stack[-1].rank == 0:
+                stack.pop()
+        parent = stack[-1].items[-1] if stack else None
+        item = Item(c)
+        container = parent.children if parent else roots
+        container.append(item)
+        stack.append(_Run(c.family, c.rank, 1, container, parent))
+    return roots
+
+
+def flatten(items: list[Item]) -> list[Item]:
+    """Items in document order."""
+    out: list[Item] = []
+    for it in items:
+        out.append(it)
+        out.extend(flatten(it.children))
+    return out

@@ -1,0 +1,151 @@
+"""The layout of a report: where headline, lead, body, credits and boilerplate stand.
+
+Whole web pages are first narrowed to their article (the densest cluster of prose blocks,
+the headline just above it); then ``grammar/document.lark`` parses the sequence of block
+classes and every block gets exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from lark import Token, Tree
+
+from .blocks import Block, clean_title, is_prose
+from .grammars import grammar, tokens
+
+_SITE_SEPARATOR = regex.compile(r"\s*(?:[-_|｜—–]+|\s-\s)\s*")
+_DATELINE = regex.compile(
+    r"^(?:(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|经济日报)[^，。（(：:\s]{0,12}(?:电|讯|消息)"
+    r"|央视网消息|[\p{Han}]{2,10}网讯|本报讯)"
+    r"\s*(?:[（(][^）)]{0,60}[）)])?\s*[：:]?\s*"
+    r"|^[（(](?:本报)?记者[^）)]{1,40}[）)]\s*"
+)
+
+
+@dataclass
+class Layout:
+    """Blocks by place, in input order."""
+
+    blocks: list[Block]
+    places: list[str]  # one per block: headline, lead, body, byline, boilerplate
+    reasons: list[str | None]
+    headline_text: str | None = None
+    headline_blocks: list[int] = field(default_factory=list)
+    lead_index: int | None = None
+
+
+def _title_core(page_title: str) -> str:
+    """Page title without the site name: the longest part between separators."""
+    parts = [p for p in _SITE_SEPARATOR.split(page_title) if p]
+    if not parts:
+        return page_title
+    return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
+
+
+def narrow_page(blocks: list[Block], page_title: str | None) -> None:
+    """Reclassify a whole page's chrome as boilerplate, keeping the article and its credits."""
+    prose = [i for i, b in enumerate(blocks) if b.cls in ("BODY", "SALUTATION") and is_prose(b.text)
+             and b.norm.hint != "navigation" and b.norm.link_chars < 0.3 * len(b.text)]
+    if not prose:
+        return
+    # clusters of prose blocks separated by at most 6 other blocks; the one with most text wins
+    clusters: list[list[int]] = [[prose[0]]]
+    for i in prose[1:]:
+        if i - clusters[-1][-1] <= 6:
+            clusters[-1].append(i)
+        else:
+            clusters.append([i])
+    best = max(clusters, key=lambda c: sum(len(blocks[i].text) for i in c))
+    first, last = best[0], best[-1]
+    head = _find_headline(blocks, first, page_title)
+    for i, b in enumerate(blocks):
+        if i == head:
+            b.cls, b.reason = "TITLE", None
+        elif i < first and (head is None or i < head):
+            if b.cls not in ("CREDIT",):
+                b.cls, b.reason = "BOILER", b.reason or ("page title" if b.tag == "title" else "navigation")
+        elif head is not None and head < i < first and b.cls == "TITLE":
+            b.cls, b.reason = "META", "deck line"
+        elif i > last and b.cls not in ("CREDIT",):
+            b.cls, b.reason = "BOILER", b.reason or "after the article"
+
+
+def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> int | None:
+    core = _title_core(page_title) if page_title else ""
+    lo = max(0, first - 25)
+    best = None
+    for i in range(first - 1, lo - 1, -1):
+        b = blocks[i]
+        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE") or len(b.text) < 4:
+            continue
+        t = clean_title(b.text)
+        if core and (t == core or (len(t) >= 6 and (t in core or core in t))):
+            return i
+        if best is None and b.tag in ("h1", "h2") and len(t) <= 100:
+            best = i
+    if best is not None:
+        return best
+    for i, b in enumerate(blocks[:first]):
+        if b.tag == "title":
+            return i
+    return None
+
+
+def lay_out(blocks: list[Block]) -> Layout:
+    """Parse the block classes with the document grammar and give every block its place."""
+    toks = tokens([(b.cls, i) for i, b in enumerate(blocks)])
+    places = ["boilerplate"] * len(blocks)
+    reasons: list[str | None] = [b.reason for b in blocks]
+    layout = Layout(blocks, places, reasons)
+    if not toks:
+        return layout
+    tree = grammar("document").parse(toks)
+    for section in tree.children:
+        if not isinstance(section, Tree):
+            continue
+        name = section.data
+        if name == "head":
+            layout.headline_blocks = [int(t.value) for t in section.children if isinstance(t, Token)]
+            for i in layout.headline_blocks:
+                places[i] = "headline"
+        elif name in ("pre", "front"):
+            for t in section.children:
+                _aside(layout, t, "before the article" if name == "pre" else None)
+        elif name == "body":
+            lead, rest = section.children
+            i = int(lead.children[0].value)
+            places[i] = "lead"
+            layout.lead_index = i
+            for t in rest.children:
+                j = int(t.value)
+                if t.type in ("BODY", "SALUTATION", "TITLE", "NOTE", "CAPTION", "META"):
+                    places[j] = "body"
+                else:
+                    _aside(layout, t, None)
+    if layout.headline_blocks:
+        layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
+    return layout
+
+
+def _aside(layout: Layout, tok: Token, default_reason: str | None) -> None:
+    i = int(tok.value)
+    if tok.type == "CREDIT":
+        layout.places[i] = "byline"
+        return
+    layout.places[i] = "boilerplate"
+    if layout.reasons[i] is None:
+        layout.reasons[i] = {
+            "TITLE": "deck line",
+            "META": "source or date line",
+            "NOTE": "summary or note",
+            "CAPTION": "photo caption",
+            "BODY": default_reason or "front matter",
+        }.get(tok.type, default_reason or "boilerplate")
+
+
+def split_dateline(text: str) -> int:
+    """Length of a dateline or credit opening the lead (``本报讯（记者 甲）``), 0 if none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0

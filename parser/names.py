@@ -1,0 +1,112 @@
+"""Personal names and title chains, read right to left as DESIGN.md suggests.
+
+A name is a surname (single or compound, from the lexicon) plus one or two characters, or a
+transliterated name joined by ``·``. In ``市人大常委会主任周树群`` the name ends the chunk and
+what stands before it must end in a title suffix; trying the possible name lengths from the
+right and checking the remainder is what separates ``主任王磊`` from ``主任王`` + ``磊``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .lexicon import ordered_words, words
+
+_HAN = regex.compile(r"\p{Han}+")
+_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•]\p{Han}{1,6}){1,3}")
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    all_names = words("surnames.txt")
+    return frozenset(s for s in all_names if len(s) == 1), frozenset(s for s in all_names if len(s) == 2)
+
+
+@cache
+def _stopchars() -> frozenset[str]:
+    return words("name_stopchars.txt")
+
+
+@cache
+def title_suffixes() -> tuple[str, ...]:
+    """Title endings, longest first."""
+    return tuple(sorted(ordered_words("title_suffixes.txt"), key=len, reverse=True))
+
+
+@cache
+def group_labels() -> frozenset[str]:
+    return words("group_labels.txt")
+
+
+def looks_like_name(s: str) -> bool:
+    """A plausible personal name: surname + one or two characters, or a ``·`` name."""
+    if _DOT_NAME.fullmatch(s):
+        return True
+    if not 2 <= len(s) <= 4 or not _HAN.fullmatch(s):
+        return False
+    single, compound = _surnames()
+    stop = _stopchars()
+    if len(s) >= 3 and s[:2] in compound:
+        given = s[2:]
+    elif s[0] in single and len(s) <= 3:
+        given = s[1:]
+    else:
+        return False
+    return 1 <= len(given) <= 2 and not any(c in stop for c in given)
+
+
+def has_stopchar(s: str) -> bool:
+    """Whether ``s`` holds a character that never occurs in a given name."""
+    stop = _stopchars()
+    return any(c in stop for c in s)
+
+
+def is_title(s: str) -> bool:
+    """A title chain element: ends in a title suffix or is a group label."""
+    if not s or len(s) > 30:
+        return False
+    if s in group_labels():
+        return True
+    return any(s.endswith(suf) for suf in title_suffixes()) and len(s) >= 2
+
+
+def strip_de(s: str) -> str:
+    """``社会民主连线的`` → ``社会民主连线``: a trailing 的 joins an affiliation to a name."""
+    return s[:-1] if s.endswith("的") and len(s) > 2 else s
+
+
+def split_title_name(chunk: str) -> tuple[str, str] | None:
+    """Split ``title + name`` (either may be empty but not both), or None if it is neither.
+
+    Name lengths are tried from the right: 3, 2, then 4 (compound surname) and ``·`` names;
+    the first whose remainder is empty or a title wins.
+    """
+    if not chunk:
+        return None
+    dot = _DOT_NAME.search(chunk)
+    if dot and dot.end() == len(chunk):
+        rest = chunk[: dot.start()]
+        if not rest or is_title(strip_de(rest)):
+            return strip_de(rest), dot.group()
+    for n in (3, 2, 4):
+        if len(chunk) < n:
+            continue
+        name, rest = chunk[-n:], chunk[:-n]
+        if not looks_like_name(name):
+            continue
+        if not rest:
+            return "", name
+        if rest.endswith("的") and len(rest) > 2 and not rest.endswith("岁的"):
+            return rest[:-1], name
+        if is_title(rest):
+            return rest, name
+    # a title right before is strong evidence: accept a rare surname (摆向阳) after one
+    for n in (3, 2):
+        name, rest = chunk[-n:], chunk[:-n]
+        if len(chunk) > n and is_title(rest) and _HAN.fullmatch(name) and not has_stopchar(name):
+            return rest, name
+    if is_title(chunk):
+        return chunk, ""
+    return None

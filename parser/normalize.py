@@ -1,0 +1,157 @@
+"""Text normalisation with an offset map: glosses out, simplified script, canonical punctuation.
+
+Every step keeps a per-character link to the decoded input, so a name found in normalised
+text can be shown in the original. Script conversion is 1:1 per character where OpenCC keeps
+the length (almost always); the original characters are kept beside the normalised ones so
+that ``钱乾`` is never silently reported as ``钱干`` without its original form.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import words
+from .segments import Segment
+
+_GLOSS = regex.compile(
+    r"(?<=\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
+)
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
+_SPACES = str.maketrans({"\u00a0": " ", "\u3000": "\u3000", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
+
+# Half-width punctuation to the full-width forms Chinese text uses, one character for one.
+_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ":": "："}
+_DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
+
+
+@dataclass
+class NormText:
+    """Normalised text of one segment, its input offsets and the pre-conversion characters."""
+
+    text: str
+    offsets: array
+    original: str  # same length as text: the characters before script conversion
+    tag: str
+    link_chars: int
+    hint: str
+    meta: dict[str, str]
+    indented: bool = False  # the input line began with spaces or 　: a body paragraph in plain text
+
+    def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Input span of ``text[start:end]``."""
+        n = len(self.text)
+        end = n if end is None else end
+        if n == 0 or start >= n:
+            o = int(self.offsets[min(start, len(self.offsets) - 1)]) if len(self.offsets) else 0
+            return (o, o)
+        start = max(0, start)
+        end = max(start + 1, min(end, n))
+        return (int(self.offsets[start]), int(self.offsets[end - 1]) + 1)
+
+    def original_of(self, start: int, end: int) -> str | None:
+        """The pre-conversion form of ``text[start:end]`` when conversion changed it."""
+        orig = self.original[start:end]
+        return orig if orig != self.text[start:end] else None
+
+
+@dataclass
+class NormStats:
+    """What normalisation did to a document, for ``source``."""
+
+    glosses_removed: int = 0
+    converted: bool = False
+
+
+def is_traditional(text: str) -> bool:
+    """Whether the text holds characters found only in traditional script."""
+    markers = _markers()
+    return any(ch in markers for ch in text)
+
+
+@cache
+def _markers() -> frozenset[str]:
+    return words("traditional_markers.txt")
+
+
+@cache
+def _converter() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _delete(seg_text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple[str, array, int]:
+    """Remove every match of ``pattern``, keeping offsets of the characters that stay."""
+    pieces: list[str] = []
+    offs = array("l")
+    pos = 0
+    count = 0
+    for m in pattern.finditer(seg_text):
+        s, e = m.span()
+        pieces.append(seg_text[pos:s])
+        offs.extend(offsets[pos:s])
+        pos = e
+        count += 1
+    if not count:
+        return seg_text, offsets, 0
+    pieces.append(seg_text[pos:])
+    offs.extend(offsets[pos:])
+    return "".join(pieces), offs, count
+
+
+def _punct(text: str) -> str:
+    protected = {m.start() for m in _DIGIT_SIDE.finditer(text)}
+    if not protected:
+        return text.translate(_PUNCT_TABLE)
+    return "".join(c if i in protected else _PUNCT.get(c, c) for i, c in enumerate(text))
+
+
+_PUNCT_TABLE = str.maketrans(_PUNCT)
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s, one character for one: phrase conversions that change length fall back per char."""
+    conv = _converter().convert(text)  # type: ignore[attr-defined]
+    if len(conv) == len(text):
+        return conv
+    return "".join(c2 if len(c2 := _converter().convert(c)) == 1 else c for c in text)  # type: ignore[attr-defined]
+
+
+def normalize_segments(
+    segments: list[Segment], *, convert: bool | None = None, keep_script: bool = False
+) -> tuple[list[NormText], NormStats]:
+    """Normalise each segment; ``convert`` forces script conversion on or off (None: detect)."""
+    stats = NormStats()
+    if convert is None:
+        convert = any(is_traditional(s.text) for s in segments[:400])
+    out: list[NormText] = []
+    for seg in segments:
+        text, offs = seg.text, seg.offsets
+        text, offs, _ = _delete(text, offs, _CONTROL)
+        text, offs, n = _delete(text, offs, _GLOSS)
+        stats.glosses_removed += n
+        text = text.translate(_SPACES)
+        # strip indentation and trailing blanks, keeping offsets aligned
+        lstrip = len(text) - len(text.lstrip(" \u3000\r\n"))
+        rstrip = len(text.rstrip(" \u3000\r\n"))
+        if rstrip <= lstrip:
+            continue
+        end_off = offs[rstrip - 1] + 1
+        text, offs = text[lstrip:rstrip], offs[lstrip:rstrip]
+        offs.append(end_off)
+        original = text
+        if convert:
+            simp = to_simplified(text)
+            if simp != text:
+                stats.converted = True
+                if keep_script:
+                    simp = text
+            text = simp
+        text = _punct(text)
+        original = _punct(original)
+        out.append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0))
+    return out, stats

@@ -1,0 +1,323 @@
+"""The pipeline: bytes → text → segments → normalised blocks → layout → Report.
+
+Each stage lives in its own module; this one only wires them together and turns positions
+in normalised text into spans of the decoded input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import attendance as att
+from .blocks import Block, classify
+from .byline import CreditHit, find_credits
+from .containers import read_container
+from .decode import decode_bytes
+from .directives import Candidate, Item, build_tree, find_candidates
+from .document import Layout, lay_out, narrow_page, split_dateline
+from .errors import InputError
+from .kind import classify_kind, is_speech_title
+from .model import (
+    Attendee,
+    Credit,
+    Directive,
+    Group,
+    Paragraph,
+    Report,
+    SourceInfo,
+    TextField,
+    Warning,
+)
+from .names import split_title_name
+from .normalize import normalize_segments
+
+DEFAULT_MAX_BYTES = 20_000_000
+_FIRST_PERSON = regex.compile(r"我们|我代表|大家要|同志们")
+_SPEECH_VERBS = regex.compile(r"(?P<who>会议|会议上|全会|会上)?(?:强调|指出|要求|表示|认为|提出|决定|部署)")
+
+
+def parse_input(
+    data: str | bytes,
+    *,
+    path: str | None = None,
+    keep_script: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Report:
+    """Parse one document; raises InputError only for input that is not a text report at all."""
+    warnings: list[Warning] = []
+    if isinstance(data, bytes):
+        if len(data) > max_bytes:
+            raise InputError("too_large", f"the input has {len(data):,} bytes, above the limit of {max_bytes:,}")
+        decoded = decode_bytes(data)
+        text, encoding = decoded.text, decoded.encoding
+        warnings.extend(decoded.warnings)
+    else:
+        if len(data) > max_bytes:
+            raise InputError("too_large", f"the input has {len(data):,} characters, above the limit of {max_bytes:,}")
+        text, encoding = data, "unicode"
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # keep offsets: the BOM position becomes a space that is stripped
+    container = read_container(text)
+    warnings.extend(container.warnings)
+    norms, stats = normalize_segments(container.segments, keep_script=keep_script)
+    blocks = classify(norms, container.format)
+    if container.format == "html":
+        narrow_page(blocks, container.metadata.get("title"))
+    layout = lay_out(blocks)
+    source = SourceInfo(
+        path=path,
+        format=container.format,
+        encoding=encoding,
+        script="traditional" if stats.converted else "simplified",
+        glosses_removed=stats.glosses_removed,
+        converted_to_simplified=stats.converted and not keep_script,
+        length=len(text),
+        metadata=container.metadata,
+    )
+    return _build(layout, container.metadata, source, warnings)
+
+
+def _text_field(block: Block, start: int = 0, end: int | None = None) -> TextField:
+    end = len(block.text) if end is None else end
+    a, b = block.start + start, block.start + end
+    return TextField(block.text[start:end], block.norm.span(a, b), block.norm.original_of(a, b))
+
+
+def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: list[Warning]) -> Report:
+    blocks = layout.blocks
+    headline = _headline(layout, meta)
+    dateline = lead = None
+    if layout.lead_index is not None:
+        lb = blocks[layout.lead_index]
+        cut = split_dateline(lb.text)
+        if cut and cut < len(lb.text):
+            dateline = _text_field(lb, 0, cut)
+            lead = _text_field(lb, cut)
+        else:
+            lead = _text_field(lb)
+    body = [i for i, p in enumerate(layout.places) if p in ("lead", "body")]
+
+    # attendance over headline and body, in document order
+    paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
+    mentions, stroke = att.collect(paragraphs)
+    attendees, groups = _attendees(mentions, blocks, body)
+    speech_title = is_speech_title(layout.headline_text)
+    salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
+    first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
+    roles = {r for a in attendees for r in a.roles}
+    kind = classify_kind(layout.headline_text, lead.text if lead else None, salutation, roles, first_person)
+    if kind == "speech":
+        _add_speaker(layout, attendees)
+
+    directives = _directives(blocks, body, mentions, attendees if kind == "speech" else [])
+    byline = _byline(layout, body)
+    if stroke:
+        warnings.append(Warning("stroke_order", "the attendee list is in stroke order of surnames "
+                                "(以姓氏笔画为序), not in order of rank"))
+    if layout.lead_index is None:
+        warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
+    if headline is None:
+        warnings.append(Warning("no_headline", "no headline was found in the document"))
+    paragraphs_out = [
+        Paragraph(layout.places[i], b.text, b.span, layout.reasons[i] if layout.places[i] == "boilerplate" else None)
+        for i, b in enumerate(blocks)
+    ]
+    return Report(
+        kind=kind,  # type: ignore[arg-type]
+        headline=headline,
+        lead=lead,
+        attendees=attendees,
+        directives=directives,
+        byline=byline,
+        source=source,
+        groups=groups,
+        attendee_order="stroke_order" if stroke else "as_written",
+        dateline=dateline,
+        paragraphs=paragraphs_out,
+        warnings=warnings,
+    )
+
+
+def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
+    blocks = layout.blocks
+    if not layout.headline_blocks or not layout.headline_text:
+        return None
+    first, last = blocks[layout.headline_blocks[0]], blocks[layout.headline_blocks[-1]]
+    text = layout.headline_text
+    if first.norm.hint == "front matter" and "title" in meta:
+        text = meta["title"]
+    span = (first.span[0], last.span[1])
+    originals = [blocks[i].norm.original_of(blocks[i].start, blocks[i].start + len(blocks[i].text))
+                 for i in layout.headline_blocks]
+    original = " ".join(o or blocks[i].text for o, i in zip(originals, layout.headline_blocks, strict=True)) \
+        if any(originals) else None
+    return TextField(text, span, original)
+
+
+def _attendees(
+    mentions: list[tuple[int, att.Mention]], blocks: list[Block], body: list[int]
+) -> tuple[list[Attendee], list[Group]]:
+    people: dict[str, Attendee] = {}
+    groups: list[Group] = []
+    for idx, m in mentions:
+        b = blocks[idx]
+        if not m.name:
+            if m.label and not any(g.label == m.label for g in groups):
+                groups.append(Group(m.label, list(m.roles), b.norm.span(b.start, b.start + len(b.text))))  # type: ignore[arg-type]
+            continue
+        span = b.norm.span(b.start + m.start, b.start + m.end)
+        a = people.get(m.name)
+        if a is None:
+            a = Attendee(m.name, list(m.titles), [], span, b.norm.original_of(b.start + m.start, b.start + m.end))
+            people[m.name] = a
+        elif not a.titles and m.titles:
+            a.titles = list(m.titles)
+        for r in m.roles:
+            if r not in a.roles:
+                a.roles.append(r)  # type: ignore[arg-type]
+    _titles_from_other_mentions(people, blocks, body)
+    return list(people.values()), groups
+
+
+_CLAUSE_START = regex.compile(r"[，。；：！？“”（）\s]")
+
+
+def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block], body: list[int]) -> None:
+    """An attendee first named bare gets the title chain of a later titled mention."""
+    missing = [a for a in people.values() if not a.titles]
+    if not missing:
+        return
+    for a in missing:
+        for i in body:
+            text = blocks[i].text
+            pos = text.find(a.name)
+            while pos > 0 and not a.titles:
+                cut = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, pos - 60), pos)), default=max(0, pos - 60))
+                chain = text[cut : pos + len(a.name)]
+                roster = att.parse_roster(chain, 0)
+                if roster:
+                    named = [m for m in roster if m.name == a.name]
+                    if named and named[0].titles:
+                        a.titles = list(named[0].titles)
+                pos = text.find(a.name, pos + 1)
+            if a.titles:
+                break
+
+
+def _add_speaker(layout: Layout, attendees: list[Attendee]) -> None:
+    """The named speaker of a transcript: a short name line near the title."""
+    blocks = layout.blocks
+    start = layout.headline_blocks[-1] + 1 if layout.headline_blocks else 0
+    end = layout.lead_index if layout.lead_index is not None else len(blocks)
+    for i in range(start, min(end, start + 8)):
+        text = regex.sub(r"\s+", "", blocks[i].text)
+        if len(text) > 24:
+            continue
+        split = split_title_name(text)
+        if split and split[1]:
+            title, name = split
+            for a in attendees:
+                if a.name == name:
+                    if "spoke" not in a.roles:
+                        a.roles.append("spoke")
+                    return
+            b = blocks[i]
+            at = b.text.find(name[0])
+            attendees.insert(0, Attendee(name, [title] if title else [], ["spoke"],
+                                         b.norm.span(b.start + at, b.start + at + len(name))))
+            return
+
+
+def _directives(
+    blocks: list[Block], body: list[int], mentions: list[tuple[int, att.Mention]], speakers: list[Attendee]
+) -> list[Directive]:
+    cands: list[Candidate] = []
+    for i in body:
+        cands.extend(find_candidates(i, blocks[i].text))
+    roots = build_tree(cands)
+    accepted = _flatten(roots)
+    # item text runs to the next accepted marker in the same paragraph, or the paragraph end
+    by_block: dict[int, list[Item]] = {}
+    for it in accepted:
+        by_block.setdefault(it.cand.block, []).append(it)
+    for items in by_block.values():
+        items.sort(key=lambda it: it.cand.start)
+        for a, b in zip(items, [*items[1:], None], strict=True):
+            a.text_end = b.cand.start if b else len(blocks[a.cand.block].text)
+    cues = _speaker_cues(blocks, body, mentions)
+    default = speakers[0].name if speakers else None
+    for it in accepted:
+        it.speaker = _speaker_at(cues, it.cand.block, it.cand.start, default)
+    return [_to_directive(it, blocks, 1) for it in roots]
+
+
+def _flatten(items: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        out.append(it)
+        out.extend(_flatten(it.children))
+    return out
+
+
+def _speaker_cues(
+    blocks: list[Block], body: list[int], mentions: list[tuple[int, att.Mention]]
+) -> list[tuple[int, int, str | None]]:
+    """(block, position, speaker) where a report turns to someone's words; None for 会议强调."""
+    cues: list[tuple[int, int, str | None]] = []
+    for idx, m in mentions:
+        if m.name and "spoke" in m.roles:
+            cues.append((idx, m.start, m.name))
+    for i in body:
+        for sm in _SPEECH_VERBS.finditer(blocks[i].text):
+            if sm.group("who"):
+                cues.append((i, sm.start(), None))
+    order = {b: k for k, b in enumerate(body)}
+    cues.sort(key=lambda c: (order.get(c[0], -1), c[1]))
+    return cues
+
+
+def _speaker_at(cues: list[tuple[int, int, str | None]], block: int, pos: int, default: str | None) -> str | None:
+    speaker = default
+    for b, p, who in cues:
+        if (b, p) > (block, pos) and b >= block:
+            break
+        if b < block or (b == block and p <= pos):
+            speaker = who if who is not None or default is None else default
+    return speaker
+
+
+def _to_directive(it: Item, blocks: list[Block], level: int) -> Directive:
+    b = blocks[it.cand.block]
+    start, end = it.cand.text_start, max(it.text_end, it.cand.text_start)
+    text = b.text[start:end].strip()
+    span = b.norm.span(b.start + it.cand.start, b.start + max(end, it.cand.start + 1))
+    return Directive(level, it.cand.ordinal, it.cand.marker, text, span, it.speaker,
+                     [_to_directive(c, blocks, level + 1) for c in it.children])
+
+
+def _byline(layout: Layout, body: list[int]) -> list[Credit]:
+    blocks = layout.blocks
+    out: list[Credit] = []
+    seen: set[tuple[str, str]] = set()
+    last_body = body[-1] if body else -1
+    for i, b in enumerate(blocks):
+        place = layout.places[i]
+        if place == "byline" or b.cls in ("CREDIT", "CAPTION") or (place == "boilerplate" and b.cls == "META"):
+            hits = find_credits(b.text, closing=True)
+        elif place in ("lead", "body"):
+            hits = [h for h in find_credits(b.text, closing=i == last_body)
+                    if h.start < 40 or h.end > len(b.text) - 24]
+        else:
+            continue
+        for h in hits:
+            _add_credit(out, seen, b, h)
+    return out
+
+
+def _add_credit(out: list[Credit], seen: set[tuple[str, str]], b: Block, h: CreditHit) -> None:
+    key = (h.role, h.name)
+    if key in seen:
+        return
+    seen.add(key)
+    a, z = b.start + h.start, b.start + h.end
+    out.append(Credit(h.role, h.name, b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]

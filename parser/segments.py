@@ -1,0 +1,53 @@
+"""Raw text segments: a run of text, where each of its characters stands in the input.
+
+Every container (plain text, markdown, HTML) is reduced to a list of segments before any
+analysis, so spans can always be mapped back to characters of the decoded input even when
+the text went through entity decoding, gloss removal or script conversion.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Segment:
+    """A paragraph candidate: its text and, per character, the input offset it came from.
+
+    ``offsets`` has one entry per character of ``text`` plus one for the end, so the span of
+    ``text[a:b]`` in the input is ``(offsets[a], offsets[b - 1] + 1)``.
+    """
+
+    text: str
+    offsets: array
+    tag: str = ""  # block element or markdown construct it came from: p, h1, title, li, md-h2 …
+    link_chars: int = 0  # characters inside links: high in navigation and related lists
+    hint: str = ""  # boilerplate hint from the container: nav, footer, front-matter, comment …
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Input span of ``text[start:end]``."""
+        n = len(self.text)
+        end = n if end is None else end
+        if n == 0:
+            return (self.offsets[0], self.offsets[0]) if len(self.offsets) else (0, 0)
+        start = max(0, min(start, n - 1))
+        end = max(start + 1, min(end, n))
+        return (int(self.offsets[start]), int(self.offsets[end - 1]) + 1)
+
+    def slice(self, start: int, end: int) -> Segment:
+        """The sub-segment ``text[start:end]`` with its offsets."""
+        off = self.offsets[start:end]
+        off.append(self.offsets[end - 1] + 1 if end > start else self.offsets[start])
+        return Segment(self.text[start:end], off, self.tag, 0, self.hint, self.meta)
+
+
+def identity_offsets(start: int, length: int) -> array:
+    """Offsets of text copied verbatim from ``input[start:start + length]``."""
+    return array("l", range(start, start + length + 1))
+
+
+def segment_of(text: str, start: int, **kw: str) -> Segment:
+    """A segment copied verbatim from the input at ``start``."""
+    return Segment(text, identity_offsets(start, len(text)), **kw)  # type: ignore[arg-type]
