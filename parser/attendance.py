@@ -32,9 +32,14 @@ _LINKERS = (
     "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
     "最后", "随后", "先", "又", "均", "都", "一道", "一行", "同志", "作", "作了", "进行", "结合", "围绕",
 )
-_LEFT_CUTS = regex.compile(r"由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日")
+_LEFT_CUTS = regex.compile(r"听取了|听取|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日")
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
+_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|研究员|院士|博士|老师)$")
+_TIME_LINK = regex.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
+_LIST_AFTER_VERB = regex.compile(
+    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:还)?有[：:]"
+)
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
 
@@ -99,6 +104,12 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
             return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
         return None
     split = split_title_name(piece)
+    if split is not None and not split[1]:
+        honorific = _HONORIFIC.search(piece)
+        if honorific:
+            bare = split_title_name(piece[: honorific.start()])
+            if bare is not None and bare[1]:
+                split = bare
     if split is None:
         return None
     title, name = split
@@ -231,10 +242,11 @@ def _is_group_label(titles: list[str]) -> bool:
 def parse_roster(text: str, base: int) -> list[Mention] | None:
     """Mentions in a roster text (the words before a role verb), or None if it is not one."""
     spans = _span_tokens(text, base)
-    if spans is None and text.count("、") >= 3:
+    if spans is None and text.count("、") >= 1:
         spans = _span_tokens(text, base, lenient=True)
-        if spans is not None and sum(1 for k, v, *_ in spans if k == "NAME" and looks_like_name(v)) < 3:
-            spans = None
+        names = [v for k, v, *_ in spans or [] if k == "NAME"]
+        if spans is not None and sum(looks_like_name(v) for v in names) * 2 < len(names):
+            spans = None  # a list is read leniently only when most of its names are sure
     if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
         return None
     toks = tokens([(k, v) for k, v, _, _ in spans] + [("VERB", "")])
@@ -252,6 +264,9 @@ def roster_before(sentence: str, start: int, end: int) -> list[Mention]:
     text = sentence[start:end]
     # cut words after the last name: 车荣福在…会议上 → 车荣福
     candidates = [text]
+    for tm in _TIME_LINK.finditer(text):
+        if tm.start() > 0:
+            candidates.append(text[: tm.start()])
     for link in _LINKERS:
         i = text.find(link)
         while i > 0:
@@ -292,21 +307,30 @@ class Attendance:
     stroke_order: bool = False
 
 
-def collect(paragraphs: Iterable[tuple[int, str]], known: set[str] | None = None) -> tuple[list[tuple[int, Mention]], bool]:
-    """Mentions (paragraph index, mention) in document order, and whether a stroke-order note was seen."""
+def collect(
+    paragraphs: Iterable[tuple[int, str]], trusted: frozenset[int] = frozenset()
+) -> tuple[list[tuple[int, Mention]], bool]:
+    """Mentions (paragraph index, mention) in document order, and whether a stroke-order note was seen.
+
+    In ``trusted`` paragraphs (headlines) a bare name before 强调/指出 is a speaker too:
+    ``韩正在…会议上强调`` names the person the report is about.
+    """
     out: list[tuple[int, Mention]] = []
     stroke = False
-    known = set(known or ())
+    known: set[str] = set()
     for idx, text in paragraphs:
         if text.startswith("又讯"):
             break
         if STROKE_ORDER.search(text):
             stroke = True
         text = _GAPS.sub(lambda g: "，" * len(g.group()), text)
+        for m in _lists_after_verb(text):
+            out.append((idx, m))
+            known.add(m.name)
         for sm in _SENTENCE.finditer(text):
             sentence = sm.group()
             base = sm.start()
-            for m in _sentence_mentions(sentence, known):
+            for m in _sentence_mentions(sentence, known, idx in trusted):
                 m.start += base
                 m.end += base
                 out.append((idx, m))
@@ -315,7 +339,30 @@ def collect(paragraphs: Iterable[tuple[int, str]], known: set[str] | None = None
     return out, stroke
 
 
-def _sentence_mentions(sentence: str, known: set[str]) -> list[Mention]:
+def _lists_after_verb(text: str) -> list[Mention]:
+    """``出席会议的领导有：甲，乙；丙`` and ``在主席台就座的大会执行主席有：…``: the verb comes first."""
+    out: list[Mention] = []
+    for m in _LIST_AFTER_VERB.finditer(text):
+        end = text.find("。", m.end())
+        end = len(text) if end < 0 else end
+        region = text[m.end() : end]
+        region = regex.sub(r"^[（(][^）)]{0,12}[）)]", lambda x: "，" * len(x.group()), region)
+        roster = parse_roster(region.replace("；", "，"), m.end())
+        if not roster:
+            continue
+        role = _verb_table()[m.group("verb")][0] if m.group("verb") in _verb_table() else "attended"
+        label = m.group("label") or ""
+        for x in roster:
+            if not x.name:
+                continue
+            if not x.titles and label and is_title(label) and not _GROUP_JUNK.match(label):
+                x.titles = [label]
+            _add_role(x, role)
+            out.append(x)
+    return out
+
+
+def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False) -> list[Mention]:
     verbs = find_verbs(sentence)
     out: list[Mention] = []
     clause_start = 0
@@ -342,7 +389,7 @@ def _sentence_mentions(sentence: str, known: set[str]) -> list[Mention]:
         named = [m for m in mentions if m.name]
         if v.kind == "words":
             # 强调/指出 make an attendee only of one titled or already present person
-            if len(named) != 1 or (not named[0].titles and named[0].name not in known):
+            if len(named) != 1 or (not named[0].titles and named[0].name not in known and not trusted):
                 mentions = []
             elif v.start - named[0].end > 30:
                 mentions = []

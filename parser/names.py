@@ -15,6 +15,9 @@ import regex
 from .lexicon import ordered_words, words
 
 _HAN = regex.compile(r"\p{Han}+")
+_POST_TITLES = frozenset(
+    "总书记 主席 委员长 总理 副总理 书记 同志 先生 女士 教授 研究员 院士 博士 老师 校长 院长 主任 部长 省长 市长".split()
+)
 _DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•]\p{Han}{1,6}){1,3}")
 
 
@@ -27,6 +30,11 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _stopchars() -> frozenset[str]:
     return words("name_stopchars.txt")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return words("not_names.txt")
 
 
 @cache
@@ -44,7 +52,7 @@ def looks_like_name(s: str) -> bool:
     """A plausible personal name: surname + one or two characters, or a ``·`` name."""
     if _DOT_NAME.fullmatch(s):
         return True
-    if not 2 <= len(s) <= 4 or not _HAN.fullmatch(s):
+    if not 2 <= len(s) <= 4 or not _HAN.fullmatch(s) or s in _not_names():
         return False
     single, compound = _surnames()
     stop = _stopchars()
@@ -105,8 +113,14 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     # a title right before is strong evidence: accept a rare surname (摆向阳) after one
     for n in (3, 2):
         name, rest = chunk[-n:], chunk[:-n]
-        if len(chunk) > n and is_title(rest) and _HAN.fullmatch(name) and not has_stopchar(name):
+        if (len(chunk) > n and is_title(rest) and _HAN.fullmatch(name) and not has_stopchar(name)
+                and name not in _not_names() and not is_title(name)):
             return rest, name
+    # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
+    for n in (3, 2):
+        name, rest = chunk[:n], chunk[n:]
+        if len(chunk) > n and looks_like_name(name) and rest in _POST_TITLES:
+            return "", name
     if is_title(chunk):
         return chunk, ""
     return None

@@ -16,7 +16,7 @@ from .decode import decode_bytes
 from .directives import Candidate, Item, build_tree, find_candidates
 from .document import Layout, lay_out, narrow_page, split_dateline
 from .errors import InputError
-from .kind import classify_kind, is_speech_title
+from .kind import classify_kind
 from .model import (
     Attendee,
     Credit,
@@ -99,9 +99,8 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
 
     # attendance over headline and body, in document order
     paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
-    mentions, stroke = att.collect(paragraphs)
+    mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks))
     attendees, groups = _attendees(mentions, blocks, body)
-    speech_title = is_speech_title(layout.headline_text)
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
     first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
     roles = {r for a in attendees for r in a.roles}
