@@ -32,14 +32,15 @@ _LINKERS = (
     "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
     "最后", "随后", "先", "又", "均", "都", "一道", "一行", "同志", "作", "作了", "进行", "结合", "围绕",
 )
-_LEFT_CUTS = regex.compile(r"听取了|听取|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日")
+_LEFT_CUTS = regex.compile(r"[：:（）()]|听取了|听取|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日")
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|研究员|院士|博士|老师)$")
 _TIME_LINK = regex.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 _LIST_AFTER_VERB = regex.compile(
-    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:还)?有[：:]"
+    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:还)?有(?:[（(][^）)]{0,12}[）)])?[：:]"
 )
+_LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
 
@@ -94,6 +95,7 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
     """
     if not piece:
         return []
+    piece = _LEADING_AND.sub("", piece) or piece
     if lenient and bare_name_shape(piece):
         return [("NAME", piece)]
     if "等" in piece:
@@ -203,7 +205,7 @@ class _Roster(Transformer[Token, list[Mention]]):
             pending = []
             m = Mention(name.value, own, [], name.start_pos or 0, name.end_pos or 0)
             if own:
-                shared = own if _is_group_label(own) else []
+                shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
             elif shared:
                 m.titles = list(shared)
             mentions.append(m)
