@@ -81,13 +81,19 @@ def find_candidates(block_index: int, text: str) -> list[Candidate]:
                 continue
             marker = m.group("marker")
             out.append(Candidate(block_index, m.start("marker"), m.end(), kind, family, rank, value, marker))
-    out.sort(key=lambda c: (c.block, c.start, -len(c.marker)))
+    out.sort(key=lambda c: (c.block, c.start, c.kind.endswith("_weak"), -len(c.marker)))
     dedup: list[Candidate] = []
     for c in out:
-        if dedup and dedup[-1].block == c.block and dedup[-1].start == c.start:
+        if dedup and dedup[-1].block == c.block and dedup[-1].start <= c.start < dedup[-1].text_start:
             continue
         dedup.append(c)
-    return dedup
+    return [c for c in dedup if not c.kind.endswith("_weak") or _confirmed(c, dedup)]
+
+
+def _confirmed(weak: Candidate, cands: list[Candidate]) -> bool:
+    """A weak 一是 stands only when the same paragraph goes on with a proper 二是."""
+    return any(c.family == weak.family and c.ordinal == 2 and c.start > weak.start
+               and not c.kind.endswith("_weak") for c in cands)
 
 
 @dataclass
