@@ -34,7 +34,9 @@ _LINKERS = (
     # a roster may end before a trailing group: 甲、乙，中共中央有关部门负责人出席 / 甲、乙和各单位负责人
     "，", "和", "以及", "及", "关于",
 )
-_LEFT_CUTS = regex.compile(r"[：:（）()]|听取了|听取|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日")
+_LEFT_CUTS = regex.compile(
+    r"[：:（）()]|听取了|听取|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
+)
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|研究员|院士|博士|老师)$")

@@ -16,7 +16,8 @@ from .lexicon import ordered_words, words
 
 _HAN = regex.compile(r"\p{Han}+")
 _POST_TITLES = frozenset(
-    "总书记 主席 委员长 总理 副总理 书记 同志 先生 女士 教授 研究员 院士 博士 老师 校长 院长 主任 部长 省长 市长".split()
+    "总书记 主席 委员长 总理 副总理 书记 同志 先生 女士 教授 研究员 院士 博士 老师 "
+    "校长 院长 主任 部长 省长 市长".split()
 )
 _DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•]\p{Han}{1,6}){1,3}")
 

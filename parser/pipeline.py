@@ -103,7 +103,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     attendees, groups = _attendees(mentions, blocks, body)
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
     first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
-    roles = {r for a in attendees for r in a.roles}
+    roles: set[str] = {r for a in attendees for r in a.roles}
     kind = classify_kind(layout.headline_text, lead.text if lead else None, salutation, roles, first_person)
     if kind == "speech":
         _add_speaker(layout, attendees)
@@ -118,7 +118,8 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
     paragraphs_out = [
-        Paragraph(layout.places[i], b.text, b.span, layout.reasons[i] if layout.places[i] == "boilerplate" else None)
+        Paragraph(layout.places[i], b.text, b.span,  # type: ignore[arg-type]
+                  layout.reasons[i] if layout.places[i] == "boilerplate" else None)
         for i, b in enumerate(blocks)
     ]
     return Report(
@@ -191,7 +192,8 @@ def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block]
             text = blocks[i].text
             pos = text.find(a.name)
             while pos > 0 and not a.titles:
-                cut = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, pos - 60), pos)), default=max(0, pos - 60))
+                window = max(0, pos - 60)
+                cut = max((m.end() for m in _CLAUSE_START.finditer(text, window, pos)), default=window)
                 chain = text[cut : pos + len(a.name)]
                 roster = att.parse_roster(chain, 0)
                 if roster:
