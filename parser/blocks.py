@@ -36,6 +36,7 @@ _META = regex.compile(
     r"|^(?:新华社|本报|中新社|中新网|央视网消息|人民网|新华网)[^，。]{0,12}(?:电|讯|消息)[）)]?$"
     r"|^[\p{Han}]{2,12}(?:网讯|新闻网讯|消息)$"
     r"|^>\s"
+    r"|^(?:作者|编辑|责任编辑|责编|记者|通讯员|摄影|字数|标签|关键词)\s*[：:]\s*$"  # a label left empty
 )
 _FILE_SUFFIX = regex.compile(r"\.(?:docx?|pdf|pptx?|txt|wps|xlsx?)\s*(?:VIP)?\s*$", regex.I)
 
@@ -159,7 +160,7 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls = "SALUTATION"
         elif _NOTE.match(text):
             b.cls = "NOTE"
-        elif _CAPTION.search(text) and len(text) < 200:
+        elif (_CAPTION.search(text) or b.norm.hint == "caption") and len(text) < 200:
             b.cls = "CAPTION"
         elif _META.search(text) and len(text) < 80:
             b.cls = "META"

@@ -16,7 +16,9 @@ from .model import Warning
 from .segments import Segment, segment_of
 
 _FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
-_HTML_DOC = regex.compile(r"(?i)\A\s{0,2000}?(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<!doctype html)")
+_HTML_DOC = regex.compile(
+    r"(?i)\A\s{0,2000}?(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<!doctype html|<head\b|<meta\b|<body\b)"
+)
 _HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,500}>")
 _MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")

@@ -59,9 +59,12 @@ def narrow_page(blocks: list[Block], page_title: str | None) -> None:
             clusters.append([i])
     best = max(clusters, key=lambda c: sum(len(blocks[i].text) for i in c))
     first, last = best[0], best[-1]
+    if not page_title:  # <title> outside <head> (templates, fragments): the first title block
+        page_title = next((b.text for b in blocks[:first] if b.tag == "title"), None)
     head = _find_headline(blocks, first, page_title)
+    subtitles = _subtitles(blocks, head, first) if head is not None else []
     for i, b in enumerate(blocks):
-        if i == head:
+        if i == head or i in subtitles:
             b.cls, b.reason = "TITLE", None
         elif i < first and (head is None or i < head):
             if b.cls not in ("CREDIT",):
@@ -72,21 +75,50 @@ def narrow_page(blocks: list[Block], page_title: str | None) -> None:
             b.cls, b.reason = "BOILER", b.reason or "after the article"
 
 
+def _subtitles(blocks: list[Block], head: int, first: int) -> list[int]:
+    """Title lines right under the headline, with nothing between (副题): part of the headline."""
+    out: list[int] = []
+    i = head + 1
+    while i < first and len(out) < 2:
+        b = blocks[i]
+        if b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > 80:
+            break
+        out.append(i)
+        i += 1
+    return out
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"[\s\p{P}\p{S}]+", "", text)
+
+
 def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> int | None:
-    core = _title_core(page_title) if page_title else ""
+    """The article's headline above its first paragraph.
+
+    In order of preference: the heading that repeats the page title (without the site name),
+    one that contains it or is contained in it, an ``h1``/``h2``, a short title-like line
+    just above the article, and last the page title itself.
+    """
+    core = _key(_title_core(page_title)) if page_title else ""
     lo = max(0, first - 25)
-    best = None
+    contained = heading = near = None
     for i in range(first - 1, lo - 1, -1):
         b = blocks[i]
-        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE") or len(b.text) < 4:
+        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION") or len(b.text) < 4:
             continue
-        t = clean_title(b.text)
-        if core and (t == core or (len(t) >= 6 and (t in core or core in t))):
+        t = _key(clean_title(b.text))
+        if core and t == core:
             return i
-        if best is None and b.tag in ("h1", "h2") and len(t) <= 100:
-            best = i
-    if best is not None:
-        return best
+        if contained is None and core and len(t) >= 6 and (t in core or core in t):
+            contained = i
+        if heading is None and b.tag in ("h1", "h2") and len(t) <= 100:
+            heading = i
+        if (near is None and first - i <= 3 and b.cls in ("TITLE", "BODY") and 6 <= len(b.text) <= 80
+                and "。" not in b.text and b.norm.link_chars < 0.5 * len(b.text)):
+            near = i
+    for cand in (contained, heading, near):
+        if cand is not None:
+            return cand
     for i, b in enumerate(blocks[:first]):
         if b.tag == "title":
             return i
@@ -111,14 +143,14 @@ def lay_out(blocks: list[Block]) -> Layout:
             for i in layout.headline_blocks:
                 places[i] = "headline"
         elif name in ("pre", "front"):
-            for t in section.children:
+            for t in _tokens(section):
                 _aside(layout, t, "before the article" if name == "pre" else None)
         elif name == "body":
             lead, rest = section.children
-            i = int(lead.children[0].value)
+            i = int(_tokens(lead)[0].value) if isinstance(lead, Tree) else int(lead.value)
             places[i] = "lead"
             layout.lead_index = i
-            for t in rest.children:
+            for t in _tokens(rest) if isinstance(rest, Tree) else [rest]:
                 j = int(t.value)
                 if t.type in ("BODY", "SALUTATION", "TITLE", "NOTE", "CAPTION", "META"):
                     places[j] = "body"
@@ -127,6 +159,10 @@ def lay_out(blocks: list[Block]) -> Layout:
     if layout.headline_blocks:
         layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
     return layout
+
+
+def _tokens(tree: Tree[Token]) -> list[Token]:
+    return [t for t in tree.children if isinstance(t, Token)]
 
 
 def _aside(layout: Layout, tok: Token, default_reason: str | None) -> None:

@@ -27,6 +27,8 @@ _NAV_ATTR = regex.compile(
     r"(?i)nav|menu|foot|header|breadcrumb|crumb|share|copyright|related|sidebar|comment|login|toolbar|"
     r"topbar|banner|friend-?link|recommend|hot|rank|advert|\bad\b"
 )
+_CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
+_HAN = regex.compile(r"\p{Han}")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?")
 
 
@@ -108,13 +110,33 @@ class _BlockBuilder:
         self.hint = ""
 
 
-def _nav_hint(node: object) -> str:
+def _nav_hint(node: object, page_chars: int = 0) -> str:
+    """``navigation`` for a nav element or one whose class/id names chrome (menu, footer, share …).
+
+    A classed container that holds most of the page's Chinese text is a page wrapper (``blq-int-nav``
+    around a whole BBC page), not navigation, and gives no hint.
+    """
     tag = getattr(node, "tag", "")
     if tag in NAV_TAGS:
         return "navigation"
     attrs = getattr(node, "attributes", None) or {}
     probe = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
-    return "navigation" if probe and _NAV_ATTR.search(probe) else ""
+    if not (probe and _NAV_ATTR.search(probe)):
+        return ""
+    if page_chars > 300 and tag in ("div", "section", "main", "body", "table", "td"):
+        own = len(_HAN.findall(node.text() or ""))  # type: ignore[attr-defined]
+        if own > 0.5 * page_chars:
+            return ""
+    return "navigation"
+
+
+def _caption_hint(node: object) -> str:
+    """``caption`` for a figure caption (``figcaption``, ``<p class="caption">``)."""
+    if getattr(node, "tag", "") == "figcaption":
+        return "caption"
+    attrs = getattr(node, "attributes", None) or {}
+    probe = " ".join(str(attrs.get(k) or "") for k in ("class", "id"))
+    return "caption" if probe and _CAPTION_ATTR.search(probe) else ""
 
 
 def html_segments(raw: str, base: int = 0, *, split_lines: bool = False) -> tuple[list[Segment], dict[str, str]]:
@@ -131,6 +153,8 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False) -> tupl
     root = tree.root
     if root is None:
         return [], meta
+    body = tree.body
+    page_chars = len(_HAN.findall(body.text() or "")) if body is not None else 0  # Chinese characters
     # iterative pre-order walk: (node, entering, in_link, hint, block_tag)
     stack: list[tuple[object, bool, bool, str, str]] = [(root, True, False, "", "")]
     while stack:
@@ -165,7 +189,7 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False) -> tupl
             btag = tag
         if tag == "br":
             continue
-        child_hint = hint or _nav_hint(node)
+        child_hint = hint or _nav_hint(node, page_chars) or _caption_hint(node)
         child_link = in_link or tag == "a"
         stack.append((node, False, in_link, hint, btag))
         children = []
