@@ -8,7 +8,7 @@ right and checking the remainder is what separates ``主任王磊`` from ``主�
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -78,7 +78,7 @@ def is_title(s: str) -> bool:
         return False
     if s in group_labels():
         return True
-    return any(s.endswith(suf) for suf in title_suffixes()) and len(s) >= 2
+    return len(s) >= 2 and s.endswith(title_suffixes())
 
 
 def strip_de(s: str) -> str:
@@ -86,6 +86,7 @@ def strip_de(s: str) -> str:
     return s[:-1] if s.endswith("的") and len(s) > 2 else s
 
 
+@lru_cache(maxsize=1 << 16)  # a roster search asks about the same pieces many times
 def split_title_name(chunk: str) -> tuple[str, str] | None:
     """Split ``title + name`` (either may be empty but not both), or None if it is neither.
 
