@@ -2,7 +2,8 @@
 
 Each normalised segment becomes one or more blocks (long lines with headings run together,
 as document-sharing sites print them, are cut at the spaces between them) and gets one
-class: TITLE, BODY, SALUTATION, BOILER, META, CREDIT, NOTE or CAPTION. The class says what a
+class: TITLE, HEADING (a numbered section heading), BODY, SALUTATION, BOILER, META, CREDIT,
+NOTE or CAPTION. The class says what a
 paragraph *could* be; ``grammar/document.lark`` decides where it stands.
 """
 
@@ -27,16 +28,22 @@ _SALUTATION = regex.compile(
     r"[^。，]{0,12}[：:！!]$"
 )
 _NOTE = regex.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
-_CAPTION = regex.compile(r"^图为|^（?图[：:]|^\[?图片\]?|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
+_CAPTION = regex.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
 _META = regex.compile(
     r"^(?:来源|发稿时间|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|阅读|字号|稿源|出处|信息来源|文章来源|浏览)\s*[：:]"
     r"|^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s|　|来源|$)"
     r"|^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$"
     r"|^>?\s*《[^》]{2,10}》\s*[（(][^）)]{4,30}[）)]$"
-    r"|^(?:新华社|本报|中新社|中新网|央视网消息|人民网|新华网)[^，。]{0,12}(?:电|讯|消息)[）)]?$"
+    r"|^(?:新华社|本报|中新社|中新网|央视网消息|人民网|新华网)[^，。]{0,12}(?:电|讯|消息)[）)]?"
+    r"\s*(?:[（(][^）)]{0,30}[）)])?\s*[：:]?$"
+    r"|^央视网消息\s*(?:[（(][^）)]{0,30}[）)])?\s*[：:]?$"
     r"|^[\p{Han}]{2,12}(?:网讯|新闻网讯|消息)$"
     r"|^>\s"
     r"|^(?:作者|编辑|责任编辑|责编|记者|通讯员|摄影|字数|标签|关键词)\s*[：:]\s*$"  # a label left empty
+)
+# a numbered section heading (一、 （一） 1.) of the body, not a headline or deck line
+_SECTION_HEADING = regex.compile(
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
 )
 _FILE_SUFFIX = regex.compile(r"\.(?:docx?|pdf|pptx?|txt|wps|xlsx?)\s*(?:VIP)?\s*$", regex.I)
 
@@ -129,6 +136,7 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
     long_lines = [n for n in norms if len(n.text) > 60]
     indents_body = fmt == "text" and bool(long_lines) and sum(n.indented for n in long_lines) >= 0.6 * len(long_lines)
     in_tail = False
+    seen_title = False
     for b in blocks:
         text = b.text
         if b.norm.hint == "front matter":
@@ -172,6 +180,10 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls = "TITLE"
         else:
             b.cls = "BODY"
+        if b.cls == "TITLE":
+            if seen_title and _SECTION_HEADING.match(text):
+                b.cls = "HEADING"
+            seen_title = True
     return blocks
 
 

@@ -104,7 +104,7 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
     contained = heading = near = None
     for i in range(first - 1, lo - 1, -1):
         b = blocks[i]
-        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION") or len(b.text) < 4:
+        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING") or len(b.text) < 4:
             continue
         t = _key(clean_title(b.text))
         if core and t == core:
@@ -152,7 +152,7 @@ def lay_out(blocks: list[Block]) -> Layout:
             layout.lead_index = i
             for t in _tokens(rest) if isinstance(rest, Tree) else [rest]:
                 j = int(t.value)
-                if t.type in ("BODY", "SALUTATION", "TITLE", "NOTE", "CAPTION", "META"):
+                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
                     places[j] = "body"
                 else:
                     _aside(layout, t, None)
