@@ -27,7 +27,7 @@ _SALUTATION = regex.compile(
     r"^(?:同志们|各位代表|各位委员|各位领导|女士们、先生们|女士们，先生们|同学们|老师们|朋友们|亲爱的[^，。]{1,12})"
     r"[^。，]{0,12}[：:！!]$"
 )
-_NOTE = regex.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
+_NOTE = regex.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
 _CAPTION = regex.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
 _META = regex.compile(
     r"^(?:来源|发稿时间|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|阅读|字号|稿源|出处|信息来源|文章来源|浏览)\s*[：:]"
@@ -119,11 +119,16 @@ def clean_title(text: str) -> str:
     return text.strip()
 
 
-def looks_like_title(text: str, max_len: int = 64) -> bool:
-    """Short, no sentence ending, some Chinese: a line that can be a title."""
+def looks_like_title(text: str, max_len: int = 64, *, question: bool = False) -> bool:
+    """Short, no sentence ending, some Chinese: a line that can be a title.
+
+    ``question``: a title may end in ？ or ！ (where layout already marks titles, such as an
+    unindented line in indented plain text)."""
     t = clean_title(text)
     if not t or len(t) > max_len or not _HAN.search(t):
         return False
+    if question:
+        t = t.rstrip("？！?!”’")
     if _SENTENCE_END.search(t) or t.endswith(("：", ":")):
         return False
     return True
@@ -174,7 +179,7 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls = "META"
         elif b.tag.startswith("md-h") or b.tag in ("h1", "h2", "h3", "title"):
             b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
-        elif indents_body and not b.norm.indented and looks_like_title(text, 200):
+        elif indents_body and not b.norm.indented and looks_like_title(text, 200, question=True):
             b.cls = "TITLE"
         elif looks_like_title(text):
             b.cls = "TITLE"

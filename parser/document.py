@@ -125,8 +125,53 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
     return None
 
 
+_FM_TITLE = regex.compile(r"^\s*title\s*[:：]\s*(.*)$")
+_TIME_PLACE = regex.compile(r"^(?:时间|场合|地点)[：:]")
+
+
+def _front_matter_title_in_body(blocks: list[Block]) -> None:
+    """A markdown post whose body repeats the front-matter title as a heading: the body's
+    heading block (title and the subtitle lines under it) is the headline, not the YAML line."""
+    fm = next((i for i, b in enumerate(blocks) if b.norm.hint == "front matter" and b.cls == "TITLE"), None)
+    if fm is None:
+        return
+    m = _FM_TITLE.match(blocks[fm].text)
+    want = _key(m.group(1)) if m else ""
+    if not want:
+        return
+    body = [i for i, b in enumerate(blocks) if i > fm and b.norm.hint != "front matter"][:5]
+    for i in body:
+        if blocks[i].cls == "TITLE" and _key(clean_title(blocks[i].text)) == want:
+            blocks[fm].cls, blocks[fm].reason = "BOILER", "front matter (the title is repeated in the body)"
+            return
+
+
+def _summary_before_body(blocks: list[Block]) -> None:
+    """Paragraphs that stand before the news proper are summaries, not the lead: a short
+    paragraph followed by ``时间：``/``场合：`` lines, or paragraphs before the one that opens
+    with the report's dateline (``本报北京10月16日电``)."""
+    first_title = next((i for i, b in enumerate(blocks) if b.cls == "TITLE"), -1)
+    bodies = [i for i, b in enumerate(blocks) if i > first_title and b.cls == "BODY"][:4]
+    if not bodies:
+        return
+    k = bodies[0]
+    nxt = [b for b in blocks[k + 1 : k + 3] if b.cls == "NOTE"]
+    if len(blocks[k].text) < 150 and any(_TIME_PLACE.match(b.text) for b in nxt):
+        blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
+        return
+    if _DATELINE.match(blocks[k].text):
+        return
+    for n, j in enumerate(bodies[1:], 1):
+        if _DATELINE.match(blocks[j].text) and not _DATELINE.match(blocks[j].text).group().startswith(("（", "(")):
+            for i in bodies[:n]:
+                blocks[i].cls, blocks[i].reason = "NOTE", "summary before the dateline"
+            return
+
+
 def lay_out(blocks: list[Block]) -> Layout:
     """Parse the block classes with the document grammar and give every block its place."""
+    _front_matter_title_in_body(blocks)
+    _summary_before_body(blocks)
     toks = tokens([(b.cls, i) for i, b in enumerate(blocks)])
     places = ["boilerplate"] * len(blocks)
     reasons: list[str | None] = [b.reason for b in blocks]
