@@ -230,3 +230,19 @@ def split_dateline(text: str) -> int:
     """Length of a dateline or credit opening the lead (``本报讯（记者 甲）``), 0 if none."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
+
+
+def count_items(layout: Layout) -> int:
+    """How many separate news items the document holds: paragraphs opening with their own
+    dateline (``央视网消息（新闻联播）：``, ``新华社北京…电``) right under a title of their own."""
+    blocks = layout.blocks
+    n = 0
+    for i, b in enumerate(blocks):
+        if layout.places[i] in ("boilerplate", "byline") and b.cls != "META":
+            continue
+        m = _DATELINE.match(b.text)
+        if not m or m.group().startswith(("（", "(")):
+            continue
+        if any(blocks[j].cls == "TITLE" or layout.places[j] == "headline" for j in range(max(0, i - 2), i)):
+            n += 1
+    return n

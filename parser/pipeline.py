@@ -14,7 +14,7 @@ from .byline import CreditHit, find_credits
 from .containers import read_container
 from .decode import decode_bytes
 from .directives import Candidate, Item, build_tree, find_candidates
-from .document import Layout, lay_out, narrow_page, split_dateline
+from .document import Layout, count_items, lay_out, narrow_page, split_dateline
 from .errors import InputError
 from .kind import classify_kind
 from .model import (
@@ -104,7 +104,13 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
     first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
     roles: set[str] = {r for a in attendees for r in a.roles}
-    kind = classify_kind(layout.headline_text, lead.text if lead else None, salutation, roles, first_person)
+    closing = " ".join(blocks[i].text for i in body[-2:])
+    items = count_items(layout)
+    kind = classify_kind(layout.headline_text, lead.text if lead else None, salutation, roles, first_person,
+                         closing, items)
+    if items >= 3:
+        warnings.append(Warning("many_items", f"the document holds {items} separate news items (a day's "
+                                "programme or page), not one report; it is parsed as one document of kind other"))
     if kind == "speech":
         _add_speaker(layout, attendees)
 
