@@ -42,7 +42,7 @@ _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为
 _HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|研究员|院士|博士|老师)$")
 _TIME_LINK = regex.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 _LIST_AFTER_VERB = regex.compile(
-    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:还)?有(?:[（(][^）)]{0,12}[）)])?[：:]"
+    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:有(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?)"
 )
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _CONTINUATION = frozenset("并又还也随后后再")
@@ -131,15 +131,18 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
 
 
 def _clean_title(title: str) -> str | None:
+    title = title.lstrip("“”‘’\"'「」")
     if _TITLE_JUNK.search(title) or not is_title(title):
         return None
     return title
 
 
 def bare_name_shape(piece: str) -> bool:
-    """Two or three Chinese characters that start with a surname or hold no non-name word."""
-    if not (2 <= len(piece) <= 3 and _ALL_HAN.fullmatch(piece)):
+    """Two to four Chinese characters (白玛赤林) that start with a surname or hold no non-name word."""
+    if not (2 <= len(piece) <= 4 and _ALL_HAN.fullmatch(piece)):
         return False
+    if len(piece) == 4:  # 白玛赤林, but not 中共中央
+        return looks_like_name(piece[0] + "某") and not has_stopchar(piece)
     return looks_like_name(piece[0] + "某") or not has_stopchar(piece)
 
 
@@ -151,7 +154,7 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
         end = m.start() if m else len(text)
         piece = text[pos:end]
         if piece:
-            toks = _piece_or_and(piece) if not lenient else (_piece_or_and(piece) or _piece_tokens(piece, True))
+            toks = _piece_or_and(piece, lenient) or (_piece_tokens(piece, True) if lenient else None)
             if toks is None:
                 return None
             cursor = pos
@@ -169,13 +172,13 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     return out
 
 
-def _piece_or_and(piece: str) -> list[tuple[str, str]] | None:
+def _piece_or_and(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
     """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
     parts = _AND.split(piece)
     if len(parts) >= 2:
         out: list[tuple[str, str]] = []
         for i, part in enumerate(parts):
-            ptoks = _piece_tokens(part)
+            ptoks = _piece_tokens(part) or (_piece_tokens(part, True) if lenient else None)
             if not ptoks:
                 break
             if i:
@@ -279,12 +282,15 @@ def roster_before(sentence: str, start: int, end: int) -> list[Mention]:
             candidates.append(text[:i])
             i = text.find(link, i + 1)
     candidates.sort(key=len, reverse=True)
+    group_only: list[Mention] = []
     for cand in candidates:
         cand = cand.rstrip("，、 ")
         found = _trim_left(cand, start)
-        if found:
+        if found and any(m.name for m in found):
             return found
-    return []
+        if found and not group_only:
+            group_only = found
+    return group_only
 
 
 def _trim_left(text: str, base: int) -> list[Mention] | None:

@@ -113,7 +113,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         if is_title(rest):
             return rest, name
     # a title right before is strong evidence: accept a rare surname (摆向阳) after one
-    for n in (3, 2):
+    for n in (3,):
         name, rest = chunk[-n:], chunk[:-n]
         if (len(chunk) > n and is_title(rest) and _HAN.fullmatch(name) and not has_stopchar(name)
                 and name not in _not_names() and not is_title(name)):
