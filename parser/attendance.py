@@ -35,11 +35,12 @@ _LINKERS = (
     "，", "和", "以及", "及", "关于",
 )
 _LEFT_CUTS = regex.compile(
-    r"[：:（）()]|听取了|听取|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
+    r"[：:（）()]|听取了|听取|由|在|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
 )
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
-_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|研究员|院士|博士|老师)$")
+_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
+_AFFILIATION = regex.compile(r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$")
 _TIME_LINK = regex.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 _LIST_AFTER_VERB = regex.compile(
     r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:有(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?)"
@@ -116,12 +117,20 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
             bare = split_title_name(piece[: honorific.start()])
             if bare is not None and bare[1]:
                 split = bare
+    if (split is None or not split[1]) and (honorific := _HONORIFIC.search(piece)):
+        # 华南师范大学刘云刚教授: an affiliation, a name and an honorific
+        core = piece[: honorific.start()]
+        for n in (3, 2):
+            if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
+                split = (core[:-n], core[-n:])
+                break
     if split is None:
         return None
     title, name = split
     out: list[tuple[str, str]] = []
     if title:
-        t = _clean_title(title)
+        affiliation = bool(name) and _AFFILIATION.search(title) and not _TITLE_JUNK.search(title)
+        t = title if affiliation else _clean_title(title)
         if not t:
             return None
         out.append(("TITLE", t))
@@ -405,7 +414,7 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False) ->
                 mentions = []
             elif v.start - named[0].end > 30:
                 mentions = []
-        if len(named) == 1 and not named[0].titles and named[0].name not in known \
+        if len(named) == 1 and not named[0].titles and named[0].name not in known and not trusted \
                 and v.start - named[0].end > 3:
             mentions = []  # a lone bare name far from its verb is too weak (参加甘肃代表团审议)
         # unnamed groups only for acts (出席), and only when the label names people
