@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from .lexicon import table
-from .names import looks_like_name
+from .names import is_title, looks_like_name
 
 
 @dataclass
@@ -25,6 +25,7 @@ class CreditHit:
     name: str
     start: int
     end: int
+    label: bool = False  # introduced by a role word (记者, 责任编辑：), not a bare bracket or 摄
 
 
 @cache
@@ -48,71 +49,113 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     long_roles = _role_alt(2)
     return {
         # （记者 甲 乙 通讯员 丙） — a bracket led by a role word
+        # （据新华社电 记者 甲） / （综合本报记者甲、乙报道）: an outlet prefix, a trailing 报道
         "bracket": regex.compile(
-            rf"[（(]\s*((?:{long_roles})[\s:：]*{_NAME}(?:[\s、，,]*(?:(?:{long_roles})[\s:：]*)?{_NAME})*)\s*[）)]"
+            rf"[（(]\s*(?:综合|据[^）)，。]{{1,10}}?[电讯]\s*)?"
+            rf"((?:{long_roles})[\s:：]*{_NAME}(?:[\s、，,]*(?:(?:{long_roles})[\s:：]*)?{_NAME})*?)\s*(?:报道)?\s*[）)]"
         ),
-        # 责任编辑：甲 SF055 / 撰文 | 甲 乙 / [作者: 甲] / 文/甲
+        # 责任编辑：甲 SF055 / 撰文 | 甲 乙 / [作者: 甲] / 文/甲 — a name is never the next label
         "label": regex.compile(
             rf"(?:^|(?<=[\s\[【（(|｜]))({roles})\s*[:：|｜/]\s*"
-            rf"({_NAME}(?:\s*{_CODE})?(?:[\s、，,]+{_NAME}(?:\s*{_CODE})?)*)"
+            rf"((?!(?:{roles})\s*[:：|｜/]){_NAME}(?:\s*{_CODE})?"
+            rf"(?:[\s、，,]+(?!(?:{roles})\s*[:：|｜/]){_NAME}(?:\s*{_CODE})?)*)"
         ),
-        # 新华社记者 鞠鹏 摄 / 龚献明摄 / 刘满仓 摄
+        # 新华社记者 鞠鹏 摄 / 龚献明摄 / 刘满仓 摄 / （刘通摄）
         "photo": regex.compile(
-            rf"(?:(?:{roles})\s*)?({_NAME}(?:[\s、]+{_NAME})*)\s*摄(?:影)?(?=\s*(?:[（(][^）)]{{0,12}}[）)])?\s*$|[\s。]|$)"
+            rf"(?:(?:{roles})\s*)?({_NAME}(?:[\s、]+{_NAME})*)\s*摄(?:影)?"
+            rf"(?=\s*(?:[（(][^）)]{{0,12}}[）)])?\s*$|[\s。）)]|$)"
         ),
         # （甲、乙） bare names closing a report
         "bare": regex.compile(rf"[（(]\s*({_NAME}(?:[\s、，]+{_NAME}){{0,5}})\s*[）)]\s*$"),
+        # 本报北京1月7日电 （甲、乙） bare names right after the dateline opening a report
+        "bare_open": regex.compile(
+            rf"^[^，。（(]{{2,30}}(?:电|讯)\s*[（(]\s*({_NAME}(?:[\s、，]+{_NAME}){{0,5}})\s*[）)]"
+        ),
+        # （记者 甲 摄影报道）: a trailing role applies to the names before it
+        "trailing_role": regex.compile(r"\s*(摄影|摄)报道\s*$"),
         "names": regex.compile(_NAME),
         "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
     }
 
 
-def _names_in(text: str, base: int) -> list[tuple[str, int, int]]:
+_HANCHAR = regex.compile(r"\p{Han}")
+# words that follow a credit label without being a name: columns (记者手记), times, positions
+_NOT_PERSON = regex.compile(r"手记|札记|近期|近日|日前|观察|特稿|专稿|综述|教授|专家|作家|研究员|代表|委员|大使|主任")
+_NOT_PERSON_END = regex.compile(r"(?:社|网|报|台|站|院|部|局|厅|委|办|处|中心|报道|新闻|消息|来源|本文)$")
+
+
+def credit_name(s: str) -> bool:
+    """A name after an explicit credit label (``编辑：丛敏``): the label vouches for it, so a
+    surname missing from the lexicon or a rare given-name character does not reject it."""
+    if looks_like_name(s):
+        return True
+    if is_title(s) or _NOT_PERSON.search(s):
+        return False
+    return (2 <= len(s) <= 3 and bool(regex.fullmatch(r"\p{Han}+", s)) and s not in _roles()
+            and not any(w in s for w in _roles() if len(w) >= 2) and not _NOT_PERSON_END.search(s))
+
+
+def _names_in(text: str, base: int, loose: bool = False) -> list[tuple[str, int, int]]:
     out = []
+    check = credit_name if loose else looks_like_name
     for m in _patterns()["names"].finditer(text):
-        if looks_like_name(m.group()):
+        # a loose name must be a whole run of Chinese, not the tail of 作者为某国大使
+        if loose and ((m.start() > 0 and _HANCHAR.match(text[m.start() - 1]))
+                      or (m.end() < len(text) and _HANCHAR.match(text[m.end()]))):
+            continue
+        if check(m.group()):
             out.append((m.group(), base + m.start(), base + m.end()))
     return out
 
 
-def find_credits(text: str, *, closing: bool = False) -> list[CreditHit]:
+def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter") -> list[CreditHit]:
     """All credits in one paragraph, in order. ``closing``: the paragraph ends a report,
-    so a bare bracket of names there is a reporters' credit."""
+    so a bare bracket of names there is a credit: ``bare_role`` (reporters after a news
+    report, the author after a commentary)."""
     hits: list[CreditHit] = []
     pats = _patterns()
     taken: list[tuple[int, int]] = []
     for m in pats["bracket"].finditer(text):
         inner, base = m.group(1), m.start(1)
+        trailing = pats["trailing_role"].search(inner)
+        if trailing:
+            inner = inner[: trailing.start()]
         role = "reporter"
         pos = 0
         for rm in pats["roleword"].finditer(inner):
-            _emit(hits, role, inner[pos : rm.start()], base + pos)
+            _emit(hits, role, inner[pos : rm.start()], base + pos, loose=True)
             role = _roles()[rm.group(1)]
             pos = rm.end()
-        _emit(hits, role, inner[pos:], base + pos)
+        _emit(hits, role, inner[pos:], base + pos, loose=True)
+        if trailing:
+            _emit(hits, _roles()[trailing.group(1)], inner[pos:], base + pos, loose=True)
         taken.append(m.span())
     for m in pats["label"].finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         role = _roles()[m.group(1)]
         names = regex.sub(_CODE, lambda x: " " * len(x.group()), m.group(2))
-        _emit(hits, role, names, m.start(2))
+        _emit(hits, role, names, m.start(2), loose=len(m.group(1)) >= 2)
         taken.append(m.span())
     for m in pats["photo"].finditer(text):
         if any(s <= m.start(1) < e for s, e in taken):
             continue
         _emit(hits, "photographer", m.group(1), m.start(1))
+    if not hits:
+        m = pats["bare_open"].search(text)
+        if m:
+            _emit(hits, "reporter", m.group(1), m.start(1))
     if closing and not hits:
         m = pats["bare"].search(text)
         if m:
-            _emit(hits, "reporter", m.group(1), m.start(1))
+            _emit(hits, bare_role, m.group(1), m.start(1))
     hits.sort(key=lambda h: h.start)
     return hits
 
 
-def _emit(hits: list[CreditHit], role: str, names: str, base: int) -> None:
-    for name, s, e in _names_in(names, base):
-        hits.append(CreditHit(role, name, s, e))
+def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool = False) -> None:
+    for name, s, e in _names_in(names, base, loose):
+        hits.append(CreditHit(role, name, s, e, label=loose))
 
 
 _CREDIT_ONLY_RESIDUE = regex.compile(r"[\s\p{P}|｜/A-Za-z0-9_＿]+")

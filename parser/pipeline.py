@@ -33,6 +33,10 @@ from .normalize import normalize_segments
 
 DEFAULT_MAX_BYTES = 20_000_000
 _FIRST_PERSON = regex.compile(r"我们|我代表|大家要|同志们")
+# a news report dates its event in the opening: 5月13日, 13日, 日前, 近日, 昨天 …
+_NEWS_DATE = regex.compile(
+    r"\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]{1,3}日|日前|近日|昨天|今天|前不久|连日来|记者从"
+)
 _SPEECH_VERBS = regex.compile(r"(?P<who>会议|会议上|全会|会上)?(?:强调|指出|要求|表示|认为|提出|决定|部署)")
 
 
@@ -115,7 +119,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         _add_speaker(layout, attendees)
 
     directives = _directives(blocks, body, mentions, attendees if kind == "speech" else [])
-    byline = _byline(layout, body)
+    byline = _byline(layout, body, kind)
     if stroke:
         warnings.append(Warning("stroke_order", "the attendee list is in stroke order of surnames "
                                 "(以姓氏笔画为序), not in order of rank"))
@@ -302,18 +306,31 @@ def _to_directive(it: Item, blocks: list[Block], level: int) -> Directive:
                      [_to_directive(c, blocks, level + 1) for c in it.children])
 
 
-def _byline(layout: Layout, body: list[int]) -> list[Credit]:
+def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> list[Credit]:
+    """Credits wherever they stand: credit lines, captions, info bars, the opening and closing
+    of the body, and labelled credits (``责任编辑：甲``) in the page's footer after the article.
+    A bare ``（甲）`` closing a commentary (no dateline, not a report) credits its author."""
     blocks = layout.blocks
     out: list[Credit] = []
     seen: set[tuple[str, str]] = set()
     last_body = body[-1] if body else -1
+    lead = layout.lead_index
+    dated = lead is not None and (split_dateline(blocks[lead].text) > 0
+                                  or bool(_NEWS_DATE.search(blocks[lead].text[:120])))
+    bare_role = "author" if kind == "other" and not dated else "reporter"
     for i, b in enumerate(blocks):
         place = layout.places[i]
         if place == "byline" or b.cls in ("CREDIT", "CAPTION") or (place == "boilerplate" and b.cls == "META"):
-            hits = find_credits(b.text, closing=True)
+            hits = find_credits(b.text, closing=True, bare_role=bare_role)
         elif place in ("lead", "body"):
-            hits = [h for h in find_credits(b.text, closing=i == last_body)
+            hits = [h for h in find_credits(b.text, closing=i == last_body, bare_role=bare_role)
                     if h.start < 40 or h.end > len(b.text) - 24]
+        elif place == "boilerplate" and lead is not None and i > last_body >= 0:
+            # the page after the article: labelled credits, and a bare closing bracket in the
+            # short paragraphs right after the last one kept as body
+            near = i - last_body <= 2 and len(b.text) < 200
+            hits = [h for h in find_credits(b.text, closing=near, bare_role=bare_role)
+                    if h.label or (near and h.end > len(b.text) - 24)]
         else:
             continue
         for h in hits:
