@@ -117,6 +117,9 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
                                 "programme or page), not one report; it is parsed as one document of kind other"))
     if kind == "speech":
         _add_speaker(layout, attendees)
+    elif kind == "other":
+        # people quoted in ordinary news were not present at a meeting (ANNOTATION.md, attendees)
+        attendees, groups = [], []
 
     directives = _directives(blocks, body, mentions, attendees if kind == "speech" else [])
     byline = _byline(layout, body, kind)
