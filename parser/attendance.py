@@ -26,7 +26,7 @@ _GAPS = regex.compile(r"[ \u3000]+")
 _SENTENCE = regex.compile(r"[^。！？；\n]+[。！？；]?")
 _PIECE_SEP = regex.compile(r"[、，,\s]+")
 _AND = regex.compile(r"以及|和|及|与|同")
-_TITLE_JUNK = regex.compile(r"[在由对向就说是了与将把被从\d：《》]|会上|会议|同时|随后|此外|其中|今天|昨天|期间")
+_TITLE_JUNK = regex.compile(r"[在由对向就说是了与将把被从\d：《》（）()]|邀请|会上|同时|随后|此外|其中|今天|昨天|期间")
 _LINKERS = (
     "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
     "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
@@ -35,7 +35,7 @@ _LINKERS = (
     "，", "和", "以及", "及", "关于",
 )
 _LEFT_CUTS = regex.compile(
-    r"[：:（）()]|听取了|听取|由|在|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
+    r"[：:（）()]|听取了|听取|邀请到|邀请|日电|由|在|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
 )
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
@@ -394,7 +394,8 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False) ->
         if last and prev_end and "，" not in between and len(between) <= 12:
             # 主持会议并讲话: a further verb of the same clause
             for m in last:
-                _add_role(m, v.role)
+                if v.kind != "seat" or not m.roles:
+                    _add_role(m, v.role)
             prev_end = v.end
             continue
         if prev_end:
