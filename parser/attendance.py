@@ -26,7 +26,7 @@ _GAPS = regex.compile(r"[ \u3000]+")
 _SENTENCE = regex.compile(r"[^。！？；\n]+[。！？；]?")
 _PIECE_SEP = regex.compile(r"[、，,\s]+")
 _AND = regex.compile(r"以及|和|及|与|同")
-_TITLE_JUNK = regex.compile(r"[在由对向就说是了与将把被从\d：《》（）()]|邀请|会上|同时|随后|此外|其中|今天|昨天|期间")
+_TITLE_JUNK = regex.compile(r"[在由对向就说是了将把被从\d：《》（）()]|邀请|会上|同时|随后|此外|其中|今天|昨天|期间")
 _LINKERS = (
     "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
     "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
@@ -45,6 +45,8 @@ _TIME_LINK = regex.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下
 _LIST_AFTER_VERB = regex.compile(
     r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:有(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?)"
 )
+_COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
+_QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
@@ -106,7 +108,9 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
     if "等" in piece:
         i = piece.rfind("等")
         head, tail = piece[:i], piece[i + 1 :]
-        head_toks = _piece_tokens(head)
+        head_toks = _piece_tokens(head, lenient)
+        if _COUNTED.match(tail):  # 等12位专家: a count, not a label
+            tail = ""
         if head_toks and head_toks[-1][0] == "NAME" and (not tail or _clean_title(tail)):
             return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
         return None
@@ -159,7 +163,9 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     """Tokens with positions for a roster text, or None if any piece does not fit."""
     out: list[tuple[str, str, int, int]] = []
     pos = 0
-    for m in [*_PIECE_SEP.finditer(text), None]:
+    # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
+    masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text) if "“" in text or "《" in text else text
+    for m in [*_PIECE_SEP.finditer(masked), None]:
         end = m.start() if m else len(text)
         piece = text[pos:end]
         if piece:
