@@ -54,11 +54,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"[（(]\s*(?:综合|据[^）)，。]{{1,10}}?[电讯]\s*)?"
             rf"((?:{long_roles})[\s:：]*{_NAME}(?:[\s、，,]*(?:(?:{long_roles})[\s:：]*)?{_NAME})*?)\s*(?:报道)?\s*[）)]"
         ),
-        # 责任编辑：甲 SF055 / 撰文 | 甲 乙 / [作者: 甲] / 文/甲 — a name is never the next label
+        # 责任编辑：甲 SF055 / 撰文 | 甲 乙 / [作者: 甲] / 文/甲 — a name is never the next label (字号：)
         "label": regex.compile(
             rf"(?:^|(?<=[\s\[【（(|｜]))({roles})\s*[:：|｜/]\s*"
-            rf"((?!(?:{roles})\s*[:：|｜/]){_NAME}(?:\s*{_CODE})?"
-            rf"(?:[\s、，,]+(?!(?:{roles})\s*[:：|｜/]){_NAME}(?:\s*{_CODE})?)*)"
+            rf"((?!(?:{roles})\s*[:：|｜/]){_NAME}(?![:：])(?:\s*{_CODE})?"
+            rf"(?:[\s、，,]+(?!(?:{roles})\s*[:：|｜/]){_NAME}(?![:：])(?:\s*{_CODE})?)*)"
         ),
         # 新华社记者 鞠鹏 摄 / 龚献明摄 / 刘满仓 摄 / （刘通摄）
         "photo": regex.compile(
@@ -166,7 +166,8 @@ def is_credit_only(text: str) -> bool:
     hits = find_credits(text, closing=True)
     if not hits:
         return False
-    rest = text
+    # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
+    rest = regex.sub(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{_role_alt()})\s*[:：|｜/])", "", text)
     for word in sorted(_roles(), key=len, reverse=True):
         rest = rest.replace(word, "")
     for h in hits:

@@ -14,6 +14,7 @@ from lark import Token, Tree
 
 from .blocks import Block, clean_title, is_prose
 from .grammars import grammar, tokens
+from .names import is_title, looks_like_name
 
 _SITE_SEPARATOR = regex.compile(r"\s*(?:[-_|｜—–]+|\s-\s)\s*")
 _DATELINE = regex.compile(
@@ -168,9 +169,22 @@ def _summary_before_body(blocks: list[Block]) -> None:
             return
 
 
+_SPEAKER_LINE = regex.compile(r"^(?P<title>\p{Han}{2,20})[\s\u3000]+(?P<name>\p{Han}{2,4})$")
+
+
+def _speaker_line(blocks: list[Block]) -> None:
+    """Under a speech's title, a ``青岚市市长　贺启舟`` line names the speaker: not headline."""
+    titles = [i for i, b in enumerate(blocks) if b.cls == "TITLE"]
+    for i in titles[1:3]:
+        m = _SPEAKER_LINE.match(blocks[i].text.strip())
+        if m and blocks[i - 1].cls == "TITLE" and looks_like_name(m.group("name")) and is_title(m.group("title")):
+            blocks[i].cls, blocks[i].reason = "META", "speaker line"
+
+
 def lay_out(blocks: list[Block]) -> Layout:
     """Parse the block classes with the document grammar and give every block its place."""
     _front_matter_title_in_body(blocks)
+    _speaker_line(blocks)
     _summary_before_body(blocks)
     toks = tokens([(b.cls, i) for i, b in enumerate(blocks)])
     places = ["boilerplate"] * len(blocks)
