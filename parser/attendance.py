@@ -47,6 +47,7 @@ _LIST_AFTER_VERB = regex.compile(
 )
 _COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
 _QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
+_NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
@@ -105,6 +106,8 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
     piece = _LEADING_AND.sub("", piece) or piece
     if lenient and bare_name_shape(piece):
         return [("NAME", piece)]
+    if piece.startswith("等") and len(piece) > 1 and _clean_title(piece[1:]):
+        return [("DENG", "等"), ("TITLE", piece[1:])]
     if "等" in piece:
         i = piece.rfind("等")
         head, tail = piece[:i], piece[i + 1 :]
@@ -165,6 +168,8 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     pos = 0
     # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
     masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text) if "“" in text or "《" in text else text
+    # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
+    masked = _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
     for m in [*_PIECE_SEP.finditer(masked), None]:
         end = m.start() if m else len(text)
         piece = text[pos:end]
@@ -184,7 +189,8 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
             pos = m.end()
     while out and out[-1][0] == "SEP":
         out.pop()
-    return out
+    # 甲、乙（以姓氏笔画为序）等市领导: the 等 after a note still closes the list
+    return [t for i, t in enumerate(out) if not (t[0] == "SEP" and i + 1 < len(out) and out[i + 1][0] == "DENG")]
 
 
 def _piece_or_and(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:

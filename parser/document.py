@@ -45,6 +45,9 @@ def _title_core(page_title: str) -> str:
     return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
 
 
+_SENTENCE = regex.compile(r"[^。！？]{4,120}[。！？]")
+
+
 def narrow_page(blocks: list[Block], page_title: str | None) -> None:
     """Reclassify a whole page's chrome as boilerplate, keeping the article and its credits."""
     prose = [i for i, b in enumerate(blocks) if b.cls in ("BODY", "SALUTATION") and is_prose(b.text)
@@ -59,7 +62,7 @@ def narrow_page(blocks: list[Block], page_title: str | None) -> None:
         else:
             clusters.append([i])
     best = max(clusters, key=lambda c: sum(len(blocks[i].text) for i in c))
-    first, last = best[0], best[-1]
+    first, last = best[0], _closing_sentences(blocks, best[-1])
     if not page_title:  # <title> outside <head> (templates, fragments): the first title block
         page_title = next((b.text for b in blocks[:first] if b.tag == "title"), None)
     head = _find_headline(blocks, first, page_title)
@@ -74,6 +77,24 @@ def narrow_page(blocks: list[Block], page_title: str | None) -> None:
             b.cls, b.reason = "META", "deck line"
         elif i > last and b.cls not in ("CREDIT",):
             b.cls, b.reason = "BOILER", b.reason or "after the article"
+
+
+def _closing_sentences(blocks: list[Block], last: int) -> int:
+    """Extend the article over short closing sentences (``甲、乙参加调研。``) right after it.
+
+    Such a paragraph is too short to count as prose on its own, but a full sentence of plain
+    text (no links, no navigation) directly after the last prose paragraph is still the article.
+    """
+    i = last + 1
+    while i < len(blocks) and i <= last + 2:
+        b = blocks[i]
+        if (b.cls == "BODY" and b.norm.hint != "navigation" and not b.norm.link_chars
+                and _SENTENCE.fullmatch(b.text)):
+            last = i
+            i += 1
+            continue
+        break
+    return last
 
 
 def _subtitles(blocks: list[Block], head: int, first: int) -> list[int]:

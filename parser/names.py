@@ -19,7 +19,7 @@ _POST_TITLES = frozenset(
     "总书记 主席 委员长 总理 副总理 书记 同志 先生 女士 教授 研究员 院士 博士 老师 "
     "校长 院长 主任 部长 省长 市长".split()
 )
-_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•]\p{Han}{1,6}){1,3}")
+_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•]\p{Han}{1,4}){1,3}")
 
 
 @cache
@@ -95,11 +95,13 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     """
     if not chunk:
         return None
-    dot = _DOT_NAME.search(chunk)
-    if dot and dot.end() == len(chunk):
-        rest = chunk[: dot.start()]
-        if not rest or is_title(strip_de(rest)):
-            return strip_de(rest), dot.group()
+    dot_at = max(chunk.rfind("·"), chunk.rfind("•"))
+    if dot_at > 0:
+        # 党委书记阿依古丽·买买提: the shortest first part whose remainder is a title (or nothing)
+        for k in range(1, min(6, dot_at) + 1):
+            name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
+            if _DOT_NAME.fullmatch(name) and (not rest or is_title(strip_de(rest))):
+                return strip_de(rest), name
     for n in (3, 2, 4):
         if len(chunk) < n:
             continue

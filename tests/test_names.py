@@ -1,0 +1,70 @@
+"""names.py: a title chain split from the name that ends it, read right to left."""
+
+from __future__ import annotations
+
+import pytest
+
+from parser.names import is_title, looks_like_name, split_title_name, strip_de
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [
+        ("市人大常委会主任韦知远", ("市人大常委会主任", "韦知远")),
+        ("主任韦知", ("主任", "韦知")),
+        ("市委副书记", ("市委副书记", "")),
+        ("闵若川", ("", "闵若川")),
+        ("柯雨", ("", "柯雨")),
+        ("欧阳春晓", ("", "欧阳春晓")),
+        ("市长欧阳春晓", ("市长", "欧阳春晓")),
+        ("副市长司马骏", ("副市长", "司马骏")),
+        ("阿依古丽·买买提", ("", "阿依古丽·买买提")),
+        ("区委常委阿不都·热合曼", ("区委常委", "阿不都·热合曼")),
+        ("市长阿依古丽·买买提", ("市长", "阿依古丽·买买提")),
+        ("校长阿不都·热合曼先后", None),  # the part after the dot is at most four characters
+        ("青岚大学教授林若溪", ("青岚大学教授", "林若溪")),
+        ("青岚民主论坛的庞子衿", ("青岚民主论坛", "庞子衿")),
+        ("市长摆向川", ("市长", "摆向川")),  # a rare surname is accepted right after a title
+    ],
+)
+def test_split_title_name(chunk: str, expected: tuple[str, str] | None) -> None:
+    assert split_title_name(chunk) == expected
+
+
+@pytest.mark.parametrize("chunk", ["", "会议强调", "出席会议", "86岁的退役老兵", "深入学习贯彻", "小女孩"])
+def test_not_a_title_or_a_name(chunk: str) -> None:
+    assert split_title_name(chunk) is None
+
+
+def test_name_length_is_tried_three_then_two() -> None:
+    # 主任韦知远: 韦知远 (3) wins over 知远 (2) because 主任韦 is not a title
+    assert split_title_name("主任韦知远") == ("主任", "韦知远")
+    # 市长闵川: a two-character name
+    assert split_title_name("市长闵川") == ("市长", "闵川")
+
+
+@pytest.mark.parametrize(
+    "name, ok",
+    [
+        ("韦知远", True),
+        ("闵川", True),
+        ("上官婉清", True),
+        ("阿依古丽·买买提", True),
+        ("会议", False),
+        ("市长", False),
+        ("韦", False),
+        ("韦知远山川", False),
+        ("abc", False),
+    ],
+)
+def test_looks_like_name(name: str, ok: bool) -> None:
+    assert looks_like_name(name) is ok
+
+
+def test_titles_and_group_labels() -> None:
+    assert is_title("市委书记")
+    assert is_title("区委常委")
+    assert is_title("市领导")  # a group label
+    assert not is_title("")
+    assert not is_title("会议")
+    assert strip_de("青岚民主论坛的") == "青岚民主论坛"
+    assert strip_de("的") == "的"
