@@ -119,6 +119,9 @@ def clean_title(text: str) -> str:
     return text.strip()
 
 
+_TRAILING_BRACKET = regex.compile(r"(?<=[。！？])[（(][^（）()]{1,20}[）)]$")
+
+
 def looks_like_title(text: str, max_len: int = 64, *, question: bool = False) -> bool:
     """Short, no sentence ending, some Chinese: a line that can be a title.
 
@@ -129,6 +132,8 @@ def looks_like_title(text: str, max_len: int = 64, *, question: bool = False) ->
         return False
     if question:
         t = t.rstrip("？！?!”’")
+    # a sentence closed by a credit (…通车。（林晓岚、陶思远）) is running text, not a title
+    t = _TRAILING_BRACKET.sub("", t)
     if _SENTENCE_END.search(t) or t.endswith(("：", ":")):
         return False
     return True
