@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .model import SCHEMA_VERSION, Report
+from .model import SCHEMA_VERSION, ParseError, Report
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from os import PathLike
 
-__all__ = ["SCHEMA_VERSION", "Report", "parse", "parse_file", "parse_many", "schema", "validate"]
+__all__ = ["SCHEMA_VERSION", "ParseError", "Report", "parse", "parse_file", "parse_many", "schema", "validate"]
 
 
 def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False) -> Report:
@@ -35,11 +35,27 @@ def parse_file(path: str | PathLike[str], *, keep_script: bool = False) -> Repor
     return _parse_file(path, keep_script=keep_script)
 
 
-def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bool = False) -> Iterator[Any]:
-    """Parse paths or texts in worker processes, yielding results in input order."""
+def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bool = False,
+               max_bytes: int | None = None) -> Iterator[Report | ParseError]:
+    """Parse many reports in worker processes, yielding results in input order as they finish.
+
+        >>> from parser import parse_many, ParseError
+        >>> for result in parse_many(["a.txt", "b.html", "全文……"], jobs=2):
+        ...     if isinstance(result, ParseError):
+        ...         print(result.path, result.type, result.message)
+        ...     else:
+        ...         print(result.headline)
+
+    ``items``: paths (``os.PathLike``, or a one-line string naming an existing file) and
+    report texts (other ``str``, or ``bytes``), mixed freely. Each yields a ``Report``, or a
+    ``ParseError(path, type, message)`` when the input could not be read as a report at all,
+    so the n-th result belongs to the n-th item. ``jobs``: worker processes (None or 0: one
+    per core; 1: parse in this process). The iterable is consumed only as fast as results are,
+    so memory stays flat over any number of inputs; batches under 16 items run in-process.
+    """
     from .batch import parse_many as _parse_many
 
-    return _parse_many(items, jobs=jobs, keep_script=keep_script)
+    return _parse_many(items, jobs=jobs, keep_script=keep_script, max_bytes=max_bytes)
 
 
 def schema() -> dict[str, Any]:

@@ -1,33 +1,54 @@
 """Many reports at once: file discovery, worker processes, results in input order, streaming.
 
-Workers return finished JSON text, not Report objects, so the parent does no more than
-write lines; ``imap`` with a bounded chunk size keeps memory flat however long the batch.
+``run`` is the engine behind ``parse DIR --jsonl`` and ``parse_many``:
+
+- results come out in input order, each as soon as it and all before it are done;
+- memory is flat however long the batch: at most ``jobs × WINDOW`` chunks of ``CHUNK`` inputs
+  are in flight, and the input iterable is read only as fast as results are consumed
+  (``Pool.imap`` would read the whole input ahead and queue every result);
+- workers are separate processes (``forkserver``: safe in a threaded parent, and each worker
+  forks from a server that has already imported the parser), each parsing a whole chunk
+  and sending back finished JSON text (CLI) or Report objects (library);
+- a worker that dies (a crash in a C extension, the OOM killer) breaks only the inputs it
+  held: those are re-run one at a time and the one that kills a worker again gets an error
+  object of type ``crashed``; the rest of the batch goes on;
+- batches of fewer than ``MIN_PARALLEL`` inputs run in this process: starting workers costs
+  more than it saves.
+
+Nothing heavy is imported here at start-up: the parent of a parallel run never imports the
+parser itself, so it stays small and ``parse --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .pipeline import DEFAULT_MAX_BYTES
+if TYPE_CHECKING:
+    from .model import ParseError, Report
 
 REPORT_SUFFIXES = frozenset(
     ".txt .text .md .markdown .html .htm .shtml .xhtml .xml .jsp .asp .aspx .php".split()
 )
+CHUNK = 32  # inputs per task sent to a worker (~50 ms of work: IPC cost is noise)
+WINDOW = 4  # chunks in flight per worker
+MIN_PARALLEL = 16  # smaller batches run in this process
 
 
 @dataclass
 class Outcome:
-    """One input's result: the JSON text of its report, or of its error object."""
+    """One input's result: the JSON text of its report or error object (CLI), or the objects."""
 
     index: int
     path: str | None
     json_text: str
     ok: bool
+    report: Any = None  # Report or ParseError when the caller asked for objects
 
 
 def iter_paths(args: Iterable[str]) -> Iterator[str]:
@@ -56,85 +77,203 @@ def error_object(path: str | None, code: str, message: str) -> dict[str, Any]:
     return {"source": {"path": path}, "error": {"type": code, "message": message}}
 
 
-def parse_one(path: str | None, data: bytes | str | None, keep_script: bool, max_bytes: int,
-              indent: int | None) -> tuple[str, bool]:
-    """Parse one path (or given data) to JSON text; never raises."""
+def parse_object(path: str | None, data: bytes | str | None, keep_script: bool = False,
+                 max_bytes: int | None = None) -> Report | ParseError:
+    """Parse one path (or given data) to a Report, or a ParseError saying why not; never raises."""
     from .api import read_bytes
-    from .pipeline import parse_input
+    from .errors import InputError
+    from .model import ParseError
+    from .pipeline import DEFAULT_MAX_BYTES, parse_input
 
+    limit = max_bytes or DEFAULT_MAX_BYTES
     try:
         if data is None:
-            assert path is not None
-            data = read_bytes(path, max_bytes)
-        report = parse_input(data, path=path, keep_script=keep_script, max_bytes=max_bytes)
-        return report.to_json(indent=indent), True
+            if path is None:
+                raise InputError("no_input", "neither a path nor data was given")
+            data = read_bytes(path, limit)
+        return parse_input(data, path=path, keep_script=keep_script, max_bytes=limit)
     except InputError as exc:
-        err = error_object(path, exc.code, exc.message)
+        return ParseError(path, exc.code, exc.message)
     except FileNotFoundError:
-        err = error_object(path, "not_found", f"{path}: no such file")
+        return ParseError(path, "not_found", f"{path}: no such file")
     except PermissionError:
-        err = error_object(path, "unreadable", f"{path}: permission denied")
+        return ParseError(path, "unreadable", f"{path}: permission denied")
+    except IsADirectoryError:
+        return ParseError(path, "is_directory", f"{path} is a directory")
     except OSError as exc:
-        err = error_object(path, "unreadable", f"{path}: {exc.strerror or exc}")
+        return ParseError(path, "unreadable", f"{path}: {exc.strerror or exc}")
     except RecursionError:
-        err = error_object(path, "too_deep", "the document is nested too deeply to read")
+        return ParseError(path, "too_deep", "the document is nested too deeply to read")
+    except MemoryError:
+        return ParseError(path, "too_large", "the document needs more memory than is available")
     except Exception as exc:  # a parser bug must not stop a batch; say so plainly
-        err = error_object(path, "internal_error", f"the parser failed on this input: {type(exc).__name__}: {exc}")
-    return json.dumps(err, ensure_ascii=False, indent=indent), False
+        return ParseError(path, "internal_error",
+                          f"the parser failed on this input: {type(exc).__name__}: {exc}")
 
 
-def _work(task: tuple[int, str | None, bytes | str | None, bool, int, int | None]) -> Outcome:
-    index, path, data, keep_script, max_bytes, indent = task
-    text, ok = parse_one(path, data, keep_script, max_bytes, indent)
+def parse_one(path: str | None, data: bytes | str | None, keep_script: bool = False,
+              max_bytes: int | None = None, indent: int | None = None) -> tuple[str, bool]:
+    """Parse one path (or given data) to JSON text, and whether it parsed; never raises.
+
+    This is the unit of work of the CLI, of the worker processes and of the cluster recipes
+    (``parser.dask_recipe``): the same function everywhere, so every route gives the same lines.
+    """
+    from .model import ParseError
+
+    result = parse_object(path, data, keep_script, max_bytes)
+    if isinstance(result, ParseError):
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=indent), False
+    return result.to_json(indent=indent), True
+
+
+_Task = tuple[int, "str | None", "bytes | str | None"]
+
+
+@dataclass(frozen=True)
+class _Settings:
+    keep_script: bool
+    max_bytes: int | None
+    indent: int | None
+    objects: bool  # return Report / ParseError objects instead of JSON text
+
+
+def _work(task: _Task, s: _Settings) -> Outcome:
+    index, path, data = task
+    if s.objects:
+        from .model import ParseError
+
+        obj = parse_object(path, data, s.keep_script, s.max_bytes)
+        return Outcome(index, path, "", not isinstance(obj, ParseError), obj)
+    text, ok = parse_one(path, data, s.keep_script, s.max_bytes, s.indent)
     return Outcome(index, path, text, ok)
 
 
+def _work_chunk(tasks: list[_Task], s: _Settings) -> list[Outcome]:
+    return [_work(t, s) for t in tasks]
+
+
+def _crashed(task: _Task, s: _Settings) -> Outcome:
+    index, path, _ = task
+    message = "a worker process died while parsing this input (a crash or out of memory)"
+    if s.objects:
+        from .model import ParseError
+
+        return Outcome(index, path, "", False, ParseError(path, "crashed", message))
+    return Outcome(index, path, json.dumps(error_object(path, "crashed", message), ensure_ascii=False,
+                                           indent=s.indent), False)
+
+
 def run(items: Iterable[tuple[str | None, bytes | str | None]], *, jobs: int | None = None,
-        keep_script: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-        indent: int | None = None) -> Iterator[Outcome]:
-    """Parse (path, data) pairs, yielding outcomes in input order as they finish."""
-    tasks = ((i, p, d, keep_script, max_bytes, indent) for i, (p, d) in enumerate(items))
+        keep_script: bool = False, max_bytes: int | None = None, indent: int | None = None,
+        objects: bool = False, chunk: int = CHUNK) -> Iterator[Outcome]:
+    """Parse (path, data) pairs, yielding outcomes in input order as they finish.
+
+    ``jobs``: worker processes (None or 0: one per core; 1: in this process).
+    ``objects``: outcomes carry Report / ParseError objects instead of JSON text.
+    """
+    settings = _Settings(keep_script, max_bytes, indent, objects)
+    tasks: Iterator[_Task] = ((i, p, d) for i, (p, d) in enumerate(items))
     jobs = jobs or os.cpu_count() or 1
+    if jobs > 1:
+        head = list(islice(tasks, MIN_PARALLEL))
+        if len(head) < MIN_PARALLEL:
+            jobs = 1
+        tasks = _chain(head, tasks)
     if jobs <= 1:
         for task in tasks:
-            yield _work(task)
+            yield _work(task, settings)
         return
-    import multiprocessing as mp
+    yield from _parallel(tasks, jobs, settings, chunk)
 
-    ctx = mp.get_context("forkserver" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(jobs, initializer=_warm_up) as pool:
-        yield from pool.imap(_work, tasks, chunksize=8)
+
+def _chain(head: list[_Task], rest: Iterator[_Task]) -> Iterator[_Task]:
+    yield from head
+    yield from rest
+
+
+def _executor(jobs: int) -> Any:
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        # the server imports the parser once; every worker forks from it already warm
+        ctx.set_forkserver_preload(["parser.pipeline"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up)
+
+
+def _parallel(tasks: Iterator[_Task], jobs: int, s: _Settings, chunk: int) -> Iterator[Outcome]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = jobs * WINDOW
+    executor = _executor(jobs)
+    pending: deque[tuple[list[_Task], Any]] = deque()
+    try:
+        while True:
+            while len(pending) < window:
+                batch = list(islice(tasks, chunk))
+                if not batch:
+                    break
+                pending.append((batch, executor.submit(_work_chunk, batch, s)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                yield from future.result()
+                continue
+            except BrokenProcessPool:
+                pass
+            # a worker died: every input in flight is suspect; re-run them one at a time
+            suspects = batch + [t for b, _ in pending for t in b]
+            pending.clear()
+            executor.shutdown(wait=False, cancel_futures=True)
+            executor = _executor(1)
+            for task in suspects:
+                try:
+                    yield executor.submit(_work, task, s).result()
+                except BrokenProcessPool:
+                    yield _crashed(task, s)
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    executor = _executor(1)
+            executor.shutdown(wait=True)
+            executor = _executor(jobs)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _warm_up() -> None:
-    """Build grammars and load lexicons once per worker, before the first file."""
+    """In each worker: ignore Ctrl-C (the parent stops the batch), build grammars, load lexicons."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .pipeline import parse_input
 
     parse_input("市委书记张三出席会议。")
 
 
+def _as_pair(item: Any) -> tuple[str | None, bytes | str | None]:
+    """A parse_many item as (path, data): paths are read from disk, the rest is report text."""
+    if isinstance(item, os.PathLike):
+        return os.fspath(item), None
+    if isinstance(item, str) and len(item) < 4096 and "\n" not in item and os.path.isfile(item):
+        return item, None
+    if isinstance(item, (str, bytes)):
+        return None, item
+    raise TypeError(f"parse_many takes paths, str or bytes, not {type(item).__name__}")
+
+
 def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bool = False,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Any]:
-    """Reports (or error dicts) for paths or texts, in input order.
+               max_bytes: int | None = None) -> Iterator[Report | ParseError]:
+    """Reports for paths or texts, in input order, each as soon as it is ready.
 
-    Items that are ``os.PathLike`` or strings naming an existing file are read from disk;
-    other strings and bytes are parsed as report text.
+    An ``os.PathLike``, or a one-line string naming an existing file, is read from disk;
+    other strings and bytes are parsed as report text. An input that cannot be parsed at
+    all (missing, unreadable, binary, too large) yields a ``ParseError`` in its place, so
+    the n-th result always belongs to the n-th input. ``jobs``: worker processes (None or
+    0: one per core; 1: parse in this process). Memory stays flat however many inputs:
+    the iterable is read only as fast as results are consumed.
     """
-    from .model import Report  # noqa: F401 - documents the yielded type
-
-    def pairs() -> Iterator[tuple[str | None, bytes | str | None]]:
-        for item in items:
-            if isinstance(item, os.PathLike) or (isinstance(item, str) and len(item) < 4096
-                                                 and "\n" not in item and os.path.isfile(item)):
-                yield os.fspath(item), None
-            else:
-                yield None, item
-
-    for outcome in run(pairs(), jobs=jobs, keep_script=keep_script, max_bytes=max_bytes):
-        obj = json.loads(outcome.json_text)
-        yield _as_report(obj) if outcome.ok else obj
-
-
-def _as_report(obj: dict[str, Any]) -> Any:
-    """A parsed JSON report back as a dict-backed result (the JSON is the contract)."""
-    return obj
+    for outcome in run((_as_pair(i) for i in items), jobs=jobs, keep_script=keep_script,
+                       max_bytes=max_bytes, objects=True):
+        yield outcome.report

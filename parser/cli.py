@@ -1,126 +1,209 @@
 """The ``parse`` command.
 
-Only typer is imported at start-up; the parser itself is imported when the first file is
-read, so ``parse --help`` answers at once.
+Only the standard library's argparse is imported at start-up; the parser itself is imported
+when the first file is read (and, in a parallel batch, only by the worker processes), so
+``parse --help`` answers in a few tens of milliseconds.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 import time
-from typing import Annotated
-
-import typer
-
-from .pipeline import DEFAULT_MAX_BYTES
+from collections.abc import Iterator
+from typing import IO
 
 EXAMPLES = """
-Examples:
-
+examples:
   parse report.txt > report.json          one report, indented JSON
   parse - < report.html                   read standard input
-  parse reports/ --jsonl -o all.jsonl     a folder (recursively) as JSON Lines
+  parse reports/ --jsonl -o all.jsonl     a folder (recursively) as JSON Lines, in path order
   parse a.txt b.html c.md -j 2            several files, two worker processes
   parse --schema > report.schema.json     the JSON Schema of the output
 
-Exit status: 0 when every input parsed, 1 when some failed (each failure is a JSON line
+Several inputs, a folder, or --jsonl give JSON Lines: one object per input, in input order,
+each written as soon as it is ready. On a terminal a progress bar shows on standard error.
+
+exit status: 0 when every input parsed, 1 when some failed (each failure is a JSON line
 with an "error" object), 2 for usage errors.
 """
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+def _build_argparser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="parse",
+        description="Parse Chinese meeting reports and speech transcripts into JSON.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to parse; - reads standard input")
+    ap.add_argument("--jsonl", action="store_true", help="one JSON object per line, even for a single file")
+    ap.add_argument("--schema", action="store_true", help="print the JSON Schema of the output and exit")
+    ap.add_argument("--keep-script", action="store_true", help="keep traditional characters in text fields")
+    ap.add_argument("-j", "--jobs", type=_non_negative, default=0, metavar="N",
+                    help="worker processes (default 0: one per core; 1: no workers)")
+    ap.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+    ap.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no per-file messages")
+    ap.add_argument("--max-bytes", type=_positive, default=None, metavar="N",
+                    help="refuse inputs larger than N bytes (default 20,000,000)")
+    return ap
 
 
-class _Progress:
-    """Files done, failed, rate and time left on stderr, only on a terminal."""
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value}")
+    return value
 
-    def __init__(self, total: int | None, enabled: bool) -> None:
+
+def _positive(text: str) -> int:
+    value = _non_negative(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+class Progress:
+    """Files done, failed, rate and time left on stderr; only on a terminal, redrawn ≤ 5×/s."""
+
+    def __init__(self, total: int | None, enabled: bool, stream: IO[str] | None = None) -> None:
         self.total = total
         self.enabled = enabled
+        self.stream = stream or sys.stderr
         self.done = 0
         self.failed = 0
         self.start = time.monotonic()
         self.last = 0.0
+        self.drawn = False
 
     def step(self, ok: bool) -> None:
         self.done += 1
         self.failed += not ok
-        now = time.monotonic()
-        if self.enabled and (now - self.last > 0.2 or self.done == self.total):
-            self.last = now
-            rate = self.done / max(now - self.start, 1e-6)
-            left = ""
-            if self.total:
-                eta = (self.total - self.done) / rate if rate else 0
-                left = f" of {self.total}, {eta:.0f} s left"
-            sys.stderr.write(f"\r{self.done}{left} · {self.failed} failed · {rate:.0f} files/s   ")
-            sys.stderr.flush()
+        if self.enabled:
+            now = time.monotonic()
+            if now - self.last >= 0.2 or self.done == self.total:
+                self.last = now
+                self.draw(now)
+
+    def line(self, now: float | None = None) -> str:
+        """The status line: ``[#####-----] 1200/3000 · 2 failed · 410 files/s · 4 s left``."""
+        elapsed = max((now or time.monotonic()) - self.start, 1e-6)
+        rate = self.done / elapsed
+        parts = []
+        if self.total:
+            width = 24
+            filled = int(width * self.done / self.total)
+            parts.append(f"[{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total}")
+        else:
+            parts.append(f"{self.done} files")
+        parts.append(f"{self.failed} failed")
+        parts.append(f"{rate:,.0f} files/s")
+        if self.total and rate > 0:
+            left = (self.total - self.done) / rate
+            parts.append(f"{_duration(left)} left" if self.done < self.total else f"done in {_duration(elapsed)}")
+        return " · ".join(parts)
+
+    def draw(self, now: float | None = None) -> None:
+        self.stream.write("\r" + self.line(now) + "\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def message(self, text: str) -> None:
+        """A line of its own above the bar."""
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(text + "\n")
+        if self.drawn:
+            self.draw()
 
     def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+        if self.enabled and self.drawn:
+            self.draw()
+            self.stream.write("\n")
+            self.stream.flush()
 
 
-@app.command(help="Parse Chinese meeting reports and speech transcripts into JSON." + EXAMPLES)
-def main_command(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to parse; - reads standard input.")] = None,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line, even for a single file.")] = False,
-    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the output and exit.")] = False,
-    keep_script: Annotated[bool, typer.Option("--keep-script", help="Keep traditional characters in text fields.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: all cores).", min=0)] = 0,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the output to this file.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-file messages.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.", min=1)] = DEFAULT_MAX_BYTES,
-) -> None:
-    if schema:
-        from .schema import load_schema
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds // 60 % 60:02d} min"
 
-        _write_all(json.dumps(load_schema(), ensure_ascii=False, indent=2) + "\n", output)
-        return
+
+def _count(paths: list[str]) -> int:
+    from .batch import iter_paths
+
+    return sum(1 for _ in iter_paths(paths))
+
+
+def run_cli(argv: list[str] | None = None) -> int:
+    """Run ``parse`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    args = _build_argparser().parse_args(argv)
+    if args.schema:
+        from . import schema  # the package's function, wherever the schema module lives
+
+        _write_all(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n", args.output)
+        return 0
+    paths: list[str] = args.paths
     if not paths:
-        typer.echo("parse: no input given (a file, a folder, or - for standard input); see parse --help", err=True)
-        raise typer.Exit(2)
+        sys.stderr.write("parse: no input given (a file, a folder, or - for standard input); see parse --help\n")
+        return 2
+    if paths.count("-") > 1:
+        sys.stderr.write("parse: standard input (-) can be read only once\n")
+        return 2
     from .batch import iter_paths, run
 
-    single = len(paths) == 1 and not jsonl and (paths[0] == "-" or not os.path.isdir(paths[0]))
+    single = len(paths) == 1 and not args.jsonl and (paths[0] == "-" or not os.path.isdir(paths[0]))
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
 
-    def items() -> object:
+    def items() -> Iterator[tuple[str | None, bytes | None]]:
         for p in iter_paths(paths):
             yield (None, stdin_data) if p == "-" else (p, None)
 
-    total = None
-    show = sys.stderr.isatty() and not quiet and not single
-    if show:
-        total = sum(1 for _ in iter_paths(paths))
-    workers = 1 if single else (jobs or os.cpu_count() or 1)
-    progress = _Progress(total, show)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    show = not single and not args.quiet and sys.stderr.isatty()
+    progress = Progress(_count(paths) if show else None, show)
+    workers = 1 if single else args.jobs
+    try:
+        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    except OSError as exc:
+        sys.stderr.write(f"parse: cannot write {args.output}: {exc.strerror or exc}\n")
+        return 2
     failed = 0
     try:
-        for outcome in run(items(), jobs=workers, keep_script=keep_script, max_bytes=max_bytes,  # type: ignore[arg-type]
+        for outcome in run(items(), jobs=workers, keep_script=args.keep_script, max_bytes=args.max_bytes,
                            indent=2 if single else None):
-            out.write(outcome.json_text + "\n")
+            out.write(outcome.json_text)
+            out.write("\n")
+            if not args.output:
+                out.flush()  # streaming: a reader downstream sees each line as it is ready
             if not outcome.ok:
                 failed += 1
-                if not quiet:
+                if not args.quiet:
                     msg = json.loads(outcome.json_text)["error"]["message"]
-                    sys.stderr.write(("\n" if show else "") + f"parse: {outcome.path or '-'}: {msg}\n")
+                    where = outcome.path or "-"
+                    progress.message(f"parse: {msg}" if msg.startswith(where) else f"parse: {where}: {msg}")
             progress.step(outcome.ok)
-            if output is None:
-                out.flush()
     except BrokenPipeError:
-        sys.stderr.close()
-        raise typer.Exit(1) from None
+        # the reader went away (parse … | head): stop quietly, without a traceback at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except KeyboardInterrupt:
-        sys.stderr.write("\nparse: interrupted\n")
-        raise typer.Exit(130) from None
-    finally:
         progress.close()
-        if output:
+        sys.stderr.write("parse: interrupted\n")
+        return 130
+    finally:
+        if args.output:
             out.close()
-    raise typer.Exit(1 if failed else 0)
+    progress.close()
+    return 1 if failed else 0
 
 
 def _write_all(text: str, output: str | None) -> None:
@@ -131,9 +214,9 @@ def _write_all(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
-    app()
+    sys.exit(run_cli(argv))
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ is the one place where the two meet.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = "1.0.0"
 
@@ -18,6 +18,22 @@ Kind = Literal["meeting_report", "speech", "other"]
 Role = Literal["presided", "spoke", "attended", "participated", "observed"]
 CreditRole = Literal["reporter", "correspondent", "author", "editor", "photographer"]
 Place = Literal["headline", "lead", "body", "byline", "boilerplate"]
+_T = TypeVar("_T")
+
+
+def _from(cls: type[_T], obj: dict[str, Any], **nested: Any) -> _T:
+    """An instance of dataclass ``cls`` from its ``to_dict`` form: spans back to tuples,
+    keys the class does not know ignored, ``nested`` overriding converted fields."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    kw = {k: v for k, v in obj.items() if k in names}
+    if "span" in kw and kw["span"] is not None:
+        kw["span"] = tuple(kw["span"])
+    kw.update(nested)
+    return cls(**kw)
+
+
+def _opt(cls: type[_T], obj: dict[str, Any] | None) -> _T | None:
+    return None if obj is None else _from(cls, obj)
 
 
 @dataclass
@@ -199,3 +215,52 @@ class Report:
     def to_json(self, *, indent: int | None = 2) -> str:
         """JSON text with Chinese unescaped, as the CLI prints it."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> Report:
+        """The Report a ``to_dict`` (or a line of ``parse --jsonl``) describes.
+
+        ``Report.from_dict(r.to_dict()).to_dict() == r.to_dict()`` for every report.
+        """
+
+        def directive(d: dict[str, Any]) -> Directive:
+            return _from(Directive, d, children=[directive(c) for c in d.get("children") or []])
+
+        return _from(
+            cls,
+            obj,
+            headline=_opt(TextField, obj.get("headline")),
+            lead=_opt(TextField, obj.get("lead")),
+            dateline=_opt(TextField, obj.get("dateline")),
+            attendees=[_from(Attendee, a) for a in obj.get("attendees") or []],
+            groups=[_from(Group, g) for g in obj.get("groups") or []],
+            directives=[directive(d) for d in obj.get("directives") or []],
+            byline=[_from(Credit, c) for c in obj.get("byline") or []],
+            paragraphs=[_from(Paragraph, p) for p in obj.get("paragraphs") or []],
+            source=_from(SourceInfo, obj.get("source") or {"path": None, "format": "unknown",
+                                                           "encoding": "unknown", "script": "unknown"}),
+            warnings=[_from(Warning, w) for w in obj.get("warnings") or []],
+        )
+
+
+@dataclass
+class ParseError:
+    """An input that could not be parsed at all, as ``parse_many`` yields it in place of a Report.
+
+    ``type`` is a stable code (``not_found``, ``unreadable``, ``binary``, ``too_large``,
+    ``internal_error`` …); ``message`` says it in words. ``to_dict`` is the JSON line the
+    CLI prints for the same input.
+    """
+
+    path: str | None
+    type: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": {"path": self.path}, "error": {"type": self.type, "message": self.message}}
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any]) -> ParseError:
+        """The ParseError an error line of ``parse --jsonl`` describes."""
+        err = obj.get("error") or {}
+        return cls((obj.get("source") or {}).get("path"), str(err.get("type", "")), str(err.get("message", "")))
