@@ -60,13 +60,13 @@ def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bo
 
 def schema() -> dict[str, Any]:
     """The JSON Schema every output validates against."""
-    from .schema import load_schema
+    from .contract import load_schema
 
     return load_schema()
 
 
 def validate(obj: dict[str, Any]) -> None:
     """Raise jsonschema.ValidationError if ``obj`` does not follow the schema."""
-    from .schema import validate as _validate
+    from .contract import validate as _validate
 
     _validate(obj)
