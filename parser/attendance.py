@@ -19,7 +19,7 @@ from lark.exceptions import LarkError
 
 from .grammars import grammar, tokens
 from .lexicon import table, words
-from .names import group_labels, has_stopchar, is_title, looks_like_name, split_title_name
+from .names import group_labels, has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _GAPS = regex.compile(r"[ \u3000]+")
@@ -157,9 +157,12 @@ def bare_name_shape(piece: str) -> bool:
     """Two to four Chinese characters (白玛赤林) that start with a surname or hold no non-name word."""
     if not (2 <= len(piece) <= 4 and _ALL_HAN.fullmatch(piece)):
         return False
-    if len(piece) == 4:  # 白玛赤林, but not 中共中央
-        return looks_like_name(piece[0] + "某") and not has_stopchar(piece)
-    return looks_like_name(piece[0] + "某") or not has_stopchar(piece)
+    if is_common_word(piece):
+        return False
+    surname_first = looks_like_name(piece[0] + "某")
+    if len(piece) != 3:  # 白玛赤林 but not 中共中央; 刘鹤 but not 分别
+        return surname_first and not has_stopchar(piece)
+    return surname_first or not has_stopchar(piece)
 
 
 def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str, str, int, int]] | None:
@@ -357,6 +360,7 @@ def collect(
         if STROKE_ORDER.search(text):
             stroke = True
         text = _GAPS.sub(lambda g: "，" * len(g.group()), text)
+        text = text.replace("；", "，")  # 甲先生；乙女士；丙先生等出席: a semicolon separates a list too
         for m in _lists_after_verb(text):
             out.append((idx, m))
             known.add(m.name)

@@ -38,6 +38,11 @@ def _not_names() -> frozenset[str]:
     return words("not_names.txt")
 
 
+def is_common_word(s: str) -> bool:
+    """A word of the not-names lexicon (分别, 国家): name-shaped but never a name."""
+    return s in _not_names()
+
+
 @cache
 def title_suffixes() -> tuple[str, ...]:
     """Title endings, longest first."""
