@@ -101,7 +101,7 @@ def decode_bytes(data: bytes) -> Decoded:
     refuse_binary(data)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_or_replace(data, codec, codec.replace("-sig", ""), [])
+            return _decode_or_replace(data, codec, codec, [])
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

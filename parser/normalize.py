@@ -40,6 +40,11 @@ class NormText:
     hint: str
     meta: dict[str, str]
     indented: bool = False  # the input line began with spaces or 　: a body paragraph in plain text
+    show_original: bool = False  # --keep-script: output the characters as written
+
+    def shown(self, start: int, end: int) -> str:
+        """``text[start:end]`` as the output shows it: simplified, or as written with keep_script."""
+        return self.original[start:end] if self.show_original else self.text[start:end]
 
     def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Input span of ``text[start:end]``."""
@@ -55,7 +60,7 @@ class NormText:
     def original_of(self, start: int, end: int) -> str | None:
         """The pre-conversion form of ``text[start:end]`` when conversion changed it."""
         orig = self.original[start:end]
-        return orig if orig != self.text[start:end] else None
+        return orig if orig != self.text[start:end] and not self.show_original else None
 
 
 @dataclass
@@ -148,10 +153,9 @@ def normalize_segments(
             simp = to_simplified(text)
             if simp != text:
                 stats.converted = True
-                if keep_script:
-                    simp = text
-            text = simp
+            text = simp  # the stages always read simplified text; keep_script only changes what is shown
         text = _punct(text)
         original = _punct(original)
-        out.append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0))
+        out.append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0,
+                            keep_script))
     return out, stats

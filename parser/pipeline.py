@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from . import attendance as att
-from .blocks import Block, classify
+from .blocks import Block, classify, clean_title
 from .byline import CreditHit, find_credits
 from .containers import read_container
 from .decode import decode_bytes
@@ -84,7 +84,7 @@ def parse_input(
 def _text_field(block: Block, start: int = 0, end: int | None = None) -> TextField:
     end = len(block.text) if end is None else end
     a, b = block.start + start, block.start + end
-    return TextField(block.text[start:end], block.norm.span(a, b), block.norm.original_of(a, b))
+    return TextField(block.norm.shown(a, b), block.norm.span(a, b), block.norm.original_of(a, b))
 
 
 def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: list[Warning]) -> Report:
@@ -131,7 +131,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
     paragraphs_out = [
-        Paragraph(layout.places[i], b.text, b.span,  # type: ignore[arg-type]
+        Paragraph(layout.places[i], b.norm.shown(b.start, b.start + len(b.text)), b.span,  # type: ignore[arg-type]
                   layout.reasons[i] if layout.places[i] == "boilerplate" else None)
         for i, b in enumerate(blocks)
     ]
@@ -160,11 +160,11 @@ def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
     if first.norm.hint == "front matter" and "title" in meta:
         text = meta["title"]
     span = (first.span[0], last.span[1])
-    originals = [blocks[i].norm.original_of(blocks[i].start, blocks[i].start + len(blocks[i].text))
-                 for i in layout.headline_blocks]
-    original = " ".join(o or blocks[i].text for o, i in zip(originals, layout.headline_blocks, strict=True)) \
-        if any(originals) else None
-    return TextField(text, span, original)
+    as_written = " ".join(clean_title(blocks[i].norm.original[blocks[i].start: blocks[i].start + len(blocks[i].text)])
+                          for i in layout.headline_blocks)
+    if first.norm.show_original:
+        return TextField(as_written if text == layout.headline_text else text, span)
+    return TextField(text, span, as_written if as_written != layout.headline_text else None)
 
 
 def _attendees(
@@ -181,7 +181,8 @@ def _attendees(
         span = b.norm.span(b.start + m.start, b.start + m.end)
         a = people.get(m.name)
         if a is None:
-            a = Attendee(m.name, list(m.titles), [], span, b.norm.original_of(b.start + m.start, b.start + m.end))
+            a = Attendee(b.norm.shown(b.start + m.start, b.start + m.end), list(m.titles), [], span,
+                         b.norm.original_of(b.start + m.start, b.start + m.end))
             people[m.name] = a
         elif not a.titles and m.titles:
             a.titles = list(m.titles)
@@ -303,7 +304,7 @@ def _speaker_at(cues: list[tuple[int, int, str | None]], block: int, pos: int, d
 def _to_directive(it: Item, blocks: list[Block], level: int) -> Directive:
     b = blocks[it.cand.block]
     start, end = it.cand.text_start, max(it.text_end, it.cand.text_start)
-    text = b.text[start:end].strip()
+    text = b.norm.shown(b.start + start, b.start + end).strip()
     span = b.norm.span(b.start + it.cand.start, b.start + max(end, it.cand.start + 1))
     return Directive(level, it.cand.ordinal, it.cand.marker, text, span, it.speaker,
                      [_to_directive(c, blocks, level + 1) for c in it.children])
@@ -347,4 +348,4 @@ def _add_credit(out: list[Credit], seen: set[tuple[str, str]], b: Block, h: Cred
         return
     seen.add(key)
     a, z = b.start + h.start, b.start + h.end
-    out.append(Credit(h.role, h.name, b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]
+    out.append(Credit(h.role, b.norm.shown(a, z), b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]
