@@ -85,9 +85,16 @@ def boilerplate_reason(text: str) -> str | None:
     return None
 
 
+@cache
+def _longest_tail_marker() -> int:
+    return max(map(len, _tail_markers()), default=0)
+
+
 def is_tail_marker(text: str) -> bool:
     """A heading after which the page holds no more of the article."""
     t = text.strip("：: 》>")
+    if len(t) > _longest_tail_marker() + 6:
+        return False
     return t in _tail_markers() or any(t.startswith(m) and len(t) <= len(m) + 6 for m in _tail_markers())
 
 
@@ -111,10 +118,14 @@ def cut_run_together(norm: NormText) -> list[Block]:
     return out
 
 
+_MD_HASHES = regex.compile(r"^#{1,6}\s*")
+_RUNNING_NUMBER = regex.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
+
+
 def clean_title(text: str) -> str:
     """A title line without markdown hashes, running numbers and file suffixes."""
-    text = regex.sub(r"^#{1,6}\s*", "", text)
-    text = regex.sub(r"^\d{1,3}[.、．]\s*(?=\p{Han})", "", text)
+    text = _MD_HASHES.sub("", text)
+    text = _RUNNING_NUMBER.sub("", text)
     text = _FILE_SUFFIX.sub("", text)
     return text.strip()
 

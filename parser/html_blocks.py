@@ -32,6 +32,20 @@ _HAN = regex.compile(r"\p{Han}")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?")
 
 
+_IDENTITY = array("l")
+
+
+def identity(start: int, end: int) -> array:
+    """``array("l", range(start, end))`` as a copy of a slice of a shared identity array:
+    a memcpy instead of a Python-level loop over every character of a page."""
+    global _IDENTITY
+    if end > len(_IDENTITY):
+        if end > 1 << 22:  # a huge page: do not keep a table that large
+            return array("l", range(start, end))
+        _IDENTITY = array("l", range(max(end, 2 * len(_IDENTITY), 1 << 16)))
+    return _IDENTITY[start:end]
+
+
 def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded and CRLF folded, and each char's raw offset."""
     parts: list[str] = []
@@ -41,14 +55,14 @@ def entity_decoded(raw: str) -> tuple[str, array]:
         s, e = m.span()
         if s > pos:
             parts.append(raw[pos:s])
-            offsets.extend(range(pos, s))
+            offsets.extend(identity(pos, s))
         tok = m.group()
         dec = "\n" if tok[0] == "\r" else html_lib.unescape(tok)
         parts.append(dec)
         offsets.extend([s] * len(dec))
         pos = e
     parts.append(raw[pos:])
-    offsets.extend(range(pos, len(raw) + 1))
+    offsets.extend(identity(pos, len(raw) + 1))
     return "".join(parts), offsets
 
 
