@@ -6,6 +6,7 @@ import pytest
 
 from parser.names import is_title, looks_like_name, split_title_name, strip_de
 
+
 @pytest.mark.parametrize(
     "chunk, expected",
     [

@@ -1,0 +1,116 @@
+"""Accuracy gates: the scorer of ``../shared/tools/score.py`` run over the seeds and the dev corpus.
+
+- seeds: every field must be 1.000 (the issue's definition of done);
+- corpus/dev: every field must stay at or above the floor pinned in ``accuracy_floors.json``.
+  The floors are pinned to a corpus: a sha256 over its gold files. When the corpus changes the
+  test fails and asks for a re-pin, which is
+
+      python tests/test_accuracy.py --repin
+
+  (it runs the scorer, writes each field's score minus 0.02, rounded down to two decimals, and
+  the new hash). Raising a floor by hand after an improvement is welcome; lowering one needs a reason.
+
+Both skip, saying why, when ``../shared`` is not beside the repository.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _support import DEV, ROOT, SCORER, SEEDS, SHARED_MISSING
+
+FLOORS = Path(__file__).resolve().parent / "accuracy_floors.json"
+MARGIN = 0.02
+REPIN = "python tests/test_accuracy.py --repin"
+
+
+def run_scorer(gold_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """The scorer over ``gold_dir``, parsing with this interpreter's ``python -m parser``."""
+    cmd = f'"{sys.executable}" -m parser'
+    return subprocess.run(
+        [sys.executable, str(SCORER), str(gold_dir), "--cmd", cmd, *extra],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=ROOT, timeout=600, check=False,
+    )
+
+
+def scores(gold_dir: Path) -> dict[str, Any]:
+    proc = run_scorer(gold_dir, "--json")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def misses(gold_dir: Path) -> str:
+    """The scorer's per-report misses, for a failure message."""
+    return run_scorer(gold_dir, "--per-doc").stdout[-6000:]
+
+
+def corpus_hash(gold_dir: Path) -> str:
+    """sha256 over the contents of the gold files, in sorted order of their paths under ``gold_dir``."""
+    h = hashlib.sha256()
+    for path in sorted(gold_dir.rglob("*.gold.json"), key=lambda p: p.relative_to(gold_dir).as_posix()):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def floor_of(score: float) -> float:
+    return math.floor((score - MARGIN) * 100 + 1e-9) / 100
+
+
+needs_shared = pytest.mark.skipif(not SCORER.is_file(), reason=SHARED_MISSING)
+
+
+@needs_shared
+def test_seeds_score_one_on_every_field() -> None:
+    result = scores(SEEDS)
+    assert result["reports"] == len(list(SEEDS.glob("*.gold.json")))
+    below = {k: round(v, 3) for k, v in result["fields"].items() if v < 1.0}
+    assert not below, f"seed fields below 1.000: {below}\n{misses(SEEDS)}"
+
+
+@needs_shared
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev is absent")
+def test_dev_corpus_stays_above_its_floors() -> None:
+    pinned = json.loads(FLOORS.read_text(encoding="utf-8"))
+    entry = pinned["corpus/dev"]
+    actual_hash = corpus_hash(DEV)
+    assert actual_hash == entry["sha256"], (
+        f"../shared/corpus/dev changed (gold sha256 {actual_hash[:12]}… != pinned {entry['sha256'][:12]}…): "
+        f"the floors in tests/accuracy_floors.json belong to the old corpus. Re-pin them with `{REPIN}` "
+        "and commit the file."
+    )
+    result = scores(DEV)
+    assert result["reports"] == entry["reports"]
+    below = {k: (round(result["fields"].get(k, 0.0), 3), floor) for k, floor in entry["floors"].items()
+             if result["fields"].get(k, 0.0) < floor}
+    assert not below, f"dev fields below their floors (score, floor): {below}\n{misses(DEV)}"
+
+
+def repin() -> None:
+    """Measure corpus/dev now and write the floors and the corpus hash."""
+    result = scores(DEV)
+    data = {
+        "_comment": "Floors for tests/test_accuracy.py: the scorer's field scores on ../shared/corpus/dev at pin time "
+                    f"minus {MARGIN}, rounded down to 2 decimals. sha256 is over the gold files' contents in sorted "
+                    f"path order. Re-pin with `{REPIN}`.",
+        "corpus/dev": {
+            "reports": result["reports"],
+            "sha256": corpus_hash(DEV),
+            "measured": {k: round(v, 4) for k, v in result["fields"].items()},
+            "floors": {k: floor_of(v) for k, v in result["fields"].items()},
+        },
+    }
+    FLOORS.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(data["corpus/dev"], indent=2))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--repin"]:
+        raise SystemExit(f"usage: {REPIN}")
+    repin()

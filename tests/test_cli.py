@@ -1,0 +1,155 @@
+"""The ``parse`` command, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from _support import EXAMPLES, ROOT
+
+from parser import validate
+
+EXAMPLE = EXAMPLES / "plain_meeting.txt"
+PARSE = [sys.executable, "-m", "parser"]
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
+        cmd: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``parse`` with ``args``; standard input is ``stdin`` or empty (as in CI, which has none)."""
+    return subprocess.run(
+        [*(cmd or PARSE), *args],
+        input=stdin.decode("utf-8") if stdin is not None else "",
+        capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=cwd, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+def console_script() -> list[str]:
+    """The installed ``parse`` entry point beside this interpreter."""
+    found = shutil.which("parse", path=str(Path(sys.executable).parent))
+    assert found, f"no `parse` console script beside {sys.executable}: is the project installed?"
+    return [found]
+
+
+def test_one_file_gives_indented_json() -> None:
+    proc = run(str(EXAMPLE), cmd=console_script())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("{\n  ")  # indented
+    assert "青岚市" in proc.stdout  # Chinese is not escaped
+    report = json.loads(proc.stdout)
+    validate(report)
+    assert report["source"]["path"] == str(EXAMPLE)
+    assert report["headline"]["text"].startswith("青岚市召开优化营商环境工作推进会")
+
+
+def test_stdin() -> None:
+    proc = run("-", stdin=EXAMPLE.read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["source"]["path"] is None
+    assert report["headline"]["text"].startswith("青岚市召开优化营商环境工作推进会")
+
+
+def test_jsonl_lines_in_input_order_with_paths() -> None:
+    files = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html") and p.name != "README.md")
+    files = files[::-1]  # not alphabetical: order must follow the arguments
+    proc = run("--jsonl", *map(str, files))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(files)
+    objs = [json.loads(line) for line in lines]
+    assert [o["source"]["path"] for o in objs] == [str(f) for f in files]
+    for o in objs:
+        validate(o)
+
+
+def test_single_file_with_jsonl_is_one_line() -> None:
+    proc = run("--jsonl", str(EXAMPLE))
+    assert proc.returncode == 0
+    (line,) = proc.stdout.splitlines()
+    assert json.loads(line)["source"]["path"] == str(EXAMPLE)
+
+
+def test_directory_is_walked_recursively(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "b" / "two.txt")
+    shutil.copy(EXAMPLES / "gbk_page.html", tmp_path / "one.html")
+    shutil.copy(EXAMPLES / "plain_meeting.gold.json", tmp_path / "b" / "two.gold.json")  # not a report
+    proc = run(str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    paths = [json.loads(line)["source"]["path"] for line in proc.stdout.splitlines()]
+    assert sorted(paths) == sorted([str(tmp_path / "b" / "two.txt"), str(tmp_path / "one.html")])
+
+
+def test_missing_file_is_an_error_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-report.txt"
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    proc = run(str(EXAMPLE), str(missing), str(binary), str(EXAMPLES / "two_runs.txt"))
+    assert proc.returncode == 1
+    objs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(objs) == 4
+    assert "error" not in objs[0] and "error" not in objs[3]
+    assert objs[1]["source"]["path"] == str(missing)
+    assert set(objs[1]["error"]) == {"type", "message"} and objs[1]["error"]["message"]
+    # binary input is refused as a whole file: either an error line or an empty report that says why
+    assert objs[2].get("error", {}).get("type") == "binary" or objs[2]["warnings"][0]["code"] == "binary"
+    assert str(missing) in proc.stderr  # messages go to stderr
+    assert objs[3]["source"]["path"] == str(EXAMPLES / "two_runs.txt")
+
+
+def test_no_arguments_is_a_usage_error() -> None:
+    proc = run()
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.strip()
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    assert run("--no-such-option", str(EXAMPLE)).returncode == 2
+
+
+def test_schema_option_prints_the_schema() -> None:
+    proc = run("--schema")
+    assert proc.returncode == 0
+    printed = json.loads(proc.stdout)
+    assert printed["$schema"].endswith("2020-12/schema")
+    assert printed["properties"]["schema_version"]["const"] == printed["version"]
+    assert printed == json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+
+
+def test_help_shows_examples() -> None:
+    proc = run("--help", cmd=console_script())
+    assert proc.returncode == 0
+    out = proc.stdout
+    assert "parse report.txt" in out
+    assert "--jsonl" in out and "--schema" in out and "--keep-script" in out
+    assert "xample" in out  # an "Examples" section
+
+
+def test_keep_script() -> None:
+    path = EXAMPLES / "traditional_glossed.txt"
+    simplified = json.loads(run(str(path)).stdout)
+    kept = json.loads(run("--keep-script", str(path)).stdout)
+    assert simplified["headline"]["text"] != kept["headline"]["text"]
+    assert "會" in kept["headline"]["text"] and "会" in simplified["headline"]["text"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jobs_keep_the_order(jobs: str) -> None:
+    files = [str(EXAMPLES / n) for n in ("two_runs.txt", "gbk_page.html", "plain_meeting.txt", "frontmatter_post.md")]
+    proc = run("-j", jobs, *files)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["source"]["path"] for line in proc.stdout.splitlines()] == files
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    proc = run("-o", str(out), str(EXAMPLE))
+    assert proc.returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["path"] == str(EXAMPLE)
