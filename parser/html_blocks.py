@@ -14,7 +14,7 @@ from array import array
 
 import regex
 
-from .segments import Segment
+from .segments import Segment, identity
 
 BLOCK_TAGS = frozenset(
     "p div br h1 h2 h3 h4 h5 h6 li ul ol tr td th table tbody thead tfoot section article header footer nav "
@@ -30,20 +30,6 @@ _NAV_ATTR = regex.compile(
 _CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
 _HAN = regex.compile(r"\p{Han}")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?")
-
-
-_IDENTITY = array("l")
-
-
-def identity(start: int, end: int) -> array:
-    """``array("l", range(start, end))`` as a copy of a slice of a shared identity array:
-    a memcpy instead of a Python-level loop over every character of a page."""
-    global _IDENTITY
-    if end > len(_IDENTITY):
-        if end > 1 << 22:  # a huge page: do not keep a table that large
-            return array("l", range(start, end))
-        _IDENTITY = array("l", range(max(end, 2 * len(_IDENTITY), 1 << 16)))
-    return _IDENTITY[start:end]
 
 
 def entity_decoded(raw: str) -> tuple[str, array]:
