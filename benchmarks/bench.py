@@ -139,6 +139,13 @@ def trafilatura_fn() -> Callable[[bytes, str], object] | None:
     return peer
 
 
+def _load() -> float:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except OSError:
+        return -1.0
+
+
 def cold_start(args: list[str], runs: int) -> float:
     """Median wall time in ms of a fresh ``parse`` process."""
     times = []
@@ -231,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
 
     quick = args.quick
     corpus = corpus_dir(args.corpus)
-    results: dict[str, object] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
+    results: dict[str, object] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0],
+                                              "load_before": _load()}}
     rows: list[tuple[str, str, str, str]] = []
 
     def row(name: str, value: str, target: str = "", ok: bool | None = None) -> None:
@@ -307,6 +315,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{mem['rss_second_quarter_mb']:.0f} MB → {mem['rss_last_quarter_mb']:.0f} MB", "flat")
 
     results["quick"] = quick
+    load_after = _load()
+    results["machine"]["load_after"] = load_after  # type: ignore[index]
+    row("load average (1 min) before → after", f"{results['machine']['load_before']} → {load_after}",  # type: ignore[index]
+        f"≪ {os.cpu_count()}: other work on the machine skews every number")
     print_table(rows, quick)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
