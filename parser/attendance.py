@@ -40,7 +40,9 @@ _LEFT_CUTS = regex.compile(
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
-_AFFILIATION = regex.compile(r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$")
+_AFFILIATION = regex.compile(
+    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$"
+)
 _TIME_LINK = regex.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 _LIST_AFTER_VERB = regex.compile(
     r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?)"
@@ -170,7 +172,9 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     out: list[tuple[str, str, int, int]] = []
     pos = 0
     # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
-    masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text) if "“" in text or "《" in text else text
+    masked = text
+    if "“" in text or "《" in text:
+        masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text)
     # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
     masked = _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
     for m in [*_PIECE_SEP.finditer(masked), None]:

@@ -99,9 +99,9 @@ def _python_codec(name: str) -> str | None:
 def decode_bytes(data: bytes) -> Decoded:
     """Choose the best decoding; never raises for text, warns when bytes had to be replaced."""
     refuse_binary(data)
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return _decode_or_replace(data, codec, codec, [])
+            return _decode_or_replace(data, bom_codec, bom_codec, [])
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
