@@ -225,7 +225,7 @@ class _Roster(Transformer[Token, list[Mention]]):
 
     def roster(self, parts: list) -> list[Mention]:
         mentions: list[Mention] = []
-        pending: list[str] = []
+        pending: list[Token] = []
         shared: list[str] = []
         since_label: list[Mention] = []
         for part in parts:
@@ -236,7 +236,7 @@ class _Roster(Transformer[Token, list[Mention]]):
                 pending.extend(data)
                 continue
             titles, name, label = data
-            own = pending + titles
+            own = [t.value for t in pending] + titles
             pending = []
             m = Mention(name.value, own, [], name.start_pos or 0, name.end_pos or 0)
             if own:
@@ -251,8 +251,8 @@ class _Roster(Transformer[Token, list[Mention]]):
                     if not x.titles and label:
                         x.titles = [label]
                 since_label = []
-        for t in pending:
-            mentions.append(Mention("", [t], [], -1, -1, label=t))
+        for t in pending:  # titles that no name follows: an unnamed group, spanning its label
+            mentions.append(Mention("", [t.value], [], t.start_pos or 0, t.end_pos or 0, label=t.value))
         return mentions
 
     def person(self, items: list) -> tuple[str, tuple[list[str], Token, str | None]]:
@@ -265,8 +265,8 @@ class _Roster(Transformer[Token, list[Mention]]):
         title = next((t.value for t in items if t.type == "TITLE"), "")
         return ("label", title)
 
-    def titles(self, items: list) -> tuple[str, list[str]]:
-        return ("titles", [t.value for t in items])
+    def titles(self, items: list) -> tuple[str, list[Token]]:
+        return ("titles", list(items))
 
     def verbs(self, items: list) -> list:
         return items

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -252,12 +253,17 @@ def _warm_up() -> None:
     parse_input("市委书记张三出席会议。")
 
 
+# a one-line string that names a file by its suffix (reports/a.html) is a path, never report text
+_PATH_SHAPED = re.compile(r"[^\s，。]{0,400}\.(?:txt|text|md|markdown|html?|shtml|xhtml|xml|jsp|aspx?|php)", re.I)
+
+
 def _as_pair(item: Any) -> tuple[str | None, bytes | str | None]:
     """A parse_many item as (path, data): paths are read from disk, the rest is report text."""
     if isinstance(item, os.PathLike):
         return os.fspath(item), None
-    if isinstance(item, str) and len(item) < 4096 and "\n" not in item and os.path.isfile(item):
-        return item, None
+    if isinstance(item, str) and len(item) < 4096 and "\n" not in item:
+        if os.path.isfile(item) or _PATH_SHAPED.fullmatch(item):
+            return item, None  # a path, even a mistyped one: it yields a not_found error, not an empty report
     if isinstance(item, (str, bytes)):
         return None, item
     raise TypeError(f"parse_many takes paths, str or bytes, not {type(item).__name__}")
@@ -267,7 +273,8 @@ def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bo
                max_bytes: int | None = None) -> Iterator[Report | ParseError]:
     """Reports for paths or texts, in input order, each as soon as it is ready.
 
-    An ``os.PathLike``, or a one-line string naming an existing file, is read from disk;
+    An ``os.PathLike``, or a one-line string naming an existing file or ending in a report
+    suffix (``.txt``, ``.html`` …; a missing one gives a ``not_found`` error), is read from disk;
     other strings and bytes are parsed as report text. An input that cannot be parsed at
     all (missing, unreadable, binary, too large) yields a ``ParseError`` in its place, so
     the n-th result always belongs to the n-th input. ``jobs``: worker processes (None or

@@ -40,10 +40,10 @@ def cn_value(s: str) -> int | None:
     if "十" not in s:
         return digits[s] if len(s) == 1 else None
     tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens in ("〇", "一") or ones == "〇":
+        return None  # 十十, 一十, 十〇 are no numerals
     t = digits[tens] if tens else 1
     o = digits[ones] if ones else 0
-    if (tens and len(tens) > 1) or (ones and len(ones) > 1):
-        return None
     return t * 10 + o
 
 

@@ -17,8 +17,10 @@ import regex
 from .lexicon import words
 from .segments import Segment
 
+# A pinyin gloss after a character: one syllable (initial, one to three vowels, final), so that
+# 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays.
 _GLOSS = regex.compile(
-    r"(?<=\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
+    r"(?<=\p{Han})[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[)）]"
 )
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u3000": "\u3000", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})

@@ -176,7 +176,8 @@ def _attendees(
         b = blocks[idx]
         if not m.name:
             if m.label and not any(g.label == m.label for g in groups):
-                groups.append(Group(m.label, list(m.roles), b.norm.span(b.start, b.start + len(b.text))))  # type: ignore[arg-type]
+                span = b.norm.span(b.start + m.start, b.start + m.end)
+                groups.append(Group(m.label, list(m.roles), span))  # type: ignore[arg-type]
             continue
         span = b.norm.span(b.start + m.start, b.start + m.end)
         a = people.get(m.name)

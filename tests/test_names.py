@@ -71,8 +71,6 @@ def test_titles_and_group_labels() -> None:
     assert strip_de("的") == "的"
 
 
-@pytest.mark.xfail(strict=True, reason="parser gap: 志 and 进 are in lexicons/name_stopchars.txt (for 同志, 进行), so "
-                   "common given names with them (林志强, 白承志, 张进) are never names, even right after a title")
 @pytest.mark.parametrize("chunk, expected", [("市长林志强", ("市长", "林志强")), ("副市长张进", ("副市长", "张进"))])
 def test_common_given_name_characters(chunk: str, expected: tuple[str, str]) -> None:
     assert split_title_name(chunk) == expected
