@@ -104,20 +104,28 @@ def _clear_caches() -> None:
 
 
 def rate(fn: Callable[[bytes, str], object], datas: list[tuple[str, bytes]], rounds: int,
-         clear: bool = False) -> float:
-    """Items per second of ``fn`` over ``datas`` repeated ``rounds`` times (after one warm-up call)."""
+         clear: bool = False, reps: int = 1) -> tuple[float, float]:
+    """Items per second of ``fn`` over ``datas`` repeated ``rounds`` times (after one warm-up
+    call): the best wall-clock rate of ``reps`` repetitions, and the rate per CPU-second of
+    this process (which other work on the machine disturbs much less)."""
     fn(datas[0][1], datas[0][0])
-    n = 0
-    elapsed = 0.0
-    for _ in range(rounds):
-        if clear:
-            _clear_caches()
-        t = time.perf_counter()
-        for path, data in datas:
-            fn(data, path)
-        elapsed += time.perf_counter() - t
-        n += len(datas)
-    return n / elapsed
+    best_wall = 0.0
+    best_cpu = 0.0
+    for _ in range(reps):
+        n = 0
+        wall = cpu = 0.0
+        for _ in range(rounds):
+            if clear:
+                _clear_caches()
+            t, c = time.perf_counter(), time.process_time()
+            for path, data in datas:
+                fn(data, path)
+            wall += time.perf_counter() - t
+            cpu += time.process_time() - c
+            n += len(datas)
+        best_wall = max(best_wall, n / wall)
+        best_cpu = max(best_cpu, n / max(cpu, 1e-9))
+    return best_wall, best_cpu
 
 
 def ours(data: bytes, path: str) -> object:
@@ -256,9 +264,10 @@ def main(argv: list[str] | None = None) -> int:
         # 1. plain text, one core
         plain = plain_files(corpus, quick)
         datas = [(str(p), p.read_bytes()) for p in plain]
-        text_rate = rate(ours, datas, rounds=1 if not quick else 2)
-        results["text_rate"] = text_rate
-        row(f"plain text, 1 core ({len(plain)} reports)", f"{text_rate:,.0f} reports/s",
+        text_rate, text_cpu = rate(ours, datas, rounds=1 if not quick else 2, reps=1 if quick else 2)
+        results.update(text_rate=text_rate, text_rate_cpu=text_cpu)
+        row(f"plain text, 1 core ({len(plain)} reports)",
+            f"{text_rate:,.0f} reports/s ({text_cpu:,.0f} per CPU-second)",
             f"≥ {TARGETS['text_rate']:,.0f}", None if quick else text_rate >= TARGETS["text_rate"])
 
         # 2. HTML pages, ours and trafilatura's, on the same replicated pages
@@ -266,16 +275,18 @@ def main(argv: list[str] | None = None) -> int:
         n_pages = 2 * len(pages) if quick else max(args.html_pages, len(pages))
         rounds = max(1, n_pages // len(pages))
         html = [(str(p), p.read_bytes()) for p in pages]
-        html_rate = rate(ours, html, rounds, clear=True)
-        results["html_rate"] = html_rate
-        row(f"HTML pages, 1 core ({rounds * len(pages)} pages)", f"{html_rate:,.1f} pages/s")
+        html_rate, html_cpu = rate(ours, html, rounds, clear=True)
+        results.update(html_rate=html_rate, html_rate_cpu=html_cpu)
+        row(f"HTML pages, 1 core ({rounds * len(pages)} pages)",
+            f"{html_rate:,.1f} pages/s ({html_cpu:,.1f} per CPU-second)")
         peer = trafilatura_fn()
         if peer is not None:
-            peer_rate = rate(peer, html, rounds)
-            ratio = html_rate / peer_rate
-            results.update(trafilatura_rate=peer_rate, html_ratio=ratio)
-            row("trafilatura bare_extraction, same pages", f"{peer_rate:,.1f} pages/s")
-            row("HTML: ours ÷ trafilatura", f"{ratio:.2f}×", f"≥ {TARGETS['html_ratio']:.0f}×",
+            peer_rate, peer_cpu = rate(peer, html, rounds)
+            ratio = html_cpu / peer_cpu
+            results.update(trafilatura_rate=peer_rate, trafilatura_rate_cpu=peer_cpu, html_ratio=ratio)
+            row("trafilatura bare_extraction, same pages",
+                f"{peer_rate:,.1f} pages/s ({peer_cpu:,.1f} per CPU-second)")
+            row("HTML: ours ÷ trafilatura (per CPU-second)", f"{ratio:.2f}×", f"≥ {TARGETS['html_ratio']:.0f}×",
                 None if quick else ratio >= TARGETS["html_ratio"])
         else:
             row("trafilatura bare_extraction, same pages", "not installed (pip install '.[bench]')")
@@ -293,13 +304,16 @@ def main(argv: list[str] | None = None) -> int:
         # 4. -j 2 over -j 1 on the plain-text sample
         folder = tmp / "plain"
         replicate(plain, len(plain) if not quick else 4 * len(plain), folder)
-        j1 = batch_wall(folder, 1)
-        j2 = batch_wall(folder, 2)
+        j1s, j2s = [], []
+        for _ in range(1 if quick else 3):  # interleaved, best of each: noise from other work cancels
+            j1s.append(batch_wall(folder, 1))
+            j2s.append(batch_wall(folder, 2))
+        j1, j2 = min(j1s), min(j2s)
         results.update(j1_s=j1, j2_s=j2, speedup_j2=j1 / j2)
         n_plain = len(list(folder.iterdir()))
         row(f"parse DIR -j 1 ({n_plain} files)", f"{j1:.2f} s, {n_plain / j1:,.0f} files/s")
         row(f"parse DIR -j 2 ({n_plain} files)", f"{j2:.2f} s, {n_plain / j2:,.0f} files/s")
-        row("speed-up -j 2 over -j 1", f"{j1 / j2:.2f}×", f"≥ {TARGETS['speedup_j2']}×",
+        row("speed-up -j 2 over -j 1 (best of 3 each)", f"{j1 / j2:.2f}×", f"≥ {TARGETS['speedup_j2']}×",
             None if quick else j1 / j2 >= TARGETS["speedup_j2"])
 
         # 5. memory over a large batch
