@@ -26,7 +26,7 @@ _GAPS = regex.compile(r"[ \u3000]+")
 _SENTENCE = regex.compile(r"[^。！？；\n]+[。！？；]?")
 _PIECE_SEP = regex.compile(r"[、，,\s]+")
 _AND = regex.compile(r"以及|和|及|与|同")
-_TITLE_JUNK = regex.compile(r"[在由对向就说是了将把被从\d：《》（）()]|邀请|会上|同时|随后|此外|其中|今天|昨天|期间")
+_TITLE_JUNK = regex.compile(r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间")
 _LINKERS = (
     "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
     "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
@@ -35,7 +35,7 @@ _LINKERS = (
     "，", "和", "以及", "及", "关于",
 )
 _LEFT_CUTS = regex.compile(
-    r"[：:（）()]|听取了|听取|邀请到|邀请|日电|由|在|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
+    r"[：:（）()]|听取了|听取|邀请到|邀请|日电|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
 )
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
@@ -53,6 +53,39 @@ _NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
+
+# Work limits that keep the roster search linear on hostile text. Real reports stay far below
+# them (over 3,000 reports: clauses under 400 characters, under 45,000 characters of candidate
+# rosters parsed per document), so they change nothing there.
+MAX_CLAUSE = 50_000  # characters before a role verb searched for a roster (10,000 names fit)
+ROSTER_BUDGET = 500_000  # characters of candidate roster text parsed per document
+SCAN_BUDGET = 100_000_000  # characters scanned per document for other mentions of a name
+
+
+@dataclass
+class Budget:
+    """The work the roster search may still do in one document."""
+
+    parse: int = ROSTER_BUDGET
+    scan: int = SCAN_BUDGET
+    clipped: int = 0  # clauses longer than MAX_CLAUSE, searched only near their verb
+    exhausted: bool = False
+
+    def take(self, chars: int) -> bool:
+        """Spend ``chars`` characters of parsing, or say there are not that many left."""
+        if chars > self.parse:
+            self.exhausted = True
+            return False
+        self.parse -= chars
+        return True
+
+    def take_scan(self, chars: int) -> bool:
+        """Spend ``chars`` characters of scanning, or say there are not that many left."""
+        if chars > self.scan:
+            self.exhausted = True
+            return False
+        self.scan -= chars
+        return True
 
 
 @dataclass
@@ -296,24 +329,32 @@ def parse_roster(text: str, base: int) -> list[Mention] | None:
     return _Roster().transform(tree)
 
 
-def roster_before(sentence: str, start: int, end: int) -> list[Mention]:
-    """The longest roster ending at ``end`` within ``sentence[start:end]``."""
+def roster_before(sentence: str, start: int, end: int, budget: Budget | None = None) -> list[Mention]:
+    """The longest roster ending at ``end`` within ``sentence[start:end]``.
+
+    ``budget`` limits the work on hostile text (a clause of 2,000,000 characters, a list of
+    names that fails at its last piece); without one the search is unlimited.
+    """
+    if budget is not None and end - start > MAX_CLAUSE:
+        start = end - MAX_CLAUSE
+        budget.clipped += 1
     text = sentence[start:end]
-    # cut words after the last name: 车荣福在…会议上 → 车荣福
-    candidates = [text]
+    # cut words after the last name: 车荣福在…会议上 → 车荣福 (prefixes as cut points, longest first)
+    cuts = {len(text)}
     for tm in _TIME_LINK.finditer(text):
         if tm.start() > 0:
-            candidates.append(text[: tm.start()])
+            cuts.add(tm.start())
     for link in _LINKERS:
         i = text.find(link)
         while i > 0:
-            candidates.append(text[:i])
+            cuts.add(i)
             i = text.find(link, i + 1)
-    candidates.sort(key=len, reverse=True)
     group_only: list[Mention] = []
-    for cand in candidates:
-        cand = cand.rstrip("，、 ")
-        found = _trim_left(cand, start)
+    for cut in sorted(cuts, reverse=True):
+        if budget is not None and not budget.take(cut):
+            break
+        cand = text[:cut].rstrip("，、 ")
+        found = _trim_left(cand, start, budget)
         if found and any(m.name for m in found):
             return found
         if found and not group_only:
@@ -321,7 +362,7 @@ def roster_before(sentence: str, start: int, end: int) -> list[Mention]:
     return group_only
 
 
-def _trim_left(text: str, base: int) -> list[Mention] | None:
+def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Mention] | None:
     """Try the whole text, then suffixes after each separator or cut word."""
     starts = [0]
     starts += [m.end() for m in _PIECE_SEP.finditer(text)]
@@ -329,6 +370,8 @@ def _trim_left(text: str, base: int) -> list[Mention] | None:
     for s in sorted(set(starts)):
         if s >= len(text):
             continue
+        if budget is not None and not budget.take(len(text) - s):
+            return None
         found = parse_roster(text[s:], base + s)
         if found and any(m.name for m in found):
             return found
@@ -348,13 +391,15 @@ class Attendance:
 
 
 def collect(
-    paragraphs: Iterable[tuple[int, str]], trusted: frozenset[int] = frozenset()
+    paragraphs: Iterable[tuple[int, str]], trusted: frozenset[int] = frozenset(), budget: Budget | None = None
 ) -> tuple[list[tuple[int, Mention]], bool]:
     """Mentions (paragraph index, mention) in document order, and whether a stroke-order note was seen.
 
     In ``trusted`` paragraphs (headlines) a bare name before 强调/指出 is a speaker too:
-    ``韩正在…会议上强调`` names the person the report is about.
+    ``韩正在…会议上强调`` names the person the report is about. ``budget`` (a fresh one when
+    not given) keeps the search linear; the caller can read from it whether it ran out.
     """
+    budget = Budget() if budget is None else budget
     out: list[tuple[int, Mention]] = []
     stroke = False
     known: set[str] = set()
@@ -365,13 +410,13 @@ def collect(
             stroke = True
         text = _GAPS.sub(lambda g: "，" * len(g.group()), text)
         text = text.replace("；", "，")  # 甲先生；乙女士；丙先生等出席: a semicolon separates a list too
-        for m in _lists_after_verb(text):
+        for m in _lists_after_verb(text, budget):
             out.append((idx, m))
             known.add(m.name)
         for sm in _SENTENCE.finditer(text):
             sentence = sm.group()
             base = sm.start()
-            for m in _sentence_mentions(sentence, known, idx in trusted):
+            for m in _sentence_mentions(sentence, known, idx in trusted, budget):
                 m.start += base
                 m.end += base
                 out.append((idx, m))
@@ -380,12 +425,15 @@ def collect(
     return out, stroke
 
 
-def _lists_after_verb(text: str) -> list[Mention]:
+def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
     """``出席会议的领导有：甲，乙；丙`` and ``在主席台就座的大会执行主席有：…``: the verb comes first."""
     out: list[Mention] = []
     for m in _LIST_AFTER_VERB.finditer(text):
-        end = text.find("。", m.end())
-        end = len(text) if end < 0 else end
+        limit = len(text) if budget is None else min(len(text), m.end() + MAX_CLAUSE)
+        end = text.find("。", m.end(), limit)
+        end = limit if end < 0 else end
+        if budget is not None and not budget.take(end - m.end()):
+            break
         region = text[m.end() : end]
         region = regex.sub(r"^[（(][^）)]{0,12}[）)]", lambda x: "，" * len(x.group()), region)
         roster = parse_roster(region.replace("；", "，"), m.end())
@@ -403,7 +451,8 @@ def _lists_after_verb(text: str) -> list[Mention]:
     return out
 
 
-def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False) -> list[Mention]:
+def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
+                       budget: Budget | None = None) -> list[Mention]:
     verbs = find_verbs(sentence)
     out: list[Mention] = []
     clause_start = 0
@@ -419,9 +468,9 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False) ->
             prev_end = v.end
             continue
         if prev_end:
-            comma = sentence.find("，", prev_end)
+            comma = sentence.find("，", prev_end, v.start)  # bounded: a search to the end was quadratic
             clause_start = comma + 1 if 0 <= comma < v.start else prev_end
-        mentions = roster_before(sentence, clause_start, v.start)
+        mentions = roster_before(sentence, clause_start, v.start, budget)
         if not mentions and last and sentence[clause_start : clause_start + 1] in _CONTINUATION:
             # 主持会议，并对…作了具体部署: the same subject goes on
             for m in last:

@@ -68,6 +68,8 @@ def looks_like_name(s: str) -> bool:
         given = s[1:]
     else:
         return False
+    if len(given) == 2 and given in _not_names():
+        return False  # 黄大妈, 人共同
     return 1 <= len(given) <= 2 and not any(c in stop for c in given)
 
 
