@@ -19,7 +19,9 @@ from .byline import is_credit_only
 from .lexicon import table, words
 from .normalize import NormText
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;…]+[”」』’）)]*$")
+# a match starts only where a run of end marks starts, so a long run of 。 is not tried from
+# each of its characters (quadratic); possessive, as the two classes are disjoint
+_SENTENCE_END = regex.compile(r"(?<![。！？!?；;…])[。！？!?；;…]++[”」』’）)]*+$")
 _PROSE = regex.compile(r"[。，；！？]")
 _HAN = regex.compile(r"\p{Han}")
 _RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
@@ -35,8 +37,8 @@ _META = regex.compile(
     r"|^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$"
     r"|^>?\s*《[^》]{2,10}》\s*[（(][^）)]{4,30}[）)]$"
     r"|^(?:新华社|本报|中新社|中新网|央视网消息|人民网|新华网)[^，。]{0,12}(?:电|讯|消息)[）)]?"
-    r"\s*(?:[（(][^）)]{0,30}[）)])?\s*[：:]?$"
-    r"|^央视网消息\s*(?:[（(][^）)]{0,30}[）)])?\s*[：:]?$"
+    r"\s*+(?:[（(][^）)]{0,30}[）)])?\s*+[：:]?$"  # possessive: no quadratic split of a run of spaces
+    r"|^央视网消息\s*+(?:[（(][^）)]{0,30}[）)])?\s*+[：:]?$"
     r"|^[\p{Han}]{2,12}(?:网讯|新闻网讯|消息)$"
     r"|^>\s"
     r"|^(?:作者|编辑|责任编辑|责编|记者|通讯员|摄影|字数|标签|关键词)\s*[：:]\s*$"  # a label left empty

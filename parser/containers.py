@@ -65,8 +65,9 @@ def read_container(text: str) -> Container:
     """Cut decoded text into segments according to its container format."""
     fmt = detect_format(text)
     if fmt == "html":
-        segments, meta = html_segments(text)
-        return Container("html", segments, meta)
+        warnings: list[Warning] = []
+        segments, meta = html_segments(text, warnings=warnings)
+        return Container("html", segments, meta, warnings)
     if fmt == "markdown":
         return _markdown(text)
     return Container("text", line_segments(text))
@@ -87,7 +88,7 @@ def _markdown(text: str) -> Container:
         meta.update(_front_matter(m.group(1), m.start(1), warnings, segments))
     body = text[body_start:]
     if _HTML_TAGS.search(body):
-        blocks, _ = html_segments(body, body_start, split_lines=True)
+        blocks, _ = html_segments(body, body_start, split_lines=True, warnings=warnings)
         for b in blocks:
             if b.tag in ("", "body", "html"):
                 b.tag = "line"

@@ -87,13 +87,13 @@ def find_candidates(block_index: int, text: str) -> list[Candidate]:
         if dedup and dedup[-1].block == c.block and dedup[-1].start <= c.start < dedup[-1].text_start:
             continue
         dedup.append(c)
-    return [c for c in dedup if not c.kind.endswith("_weak") or _confirmed(c, dedup)]
-
-
-def _confirmed(weak: Candidate, cands: list[Candidate]) -> bool:
-    """A weak 一是 stands only when the same paragraph goes on with a proper 二是."""
-    return any(c.family == weak.family and c.ordinal == 2 and c.start > weak.start
-               and not c.kind.endswith("_weak") for c in cands)
+    # a weak 一是 stands only when the same paragraph goes on with a proper 二是: the last such
+    # 二是 of each family, found once (asking per weak candidate was quadratic on 一是一是…)
+    last_two: dict[str, int] = {}
+    for c in dedup:
+        if c.ordinal == 2 and not c.kind.endswith("_weak"):
+            last_two[c.family] = max(c.start, last_two.get(c.family, -1))
+    return [c for c in dedup if not c.kind.endswith("_weak") or last_two.get(c.family, -1) > c.start]
 
 
 @dataclass

@@ -16,7 +16,10 @@ from .blocks import Block, clean_title, is_prose
 from .grammars import grammar, tokens
 from .names import is_title, looks_like_name
 
-_SITE_SEPARATOR = regex.compile(r"\s*(?:[-_|｜—–]+|\s-\s)\s*")
+# (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
+# run of spaces or where the last one ended (\G), never inside a run: tried from each space of
+# a long run, the pattern was quadratic.
+_SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
 _DATELINE = regex.compile(
     r"^(?:(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|经济日报)[^，。（(：:\s]{0,12}(?:电|讯|消息)"
     r"|央视网消息|[\p{Han}]{2,10}网讯|本报讯)"

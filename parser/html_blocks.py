@@ -5,6 +5,11 @@ comments is left out of the text entirely; navigation and footers are kept as bl
 hint, so the report can account for them as boilerplate. Block text is located in the
 decoded input by searching an entity-decoded copy of it, which keeps spans exact without a
 per-character walk.
+
+Hostile pages are kept linear: lexbor's tree builder is quadratic in the nesting depth of
+block elements (each ``<div>`` looks for an open ``<p>`` down the whole stack), so tags that
+would nest deeper than ``MAX_DEPTH`` are blanked out (replaced by spaces, which keeps every
+offset) before lexbor sees the page; their text is kept. Browsers cap the depth the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ from array import array
 
 import regex
 
+from .model import Warning
 from .segments import Segment, identity
+
+MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)
 
 BLOCK_TAGS = frozenset(
     "p div br h1 h2 h3 h4 h5 h6 li ul ol tr td th table tbody thead tfoot section article header footer nav "
@@ -29,11 +37,114 @@ _NAV_ATTR = regex.compile(
 )
 _CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
 _HAN = regex.compile(r"\p{Han}")
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?")
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?|\x00")
+
+
+# --- nesting depth ------------------------------------------------------------------------------
+
+_VOID = frozenset(
+    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
+)
+# raw-text elements: no tags inside them until their end tag
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
+# start tags that close an open <p> (HTML's "close a p element in button scope")
+_CLOSES_P = frozenset(
+    "address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer header "
+    "hgroup main menu nav ol p section summary ul h1 h2 h3 h4 h5 h6 pre listing form table hr xmp li dd dt".split()
+)
+# start tags that close an open element of the same kind (or of a sibling kind)
+_CLOSES_SAME: dict[str, tuple[str, ...]] = {
+    "li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt"), "option": ("option",), "optgroup": ("optgroup", "option"),
+    "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th"), "thead": ("thead", "tbody", "tfoot"),
+    "tbody": ("thead", "tbody", "tfoot"), "tfoot": ("thead", "tbody", "tfoot"), "a": ("a",), "button": ("button",),
+    "select": ("select",), "nobr": ("nobr",), "form": ("form",), "rb": ("rb", "rt", "rp"), "rt": ("rb", "rt", "rp"),
+    "rp": ("rb", "rt", "rp"), "h1": ("h1", "h2", "h3", "h4", "h5", "h6"),
+}
+for _h in ("h2", "h3", "h4", "h5", "h6"):
+    _CLOSES_SAME[_h] = _CLOSES_SAME["h1"]
+# HTML elements for which ``<x/>`` is an ordinary start tag (only foreign elements self-close)
+_HTML_NAMES = _CLOSES_P | _VOID | _RAW_TEXT | frozenset(
+    "html head body span a b i u s em strong font small big code tt sub sup label table tbody thead tfoot tr td th "
+    "caption colgroup select option optgroup button object canvas video audio picture map ins del abbr cite q "
+    "kbd samp var mark time nobr legend center marquee blink ruby rb rt rp template".split()
+)
+_TAG = regex.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
+
+
+def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
+    """``raw`` with the tags that would nest deeper than ``max_depth`` blanked, and how many were.
+
+    A linear scan with a small model of HTML's implied end tags (``<p>``, ``<li>``, ``<td>`` …
+    close their open siblings), so long flat pages are never mistaken for deep ones. Blanked
+    tags become spaces of the same length: every offset into the page stays valid.
+    """
+    if raw.count("<") <= max_depth:
+        return raw, 0
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    excess: dict[str, int] = {}
+    cuts: list[tuple[int, int]] = []
+    low: str | None = None
+    pos = 0
+    n = len(raw)
+    while pos < n:
+        m = _TAG.search(raw, pos)
+        if m is None:
+            break
+        pos = m.end()
+        name = m.group(2)
+        if name is None:
+            continue
+        name = name.lower()
+        if m.group(1):  # an end tag
+            if open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            elif excess.get(name):
+                excess[name] -= 1
+                cuts.append(m.span())
+            continue
+        if name in _VOID:
+            continue
+        if name in _RAW_TEXT:  # holds no elements: skip to its end tag, never blank it
+            low = raw.lower() if low is None else low
+            end = low.find("</" + name, pos)
+            pos = n if end < 0 else end
+            continue
+        if m.group(0).endswith("/>") and name not in _HTML_NAMES:
+            continue  # a self-closing foreign element (<path/> in an svg)
+        for closes in ((("p",) if name in _CLOSES_P else ()), _CLOSES_SAME.get(name, ())):
+            for other in closes:
+                if open_count.get(other):
+                    while stack:
+                        top = stack.pop()
+                        open_count[top] -= 1
+                        if top == other:
+                            break
+        if len(stack) >= max_depth:
+            excess[name] = excess.get(name, 0) + 1
+            cuts.append(m.span())
+            continue
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+    if not cuts:
+        return raw, 0
+    parts: list[str] = []
+    last = 0
+    for s, e in cuts:
+        parts.append(raw[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(raw[last:])
+    return "".join(parts), len(cuts)
 
 
 def entity_decoded(raw: str) -> tuple[str, array]:
-    """``raw`` with character references decoded and CRLF folded, and each char's raw offset."""
+    """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
+    drops them from text), and each char's raw offset."""
     parts: list[str] = []
     offsets = array("l")
     pos = 0
@@ -43,7 +154,7 @@ def entity_decoded(raw: str) -> tuple[str, array]:
             parts.append(raw[pos:s])
             offsets.extend(identity(pos, s))
         tok = m.group()
-        dec = "\n" if tok[0] == "\r" else html_lib.unescape(tok)
+        dec = "\n" if tok[0] == "\r" else "" if tok == "\x00" else html_lib.unescape(tok)
         parts.append(dec)
         offsets.extend([s] * len(dec))
         pos = e
@@ -55,10 +166,14 @@ def entity_decoded(raw: str) -> tuple[str, array]:
 class _BlockBuilder:
     """Collects text pieces into blocks and finds each piece in the decoded input."""
 
+    MISSES = 64  # pieces not found verbatim before the search for one is kept near the cursor
+    WINDOW = 8192
+
     def __init__(self, raw: str, base: int) -> None:
         self.decoded, self.map = entity_decoded(raw)
         self.base = base
         self.cursor = 0
+        self.misses = 0
         self.blocks: list[Segment] = []
         self.parts: list[str] = []
         self.offs = array("l")
@@ -69,9 +184,13 @@ class _BlockBuilder:
     def add_text(self, text: str, in_link: bool, tag: str, hint: str) -> None:
         if not text:
             return
-        at = self.decoded.find(text, self.cursor)
+        # a piece the parser changed (a NUL, a stray entity) is not found and costs a search to the
+        # end of the page; after many of those, later searches look only near the cursor (linear)
+        limit = len(self.decoded) if self.misses < self.MISSES else self.cursor + len(text) + self.WINDOW
+        at = self.decoded.find(text, self.cursor, limit)
         if at < 0:
-            at = self.decoded.find(text.strip(), self.cursor)
+            self.misses += 1
+            at = self.decoded.find(text.strip(), self.cursor, limit)
             if at >= 0:
                 lead = len(text) - len(text.lstrip())
                 at -= lead
@@ -110,7 +229,57 @@ class _BlockBuilder:
         self.hint = ""
 
 
-def _nav_hint(node: object, page_chars: int = 0) -> str:
+class _HanCounter:
+    """Chinese characters under an element (``len(_HAN.findall(node.text()))``), in linear time.
+
+    The first few questions are answered directly; after that the counts of every element are
+    computed in one walk, so nested wrappers (a thousand ``<div class="nav">`` around the page)
+    do not cost a pass over the page each.
+    """
+
+    DIRECT = 16
+
+    def __init__(self, root: object) -> None:
+        self.root = root
+        self.asked = 0
+        self.counts: dict[int, int] | None = None
+
+    def __call__(self, node: object) -> int:
+        self.asked += 1
+        if self.asked <= self.DIRECT:
+            return len(_HAN.findall(node.text() or ""))  # type: ignore[attr-defined]
+        if self.counts is None:
+            self.counts = _han_counts(self.root)
+        return self.counts.get(node.mem_id, 0)  # type: ignore[attr-defined]
+
+
+def _han_counts(root: object) -> dict[int, int]:
+    """Chinese characters in the text under every element, by ``mem_id`` (iterative post-order)."""
+    counts: dict[int, int] = {}
+    stack: list[tuple[object, bool]] = [(root, True)]
+    while stack:
+        node, entering = stack.pop()
+        mid = node.mem_id  # type: ignore[attr-defined]
+        if entering:
+            if node.tag == "-text":  # type: ignore[attr-defined]
+                counts[mid] = len(_HAN.findall(node.text_content or ""))  # type: ignore[attr-defined]
+                continue
+            stack.append((node, False))
+            child = node.child  # type: ignore[attr-defined]
+            while child is not None:
+                stack.append((child, True))
+                child = child.next
+            continue
+        total = 0
+        child = node.child  # type: ignore[attr-defined]
+        while child is not None:
+            total += counts.get(child.mem_id, 0)
+            child = child.next
+        counts[mid] = total
+    return counts
+
+
+def _nav_hint(node: object, page_chars: int = 0, han: _HanCounter | None = None) -> str:
     """``navigation`` for a nav element or one whose class/id names chrome (menu, footer, share …).
 
     A classed container that holds most of the page's Chinese text is a page wrapper (``blq-int-nav``
@@ -124,7 +293,7 @@ def _nav_hint(node: object, page_chars: int = 0) -> str:
     if not (probe and _NAV_ATTR.search(probe)):
         return ""
     if page_chars > 300 and tag in ("div", "section", "main", "body", "table", "td"):
-        own = len(_HAN.findall(node.text() or ""))  # type: ignore[attr-defined]
+        own = han(node) if han is not None else len(_HAN.findall(node.text() or ""))  # type: ignore[attr-defined]
         if own > 0.5 * page_chars:
             return ""
     return "navigation"
@@ -139,14 +308,20 @@ def _caption_hint(node: object) -> str:
     return "caption" if probe and _CAPTION_ATTR.search(probe) else ""
 
 
-def html_segments(raw: str, base: int = 0, *, split_lines: bool = False) -> tuple[list[Segment], dict[str, str]]:
+def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
+                  warnings: list[Warning] | None = None) -> tuple[list[Segment], dict[str, str]]:
     """Text blocks of an HTML document or fragment, and the metadata its head carries.
 
     ``base`` is the offset of ``raw`` in the decoded input (markdown bodies start after the
     front matter). ``split_lines`` makes newlines in text end a block, as markdown expects.
+    What was odd about the page (nesting too deep) is added to ``warnings``.
     """
     from selectolax.lexbor import LexborHTMLParser
 
+    raw, blanked = limit_depth(raw)
+    if blanked and warnings is not None:
+        warnings.append(Warning("deep_nesting", f"the HTML nests elements more than {MAX_DEPTH} deep; "
+                                f"{blanked:,} tag(s) below that depth were ignored and their text kept"))
     tree = LexborHTMLParser(raw)
     meta = _head_metadata(tree)
     builder = _BlockBuilder(raw, base)
@@ -155,6 +330,7 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False) -> tupl
         return [], meta
     body = tree.body
     page_chars = len(_HAN.findall(body.text() or "")) if body is not None else 0  # Chinese characters
+    han = _HanCounter(root)
     # iterative pre-order walk: (node, entering, in_link, hint, block_tag)
     stack: list[tuple[object, bool, bool, str, str]] = [(root, True, False, "", "")]
     while stack:
@@ -189,7 +365,7 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False) -> tupl
             btag = tag
         if tag == "br":
             continue
-        child_hint = hint or _nav_hint(node, page_chars) or _caption_hint(node)
+        child_hint = hint or _nav_hint(node, page_chars, han) or _caption_hint(node)
         child_link = in_link or tag == "a"
         stack.append((node, False, in_link, hint, btag))
         children = []

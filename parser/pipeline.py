@@ -6,6 +6,8 @@ in normalised text into spans of the decoded input.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from . import attendance as att
@@ -103,8 +105,16 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
 
     # attendance over headline and body, in document order
     paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
-    mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks))
-    attendees, groups = _attendees(mentions, blocks, body)
+    budget = att.Budget()
+    mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks), budget)
+    attendees, groups = _attendees(mentions, blocks, body, budget)
+    if budget.clipped:
+        warnings.append(Warning("long_clause", f"{budget.clipped} clause(s) before a role verb were longer than "
+                                f"{att.MAX_CLAUSE:,} characters; only the last {att.MAX_CLAUSE:,} characters of "
+                                "each were searched for attendees"))
+    if budget.exhausted:
+        warnings.append(Warning("attendance_limit", "the search for attendees reached its work limit on this "
+                                "document (very long lists or unusual text); attendees named later may be missing"))
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
     first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
     roles: set[str] = {r for a in attendees for r in a.roles}
@@ -168,7 +178,7 @@ def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
 
 
 def _attendees(
-    mentions: list[tuple[int, att.Mention]], blocks: list[Block], body: list[int]
+    mentions: list[tuple[int, att.Mention]], blocks: list[Block], body: list[int], budget: att.Budget | None = None
 ) -> tuple[list[Attendee], list[Group]]:
     people: dict[str, Attendee] = {}
     groups: list[Group] = []
@@ -190,26 +200,33 @@ def _attendees(
         for r in m.roles:
             if r not in a.roles:
                 a.roles.append(r)  # type: ignore[arg-type]
-    _titles_from_other_mentions(people, blocks, body)
+    _titles_from_other_mentions(people, blocks, body, budget)
     return list(people.values()), groups
 
 
 _CLAUSE_START = regex.compile(r"[，。；：！？“”（）\s]")
 
 
-def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block], body: list[int]) -> None:
-    """An attendee first named bare gets the title chain of a later titled mention."""
+def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block], body: list[int],
+                                budget: att.Budget | None = None) -> None:
+    """An attendee first named bare gets the title chain of a later titled mention.
+
+    ``budget`` bounds the scanning and parsing (thousands of bare names in a huge document)."""
     missing = [a for a in people.values() if not a.titles]
     if not missing:
         return
     for a in missing:
         for i in body:
             text = blocks[i].text
+            if budget is not None and not budget.take_scan(len(text)):
+                return
             pos = text.find(a.name)
             while pos > 0 and not a.titles:
                 window = max(0, pos - 60)
                 cut = max((m.end() for m in _CLAUSE_START.finditer(text, window, pos)), default=window)
                 chain = text[cut : pos + len(a.name)]
+                if budget is not None and not budget.take(len(chain)):
+                    return
                 roster = att.parse_roster(chain, 0)
                 if roster:
                     named = [m for m in roster if m.name == a.name]
@@ -262,8 +279,10 @@ def _directives(
             a.text_end = b.cand.start if b else len(blocks[a.cand.block].text)
     cues = _speaker_cues(blocks, body, mentions)
     default = speakers[0].name if speakers else None
+    keys = [(b, p) for b, p, _ in cues]
+    ordered = keys == sorted(keys)  # if not, walk the cues as before
     for it in accepted:
-        it.speaker = _speaker_at(cues, it.cand.block, it.cand.start, default)
+        it.speaker = _speaker_at(cues, it.cand.block, it.cand.start, default, keys if ordered else None)
     return [_to_directive(it, blocks, 1) for it in roots]
 
 
@@ -292,7 +311,17 @@ def _speaker_cues(
     return cues
 
 
-def _speaker_at(cues: list[tuple[int, int, str | None]], block: int, pos: int, default: str | None) -> str | None:
+def _speaker_at(cues: list[tuple[int, int, str | None]], block: int, pos: int, default: str | None,
+                keys: list[tuple[int, int]] | None = None) -> str | None:
+    """The speaker at (block, pos): the last cue at or before it. ``keys``, the cues' (block,
+    position) when they are in that order, makes this a binary search (a loop over every cue
+    for every item was quadratic on pages of thousands of items)."""
+    if keys is not None:
+        k = bisect_right(keys, (block, pos))
+        if k == 0:
+            return default
+        who = cues[k - 1][2]
+        return who if who is not None or default is None else default
     speaker = default
     for b, p, who in cues:
         if (b, p) > (block, pos) and b >= block:
