@@ -69,7 +69,10 @@ def _positive(text: str) -> int:
 
 
 class Progress:
-    """Files done, failed, rate and time left on stderr; only on a terminal, redrawn ≤ 5×/s."""
+    """Files done, failed, rate and time left on stderr; only on a terminal, redrawn ≤ 5×/s.
+
+    The rate counts from the first finished file, so the start-up of worker processes does
+    not make the first estimate of the time left absurd. Plain ASCII, whatever the locale."""
 
     def __init__(self, total: int | None, enabled: bool, stream: IO[str] | None = None) -> None:
         self.total = total
@@ -78,12 +81,15 @@ class Progress:
         self.done = 0
         self.failed = 0
         self.start = time.monotonic()
+        self.first: float | None = None
         self.last = 0.0
         self.drawn = False
 
     def step(self, ok: bool) -> None:
         self.done += 1
         self.failed += not ok
+        if self.first is None:
+            self.first = time.monotonic()
         if self.enabled:
             now = time.monotonic()
             if now - self.last >= 0.2 or self.done == self.total:
@@ -91,9 +97,13 @@ class Progress:
                 self.draw(now)
 
     def line(self, now: float | None = None) -> str:
-        """The status line: ``[#####-----] 1200/3000 · 2 failed · 410 files/s · 4 s left``."""
-        elapsed = max((now or time.monotonic()) - self.start, 1e-6)
-        rate = self.done / elapsed
+        """The status line: ``[#####-----] 1200/3000 | 2 failed | 410 files/s | 4 s left``."""
+        now = now or time.monotonic()
+        elapsed = max(now - self.start, 1e-6)
+        since_first = now - self.first if self.first is not None else 0.0
+        rate = (self.done - 1) / since_first if self.done > 1 and since_first > 0 else 0.0
+        if self.total and self.done >= self.total:
+            rate = self.done / elapsed  # the whole run, start-up included
         parts = []
         if self.total:
             width = 24
@@ -102,11 +112,12 @@ class Progress:
         else:
             parts.append(f"{self.done} files")
         parts.append(f"{self.failed} failed")
-        parts.append(f"{rate:,.0f} files/s")
-        if self.total and rate > 0:
-            left = (self.total - self.done) / rate
-            parts.append(f"{_duration(left)} left" if self.done < self.total else f"done in {_duration(elapsed)}")
-        return " · ".join(parts)
+        parts.append(f"{rate:,.0f} files/s" if rate else "starting")
+        if self.total and self.done >= self.total:
+            parts.append(f"done in {_duration(elapsed)}")
+        elif self.total and rate > 0:
+            parts.append(f"{_duration((self.total - self.done) / rate)} left")
+        return " | ".join(parts)
 
     def draw(self, now: float | None = None) -> None:
         self.stream.write("\r" + self.line(now) + "\x1b[K")
