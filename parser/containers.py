@@ -63,6 +63,9 @@ def line_segments(text: str, base: int = 0, tag: str = "line") -> list[Segment]:
 
 def read_container(text: str) -> Container:
     """Cut decoded text into segments according to its container format."""
+    if not text.strip():
+        what = "is empty" if not text else "holds only whitespace"
+        return Container("text", [], {}, [Warning("empty", f"the input {what}: there is nothing to parse")])
     fmt = detect_format(text)
     if fmt == "html":
         warnings: list[Warning] = []

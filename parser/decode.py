@@ -19,24 +19,43 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x00\x00\x01\x00", "an icon file"),
     (b"%PDF-", "a PDF document"),
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
     (b"Rar!", "a RAR archive"),
     (b"\x7fELF", "an executable"),
     (b"MZ", "a Windows executable"),
+    (b"\xca\xfe\xba\xbe", "a Java class or macOS executable"),
+    (b"\xcf\xfa\xed\xfe", "a macOS executable"),
+    (b"\xce\xfa\xed\xfe", "a macOS executable"),
+    (b"\x00asm", "a WebAssembly module"),
     (b"RIFF", "a RIFF media file"),
     (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
     (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"\x1a\x45\xdf\xa3", "a WebM or Matroska video"),
     (b"ID3", "an MP3 file"),
+    (b"fLaC", "a FLAC audio file"),
     (b"OggS", "an Ogg media file"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
     (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"OTTO", "a font file"),
     (b"\x00\x01\x00\x00\x00", "a font file"),
     (b"SQLite format 3", "an SQLite database"),
+    (b"\x89HDF", "an HDF5 data file"),
 )
+# bytes that text never holds (tab, newlines, form feed and escape aside)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_MULTIBYTE = ("gb18030", "big5hkscs", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "iso2022_jp",
+              "utf-16", "utf_16", "utf-32", "utf_32", "cp950")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -64,15 +83,72 @@ class Decoded:
 
 
 def refuse_binary(data: bytes) -> None:
-    """Raise InputError when the bytes are plainly not text (an image, an archive …)."""
+    """Raise InputError when the bytes are plainly not text (an image, an archive …).
+
+    Known file signatures are refused by name; other bytes when their head holds NULs or
+    control bytes that no text encoding but UTF-16 produces, and they do not read as UTF-16.
+    """
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError("binary", f"this is {what}, not a text report; nothing was parsed")
+    if data[4:8] == b"ftyp":
+        raise InputError("binary", "this is an MP4/QuickTime/HEIF media file, not a text report; nothing was parsed")
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return  # UTF-16 text has NULs by nature
-    if head.count(b"\x00") > max(8, len(head) // 100):
-        raise InputError("binary", "the file holds NUL bytes: it looks binary, not a text report")
+    nuls, control = _odd_bytes(head)
+    if nuls > max(8, len(head) // 100) or control > max(8, len(head) // 20):
+        if utf16_without_bom(head):
+            return
+        if nuls > max(8, len(head) // 100):
+            raise InputError("binary", "the file holds NUL bytes: it looks binary, not a text report")
+        raise InputError("binary", f"{control} of the first {len(head):,} bytes are control characters: "
+                         "the file looks binary, not a text report")
+
+
+def _odd_bytes(head: bytes) -> tuple[int, int]:
+    """NUL bytes, and all control bytes (NULs included), that text in UTF-8 or GBK never holds."""
+    return head.count(b"\x00"), len(head) - len(head.translate(None, _CONTROL_BYTES))
+
+
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese report is made of: CJK, CJK and general punctuation,
+    full-width forms, printable ASCII and whitespace."""
+    if not text:
+        return 0.0
+    ok = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+             or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f" or "\u3400" <= ch <= "\u4dbf"
+             or " " <= ch <= "~" or ch in "\t\n\r")
+    return ok / len(text)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text without a BOM, or None.
+
+    Asked only of bytes with NULs or control bytes (which UTF-8 and GBK text never hold): the
+    side the NULs fall on gives the byte order of ASCII-rich text, and nine characters in ten
+    must be Chinese, punctuation or printable ASCII in that reading.
+    """
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    nuls, control = _odd_bytes(head)
+    if len(head) < 4 or control < max(2, len(head) // 50):
+        return None
+    odd = head[1::2].count(b"\x00")  # ASCII in UTF-16-LE: "a\0"
+    order = ["utf-16-le", "utf-16-be"]
+    if nuls >= 8 and odd >= 0.9 * nuls:
+        order = ["utf-16-le"]
+    elif nuls >= 8 and nuls - odd >= 0.9 * nuls:
+        order = ["utf-16-be"]
+    best, best_codec = 0.0, None
+    for codec in order:
+        try:
+            score = _plausible(head.decode(codec))
+        except UnicodeDecodeError:
+            continue
+        if score > best:
+            best, best_codec = score, codec
+    return best_codec if best >= 0.9 else None
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -97,33 +173,115 @@ def _python_codec(name: str) -> str | None:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Choose the best decoding; never raises for text, warns when bytes had to be replaced."""
+    """Choose the best decoding; never raises for text, warns when bytes had to be replaced.
+
+    In order: a BOM; UTF-16 without one; strict UTF-8; UTF-8 with a few bad sequences (a
+    download cut mid-character, a stray byte); a declared multi-byte charset; GB18030 (which
+    also reads GBK and GB2312), whole or cut mid-character; a declared single-byte charset;
+    then line by line (pages in UTF-8 and GBK pasted together), or a statistical guess,
+    whichever replaces fewer bytes. Replaced bytes are counted in a ``decode_errors`` warning.
+    """
     refuse_binary(data)
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             return _decode_or_replace(data, bom_codec, bom_codec, [])
+    utf16 = utf16_without_bom(data)  # None for any text without control bytes
+    if utf16:
+        return _decode_or_replace(data, utf16, utf16, [])
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     declared = declared_charset(data)
-    warnings: list[Warning] = []
     codec = _python_codec(declared) if declared else None
-    if codec and codec != "utf-8":
-        try:
-            return Decoded(data.decode(codec), codec)
-        except UnicodeDecodeError:
-            warnings.append(
-                Warning("charset_mismatch", f"the page declares {declared} but is not valid {declared}")
-            )
-    elif declared:
-        warnings.append(Warning("charset_mismatch", f"the page declares {declared} but is not valid UTF-8"))
-    try:
+    multibyte = bool(codec) and codec != "utf-8" and codec.startswith(_MULTIBYTE)  # type: ignore[union-attr]
+    single = bool(codec) and codec != "utf-8" and not multibyte
+    warnings: list[Warning] = []
+    if _mostly_utf8(data):
+        if multibyte and _strict(data, codec):  # type: ignore[arg-type]
+            return Decoded(data.decode(codec), codec)  # type: ignore[arg-type]
+        return _decode_or_replace(data, "utf-8", "utf-8", warnings)
+    if multibyte:
+        if _strict(data, codec):  # type: ignore[arg-type]
+            return Decoded(data.decode(codec), codec)  # type: ignore[arg-type]
+        warnings.append(Warning("charset_mismatch", f"the page declares {declared} but is not valid {declared}"))
+    elif declared and not single:
+        what = "UTF-8" if codec == "utf-8" else f"a charset known here ({declared})"
+        warnings.append(Warning("charset_mismatch", f"the page declares {declared} but is not valid {what}"))
+    if _strict(data, "gb18030"):
+        if single:
+            warnings.append(Warning("charset_mismatch", f"the page declares {declared}, a single-byte charset, "
+                                    "but reads as GB18030 (GBK); it was read as GB18030"))
         return Decoded(data.decode("gb18030"), "gb18030", warnings)
-    except UnicodeDecodeError:
-        pass
-    guess = _detect(data)
-    return _decode_or_replace(data, guess or "utf-8", guess or "utf-8", warnings)
+    if _truncated(data, "gb18030"):
+        return _decode_or_replace(data, "gb18030", "gb18030", warnings)
+    if single and _strict(data, codec):  # type: ignore[arg-type]
+        return Decoded(data.decode(codec), codec, warnings)  # type: ignore[arg-type]
+    best = _by_line(data, warnings)
+    if best.text.count("\ufffd") > data.count(b"\xef\xbf\xbd"):
+        guess = _detect(data)
+        if guess is not None and not guess.replace("_", "-").startswith(("utf-8", "gb18030")):
+            guessed = _decode_or_replace(data, guess, guess, list(warnings))
+            if guessed.text.count("\ufffd") < best.text.count("\ufffd"):
+                best = guessed
+    bad = best.text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad > max(16, len(best.text) // 4):
+        raise InputError("undecodable", f"{bad:,} of its {len(best.text):,} characters could not be decoded in any "
+                         "encoding tried (UTF-8, UTF-16, GB18030, the declared charset, a statistical guess): "
+                         "it does not look like text")
+    return best
+
+
+def _strict(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _truncated(data: bytes, codec: str) -> bool:
+    """Valid ``codec`` up to an incomplete character in the last three bytes (a cut download)."""
+    return len(data) > 3 and not _strict(data, codec) and any(_strict(data[:-k], codec) for k in (1, 2, 3))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few undecodable sequences: cut mid-character at the end, or at least four good
+    non-ASCII characters for each bad sequence (GBK read as UTF-8 has fewer good than bad)."""
+    if _truncated(data, "utf-8"):
+        return True
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
+    return bad > 0 and good >= max(3, 4 * bad)
+
+
+def _by_line(data: bytes, warnings: list[Warning]) -> Decoded:
+    """Each line in the encoding it reads in: UTF-8, GB18030, or UTF-8 with replacement."""
+    parts: list[str] = []
+    kinds: set[str] = set()
+    for line in data.splitlines(keepends=True):
+        if _strict(line, "utf-8"):
+            parts.append(line.decode("utf-8"))
+            if not line.isascii():
+                kinds.add("utf-8")
+        elif _mostly_utf8(line) or not (_strict(line, "gb18030") or _truncated(line, "gb18030")):
+            parts.append(line.decode("utf-8", errors="replace"))
+            kinds.add("utf-8")
+        else:
+            parts.append(line.decode("gb18030", errors="replace"))
+            kinds.add("gb18030")
+    text = "".join(parts)
+    out = list(warnings)
+    label = "+".join(sorted(kinds, key=("utf-8", "gb18030").index)) or "utf-8"
+    if len(kinds) > 1:
+        out.append(Warning("mixed_encoding", "the file mixes lines in UTF-8 and lines in GB18030 (GBK); each "
+                           "line was read in the encoding it is valid in"))
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad > 0:
+        out.append(Warning("decode_errors", f"{bad} byte sequence(s) could not be decoded as {label} and were "
+                           "replaced by U+FFFD; the rest of the text was kept"))
+    return Decoded(text, label, out)
 
 
 def _detect(data: bytes) -> str | None:
@@ -135,19 +293,22 @@ def _detect(data: bytes) -> str | None:
 
 
 def _decode_or_replace(data: bytes, codec: str, label: str, warnings: list[Warning]) -> Decoded:
+    """Decode with ``codec``; bytes it cannot read become U+FFFD, counted in a warning."""
     try:
         return Decoded(data.decode(codec), label, warnings)
     except (UnicodeDecodeError, LookupError):
-        if codec.startswith("utf-8") or codec == "gb18030" or label == "utf-8":
-            text = data.decode("utf-8" if "utf-8" in codec else codec, errors="replace")
-        else:
-            text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        warnings.append(
-            Warning(
-                "decode_errors",
-                f"{bad} byte sequence(s) could not be decoded as {label} and were replaced by U+FFFD; "
-                "the rest of the text was kept",
-            )
+        pass
+    try:
+        text = data.decode(codec, errors="replace")
+    except LookupError:
+        codec = label = "utf-8"
+        text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - (data.count(b"\xef\xbf\xbd") if codec.startswith("utf-8") else 0)
+    warnings.append(
+        Warning(
+            "decode_errors",
+            f"{bad} byte sequence(s) could not be decoded as {label} and were replaced by U+FFFD; "
+            "the rest of the text was kept",
         )
-        return Decoded(text, label, warnings)
+    )
+    return Decoded(text, label, warnings)

@@ -78,12 +78,11 @@ def test_declared_unknown_charset_falls_back_to_gb18030() -> None:
     assert [w.code for w in d.warnings] == ["charset_mismatch"]
 
 
-@pytest.mark.xfail(strict=True, reason="parser bug: a single-byte declaration (iso-8859-1, windows-1252) always "
-                   "decodes, so a GBK page that declares it comes out as Latin-1 mojibake with no warning")
 @pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252"])
 def test_declared_latin1_but_really_gbk(charset: str) -> None:
     d = decode_bytes(page(charset).encode("gbk"))
-    assert TEXT in d.text or d.warnings
+    assert TEXT in d.text and d.encoding == "gb18030"
+    assert [w.code for w in d.warnings] == ["charset_mismatch"]
 
 
 def test_declared_charset_reads_meta_and_xml() -> None:
@@ -101,13 +100,12 @@ def test_undecodable_bytes_are_replaced_with_a_warning() -> None:
     assert [w.code for w in d.warnings] == ["decode_errors"]
 
 
-@pytest.mark.xfail(strict=True, reason="parser bug: a UTF-16 file with an odd byte count falls back to UTF-8 "
-                   "with replacement, so its text becomes NUL-ridden mojibake instead of UTF-16 with one U+FFFD")
 def test_truncated_utf16_keeps_its_text() -> None:
     data = b"\xff\xfe" + "韦知远出席会议".encode("utf-16-le") + b"\x00"
     d = decode_bytes(data)
     assert "韦知远出席会议" in d.text
     assert "\x00" not in d.text
+    assert d.encoding == "utf-16-le" and [w.code for w in d.warnings] == ["decode_errors"]
 
 
 @pytest.mark.parametrize(
