@@ -34,18 +34,32 @@ def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = Fal
 
 
 def read_bytes(path: str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a regular file, refusing FIFOs, devices and files above the limit."""
+    """The bytes of a regular file, refusing directories, FIFOs, sockets, devices and files above the limit.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO (or a
+    path swapped for one after a check) can never hang the read; at most ``max_bytes + 1``
+    bytes are read, so a file that grows or lies about its size is still refused.
+    """
     import stat
 
-    st = os.stat(path)
+    name = os.fspath(path)
+    st = os.stat(name)  # follows symlinks; a symlink loop raises OSError (ELOOP)
     if stat.S_ISDIR(st.st_mode):
-        raise InputError("is_directory", f"{os.fspath(path)} is a directory")
+        raise InputError("is_directory", f"{name} is a directory")
     if not stat.S_ISREG(st.st_mode):
-        raise InputError("not_a_file", f"{os.fspath(path)} is not a regular file (a FIFO, socket or device)")
+        raise InputError("not_a_file", f"{name} is not a regular file (a FIFO, socket or device)")
     if st.st_size > max_bytes:
-        raise InputError("too_large", f"the file has {st.st_size:,} bytes, above the limit of {max_bytes:,}")
-    with open(path, "rb") as fh:
-        return fh.read(max_bytes + 1)
+        raise InputError("too_large", f"the file has {st.st_size:,} bytes, above the limit of {max_bytes:,} "
+                         "(raise it with --max-bytes)")
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise InputError("not_a_file", f"{name} is not a regular file (a FIFO, socket or device)")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("too_large", f"the file has more than {max_bytes:,} bytes, above the limit "
+                         "(raise it with --max-bytes)")
+    return data
 
 
 def parse_file(path: str | PathLike[str], *, keep_script: bool = False,

@@ -57,20 +57,43 @@ def iter_paths(args: Iterable[str]) -> Iterator[str]:
 
     Directories are walked without following symlinked directories, so a symlink loop
     cannot trap the walk; FIFOs and other odd files are yielded and refused when read.
+    The walk is iterative (``os.walk`` recurses, and a tree 1,000 folders deep raised
+    RecursionError) and visits folders as ``os.walk`` does: a folder's files, then its
+    subfolders in name order; folders that cannot be listed are skipped.
     """
     for arg in args:
         if arg != "-" and os.path.isdir(arg):
-            for root, dirs, files in os.walk(arg, followlinks=False):
-                dirs.sort()
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for name in sorted(files):
-                    if name.startswith(".") or name.endswith(".gold.json"):
-                        continue
-                    suffix = os.path.splitext(name)[1].lower()
-                    if suffix in REPORT_SUFFIXES or not suffix:
-                        yield os.path.join(root, name)
+            yield from _walk(arg)
         else:
             yield arg
+
+
+def _walk(top: str) -> Iterator[str]:
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        dirs, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if not is_dir:
+                files.append(entry.name)
+            elif not entry.name.startswith(".") and not entry.is_symlink():
+                dirs.append(entry.name)
+        for name in sorted(files):
+            if name.startswith(".") or name.endswith(".gold.json"):
+                continue
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in REPORT_SUFFIXES or not suffix:
+                yield os.path.join(root, name)
+        stack.extend(os.path.join(root, d) for d in sorted(dirs, reverse=True))
 
 
 def error_object(path: str | None, code: str, message: str) -> dict[str, Any]:

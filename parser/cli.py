@@ -172,7 +172,9 @@ def run_cli(argv: list[str] | None = None) -> int:
     from .batch import iter_paths, run
 
     single = len(paths) == 1 and not args.jsonl and (paths[0] == "-" or not os.path.isdir(paths[0]))
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    # at most one byte over the limit: enough to refuse a 100 MB stream without holding it all
+    limit = args.max_bytes or 20_000_000
+    stdin_data = sys.stdin.buffer.read(limit + 1) if "-" in paths else None
 
     def items() -> Iterator[tuple[str | None, bytes | None]]:
         for p in iter_paths(paths):
