@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html as html_lib
 from array import array
+from bisect import bisect_right
 
 import regex
 
@@ -164,7 +165,14 @@ def entity_decoded(raw: str) -> tuple[str, array]:
 
 
 class _BlockBuilder:
-    """Collects text pieces into blocks and finds each piece in the decoded input."""
+    """Collects text pieces into blocks and finds each piece in the decoded input.
+
+    Pieces are searched in document order from a cursor. A piece the tree builder moved
+    (text inside a ``<table>`` but outside its cells goes before the table) is then looked for
+    before the cursor, among the stretches no other piece claimed; a piece it changed (a NUL in
+    a title) is laid 1:1 on the input at the cursor. So every character gets an offset inside
+    the input, and no two pieces claim the same characters.
+    """
 
     MISSES = 64  # pieces not found verbatim before the search for one is kept near the cursor
     WINDOW = 8192
@@ -174,6 +182,8 @@ class _BlockBuilder:
         self.base = base
         self.cursor = 0
         self.misses = 0
+        self.claim_starts: list[int] = []  # stretches of ``decoded`` taken by pieces, sorted, disjoint
+        self.claim_ends: list[int] = []
         self.blocks: list[Segment] = []
         self.parts: list[str] = []
         self.offs = array("l")
@@ -181,29 +191,77 @@ class _BlockBuilder:
         self.tag = ""
         self.hint = ""
 
+    def _claim(self, start: int, end: int) -> None:
+        if end <= start:
+            return
+        i = bisect_right(self.claim_starts, start)
+        self.claim_starts.insert(i, start)
+        self.claim_ends.insert(i, end)
+
+    def _free(self, start: int, end: int) -> bool:
+        i = bisect_right(self.claim_starts, start)
+        if i and self.claim_ends[i - 1] > start:
+            return False
+        return not (i < len(self.claim_starts) and self.claim_starts[i] < end)
+
+    def _find_before(self, core: str) -> int:
+        """An unclaimed occurrence of ``core`` before the cursor, or -1 (a few tries)."""
+        pos = 0
+        for _ in range(8):
+            j = self.decoded.find(core, pos, self.cursor)
+            if j < 0:
+                return -1
+            if self._free(j, j + len(core)):
+                return j
+            pos = j + 1
+        return -1
+
+    def _locate(self, text: str) -> array:
+        """Input offsets (in ``raw``) of the characters of ``text``."""
+        n = len(text)
+        # a piece the parser changed (a NUL, a stray entity) is not found and costs a search to the
+        # end of the page; after many of those, later searches look only near the cursor (linear)
+        limit = len(self.decoded) if self.misses < self.MISSES else self.cursor + n + self.WINDOW
+        at = self.decoded.find(text, self.cursor, limit)
+        if at >= 0:
+            self._claim(at, at + n)
+            self.cursor = at + n
+            return self.map[at : at + n]
+        self.misses += 1
+        core = text.strip()
+        lead = len(text) - len(text.lstrip())
+        if core:
+            at = self.decoded.find(core, self.cursor, limit)
+            if at >= 0:
+                self._claim(at, at + len(core))
+                start = at - lead
+                self.cursor = max(self.cursor, start + n)
+                offs = self.map[max(start, 0) : start + n]
+                if start < 0:  # leading whitespace fell before the match
+                    offs = array("l", [offs[0] if offs else 0] * -start) + offs
+                if len(offs) < n:  # trailing whitespace ran past the end
+                    offs.extend([offs[-1] if offs else 0] * (n - len(offs)))
+                return offs
+            if self.misses <= self.MISSES:
+                at = self._find_before(core)
+                if at >= 0:  # moved by the tree builder: found where no other piece stands
+                    self._claim(at, at + len(core))
+                    offs = self.map[at : at + len(core)]
+                    return array("l", [offs[0]] * lead) + offs + array("l", [offs[-1]] * (n - lead - len(core)))
+        # changed by the parser: lay it 1:1 on the input at the cursor, never past the end
+        last = max(len(self.decoded) - 1, 0)
+        start = min(self.cursor, last)
+        offs = self.map[start : start + n]
+        if len(offs) < n:
+            offs.extend([self.map[last]] * (n - len(offs)))
+        self._claim(start, min(start + n, len(self.decoded)))
+        self.cursor = min(len(self.decoded), start + n)
+        return offs
+
     def add_text(self, text: str, in_link: bool, tag: str, hint: str) -> None:
         if not text:
             return
-        # a piece the parser changed (a NUL, a stray entity) is not found and costs a search to the
-        # end of the page; after many of those, later searches look only near the cursor (linear)
-        limit = len(self.decoded) if self.misses < self.MISSES else self.cursor + len(text) + self.WINDOW
-        at = self.decoded.find(text, self.cursor, limit)
-        if at < 0:
-            self.misses += 1
-            at = self.decoded.find(text.strip(), self.cursor, limit)
-            if at >= 0:
-                lead = len(text) - len(text.lstrip())
-                at -= lead
-        if at >= 0:
-            start = at
-            self.cursor = at + len(text)
-            offs = self.map[max(start, 0) : start + len(text)]
-            if len(offs) < len(text):  # leading whitespace fell before the match
-                pad = len(text) - len(offs)
-                offs = array("l", [offs[0] if offs else 0] * pad) + offs
-        else:  # the parser changed the text (rare): point every char at the cursor
-            anchor = self.map[min(self.cursor, len(self.map) - 1)]
-            offs = array("l", [anchor] * len(text))
+        offs = self._locate(text)
         if self.base:
             offs = array("l", (o + self.base for o in offs))
         if not self.parts:
@@ -376,7 +434,92 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
         for c in reversed(children):
             stack.append((c, True, child_link, child_hint, btag))
     builder.close()
+    moved = settle(builder.blocks, base, base + len(raw))
+    if moved and warnings is not None:
+        warnings.append(Warning("html_reordered", f"{moved} block(s) of text could not be found where the HTML "
+                                "parser put them (text moved out of tables, or changed); their spans are approximate"))
     return builder.blocks, meta
+
+
+def settle(blocks: list[Segment], lo: int, hi: int) -> int:
+    """Make the blocks' spans valid whatever the tree builder did; returns how many were moved.
+
+    Offsets within a block are made non-decreasing and kept inside ``[lo, hi)``; a block whose
+    span overlaps one before it (text the tree builder moved or changed) is moved to input
+    characters that no block covers, nearest its place. Exact pages are left as they are.
+    """
+    if hi <= lo:
+        return 0
+    spans: list[tuple[int, int, int]] = []
+    for k, b in enumerate(blocks):
+        offs = b.offsets
+        n = len(b.text)
+        if n == 0:
+            continue
+        top = lo
+        bad = False
+        for i in range(n):
+            o = offs[i]
+            if o < top or o >= hi:
+                bad = True
+                break
+            top = o
+        if bad:  # rare: rebuild the offsets non-decreasing and inside the input
+            top = lo
+            for i in range(n):
+                top = min(max(offs[i], top), hi - 1)
+                offs[i] = top
+        if len(offs) > n:
+            offs[n] = min(max(offs[n], offs[n - 1] + 1), hi)
+            del offs[n + 1 :]
+        else:
+            offs.append(min(offs[n - 1] + 1, hi))
+        spans.append((offs[0], offs[n - 1] + 1, k))
+    spans.sort()
+    kept: list[tuple[int, int]] = []
+    moved: list[tuple[int, int]] = []
+    end = lo
+    for start, stop, k in spans:
+        if start >= end:
+            kept.append((start, stop))
+            end = stop
+        else:
+            moved.append((start, k))
+    if not moved:
+        return 0
+    gaps: list[tuple[int, int]] = []  # input stretches no kept block covers
+    pos = lo
+    for start, stop in kept:
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, stop)
+    if pos < hi:
+        gaps.append((pos, hi))
+    free = [start for start, _ in gaps]  # first unused character of each gap
+    room = [stop for _, stop in gaps]  # and the end of what is unused, taken from the back
+    g = 0
+    back = len(gaps) - 1
+    for want, k in moved:  # in input order: take free characters at or after the block's place
+        while g < len(gaps) and (room[g] <= want or free[g] >= room[g]):
+            g += 1
+        b = blocks[k]
+        n = len(b.text)
+        if g < len(gaps):
+            a = max(free[g], want)
+            take = min(n, room[g] - a)
+            free[g] = a + take
+        else:  # nothing free after it: one character from the last free stretch before it
+            while back >= 0 and free[back] >= room[back]:
+                back -= 1
+            if back < 0:
+                a, take = hi - 1, 1  # no character of the input is free (never seen)
+            else:
+                room[back] -= 1
+                a, take = room[back], 1
+        for i in range(n):
+            b.offsets[i] = a + min(i, take - 1)
+        b.offsets[n] = a + take
+    return len(moved)
 
 
 def _head_metadata(tree: object) -> dict[str, str]:

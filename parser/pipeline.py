@@ -32,6 +32,7 @@ from .model import (
 )
 from .names import split_title_name
 from .normalize import normalize_segments
+from .spans import settle_spans
 
 DEFAULT_MAX_BYTES = 20_000_000
 _FIRST_PERSON = regex.compile(r"我们|我代表|大家要|同志们")
@@ -145,6 +146,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
                   layout.reasons[i] if layout.places[i] == "boilerplate" else None)
         for i, b in enumerate(blocks)
     ]
+    _settle_paragraphs(paragraphs_out, layout, source.length, headline, lead, dateline, warnings)
     return Report(
         kind=kind,  # type: ignore[arg-type]
         headline=headline,
@@ -161,6 +163,26 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     )
 
 
+def _settle_paragraphs(paragraphs: list[Paragraph], layout: Layout, length: int, headline: TextField | None,
+                       lead: TextField | None, dateline: TextField | None, warnings: list[Warning]) -> None:
+    """Paragraph spans inside the input and never overlapping, whatever the HTML tree builder did
+    (parser/spans.py); exact spans, as on every real page, are left alone."""
+    fixes = settle_spans([p.span for p in paragraphs], length)
+    if not fixes:
+        return
+    for i, span in fixes.items():
+        paragraphs[i].span = span
+    if layout.lead_index in fixes:
+        for field in (lead, dateline):
+            if field is not None:
+                field.span = fixes[layout.lead_index]
+    if headline is not None and any(i in fixes for i in layout.headline_blocks):
+        spans = [paragraphs[i].span for i in layout.headline_blocks]
+        headline.span = (min(a for a, _ in spans), max(b for _, b in spans))
+    warnings.append(Warning("spans_approximate", f"{len(fixes)} paragraph(s) could not be located exactly in the "
+                            "input (text the HTML parser moved or changed); their spans point near where they stood"))
+
+
 def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
     blocks = layout.blocks
     if not layout.headline_blocks or not layout.headline_text:
@@ -170,6 +192,9 @@ def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
     if first.norm.hint == "front matter" and "title" in meta:
         text = meta["title"]
     span = (first.span[0], last.span[1])
+    if span[1] < span[0]:  # headline blocks out of input order (moved HTML text): cover them all
+        span = (min(blocks[i].span[0] for i in layout.headline_blocks),
+                max(blocks[i].span[1] for i in layout.headline_blocks))
     as_written = " ".join(clean_title(blocks[i].norm.original[blocks[i].start: blocks[i].start + len(blocks[i].text)])
                           for i in layout.headline_blocks)
     if first.norm.show_original:

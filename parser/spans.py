@@ -1,0 +1,59 @@
+"""The last guarantee on paragraph spans: inside the input, non-empty, never overlapping.
+
+Spans come from exact offsets on every real page, so nothing here changes them. On hostile
+HTML the tree builder can move or merge text so that two paragraphs claim the same input
+characters; ``settle_spans`` then moves the later ones to characters no paragraph covers
+(markup), nearest their place, so the report's accounting still holds. The caller warns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def settle_spans(spans: Sequence[tuple[int, int]], length: int) -> dict[int, tuple[int, int]]:
+    """New spans, by index, for the spans that are outside ``[0, length]``, empty, or overlap an
+    earlier one (in input order); an empty dict when all are fine, as on every real page."""
+    if length <= 0:
+        return {}
+    changed: dict[int, tuple[int, int]] = {}
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1]))
+    kept: list[tuple[int, int]] = []
+    moved: list[tuple[int, int]] = []  # (wanted position, index)
+    end = 0
+    for i in order:
+        start, stop = spans[i]
+        if 0 <= start < stop <= length and start >= end:
+            kept.append((start, stop))
+            end = stop
+        else:
+            moved.append((min(max(start, 0), length - 1), i))
+    if not moved:
+        return {}
+    gaps: list[list[int]] = []  # [first free, end] of each stretch no kept span covers
+    pos = 0
+    for start, stop in kept:
+        if start > pos:
+            gaps.append([pos, start])
+        pos = max(pos, stop)
+    if pos < length:
+        gaps.append([pos, length])
+    moved.sort()
+    g = 0
+    back = len(gaps) - 1
+    for want, i in moved:
+        while g < len(gaps) and (gaps[g][1] <= want or gaps[g][0] >= gaps[g][1]):
+            g += 1
+        if g < len(gaps):
+            at = max(gaps[g][0], want)
+            gaps[g][0] = at + 1
+        else:  # nothing free after it: the last free character before it
+            while back >= 0 and gaps[back][0] >= gaps[back][1]:
+                back -= 1
+            if back < 0:
+                at = length - 1  # no free character at all (never seen): overlap the last one
+            else:
+                gaps[back][1] -= 1
+                at = gaps[back][1]
+        changed[i] = (at, at + 1)
+    return changed
