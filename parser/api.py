@@ -26,11 +26,23 @@ def empty_report(path: str | None, code: str, message: str) -> Report:
 
 def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False,
           max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    """Parse one report; input that is not a report gives an empty Report with a warning."""
+    """Parse one report; input that is not a report gives an empty Report with a warning.
+
+    Never raises on content: a parser bug, a recursion or memory limit hit on hostile input
+    also gives an empty Report whose warning names the problem (``internal_error``,
+    ``too_deep``, ``too_large``), so a pipeline can go on and report it.
+    """
     try:
         return parse_input(data, path=path, keep_script=keep_script, max_bytes=max_bytes)
     except InputError as exc:
         return empty_report(path, exc.code, exc.message)
+    except RecursionError:
+        return empty_report(path, "too_deep", "the document is nested too deeply to read")
+    except MemoryError:
+        return empty_report(path, "too_large", "the document needs more memory than is available")
+    except Exception as exc:  # a parser bug must not stop a pipeline; say so plainly
+        return empty_report(path, "internal_error",
+                            f"the parser failed on this input: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def read_bytes(path: str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -59,6 +59,7 @@ STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按�
 # Work limits that keep the roster search linear on hostile text. Real reports stay far below
 # them (over 3,000 reports: clauses under 400 characters, at most 46,000 characters of candidate
 # rosters parsed and 140,000 scanned per document), so they change nothing there.
+MAX_PIECE = 200  # characters of one roster entry between separators (real ones: under 40)
 MAX_CLAUSE = 50_000  # characters before a role verb searched for a roster (10,000 names fit)
 ROSTER_BUDGET = 200_000  # characters of candidate roster text parsed per document (~1 s at worst)
 SCAN_BUDGET = 20_000_000  # characters scanned per document for other mentions of a name
@@ -71,7 +72,8 @@ class Budget:
     parse: int = ROSTER_BUDGET
     scan: int = SCAN_BUDGET
     clipped: int = 0  # clauses longer than MAX_CLAUSE, searched only near their verb
-    exhausted: bool = False
+    exhausted: bool = False  # the parse budget ran out: later rosters were not searched
+    scan_exhausted: bool = False  # the scan budget ran out: later bare names got no titles
 
     def take(self, chars: int) -> bool:
         """Spend ``chars`` characters of parsing, or say there are not that many left."""
@@ -84,7 +86,7 @@ class Budget:
     def take_scan(self, chars: int) -> bool:
         """Spend ``chars`` characters of scanning, or say there are not that many left."""
         if chars > self.scan:
-            self.exhausted = True
+            self.scan_exhausted = True
             return False
         self.scan -= chars
         return True
@@ -140,6 +142,8 @@ def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
     """
     if not piece:
         return []
+    if len(piece) > MAX_PIECE:  # not a title chain and a name; and 等 recursion stays shallow
+        return None
     piece = _LEADING_AND.sub("", piece) or piece
     if lenient and bare_name_shape(piece):
         return [("NAME", piece)]

@@ -116,6 +116,9 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     if budget.exhausted:
         warnings.append(Warning("attendance_limit", "the search for attendees reached its work limit on this "
                                 "document (very long lists or unusual text); attendees named later may be missing"))
+    if budget.scan_exhausted:
+        warnings.append(Warning("titles_limit", "the search for the titles of attendees named without one reached "
+                                "its work limit (thousands of names); some attendees may lack titles"))
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
     first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
     roles: set[str] = {r for a in attendees for r in a.roles}
