@@ -8,6 +8,7 @@ characters; ``settle_spans`` then moves the later ones to characters no paragrap
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 
@@ -18,21 +19,23 @@ def settle_spans(spans: Sequence[tuple[int, int]], length: int) -> dict[int, tup
         return {}
     changed: dict[int, tuple[int, int]] = {}
     order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1]))
-    kept: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, int]] = []
     moved: list[tuple[int, int]] = []  # (wanted position, index)
     end = 0
     for i in order:
         start, stop = spans[i]
         if 0 <= start < stop <= length and start >= end:
-            kept.append((start, stop))
+            kept.append((start, stop, i))
             end = stop
         else:
             moved.append((min(max(start, 0), length - 1), i))
     if not moved:
         return {}
     gaps: list[list[int]] = []  # [first free, end] of each stretch no kept span covers
+    widest: list[tuple[int, int, int, int]] = []  # kept spans to shorten when nothing is free
     pos = 0
-    for start, stop in kept:
+    for start, stop, i in kept:
+        heapq.heappush(widest, (start - stop, start, stop, i))
         if start > pos:
             gaps.append([pos, start])
         pos = max(pos, stop)
@@ -50,8 +53,15 @@ def settle_spans(spans: Sequence[tuple[int, int]], length: int) -> dict[int, tup
         else:  # nothing free after it: the last free character before it
             while back >= 0 and gaps[back][0] >= gaps[back][1]:
                 back -= 1
-            if back < 0:
-                at = length - 1  # no free character at all (never seen): overlap the last one
+            if back < 0:  # no free character at all: the widest kept span gives up its last one
+                width, start, stop, k = heapq.heappop(widest) if widest else (0, 0, 0, -1)
+                if -width > 1:
+                    stop -= 1
+                    changed[k] = (start, stop)
+                    heapq.heappush(widest, (start - stop, start, stop, k))
+                    at = stop
+                else:
+                    at = length - 1  # more paragraphs than characters: cannot happen for real text
             else:
                 gaps[back][1] -= 1
                 at = gaps[back][1]

@@ -61,7 +61,7 @@ def problems(report: dict[str, Any], text: str | None) -> list[str]:
         validate(report)
     except Exception as exc:  # jsonschema.ValidationError, with the path in its message
         return [f"schema: {str(exc)[:300]}"]
-    if text is None:  # refused: nothing may be claimed about it
+    if text is None or report["source"]["format"] == "unknown":  # refused: nothing may be claimed about it
         if report["paragraphs"] or report["attendees"] or report["directives"] or not report["warnings"]:
             out.append("a refused input must give an empty report with a warning")
         return out
