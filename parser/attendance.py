@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from lark import Token, Transformer
@@ -134,7 +134,14 @@ def find_verbs(sentence: str) -> list[Verb]:
     return out
 
 
-def _piece_tokens(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
+@lru_cache(maxsize=65536)
+def _piece_tokens(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
+    """Cached :func:`_read_piece`: rosters are re-read for many candidate cuts of one clause."""
+    toks = _read_piece(piece, lenient)
+    return tuple(toks) if toks is not None else None
+
+
+def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
     """Tokens of one piece between separators, or None when it is not part of a roster.
 
     ``lenient`` accepts a bare 2–3 character piece as a name even with a surname the lexicon
@@ -206,17 +213,35 @@ def bare_name_shape(piece: str) -> bool:
     return surname_first or not has_stopchar(piece)
 
 
+def _masked(text: str) -> str:
+    """``text`` with separators that do not separate roster pieces hidden (same length)."""
+    masked = text
+    # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
+    if "“" in text or "《" in text:
+        masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text)
+    # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
+    return _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
+
+
+def _unreadable_floor(text: str) -> int:
+    """Start of the last piece that no reading accepts: no roster can begin before it."""
+    floor = 0
+    pos = 0
+    for m in [*_PIECE_SEP.finditer(_masked(text)), None]:
+        end = m.start() if m else len(text)
+        piece = text[pos:end]
+        if piece and (_piece_or_and(piece, True) or _piece_tokens(piece, True)) is None:
+            floor = pos
+        if m:
+            pos = m.end()
+    return floor
+
+
 def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str, str, int, int]] | None:
     """Tokens with positions for a roster text, or None if any piece does not fit."""
     out: list[tuple[str, str, int, int]] = []
     pos = 0
-    # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
-    masked = text
-    if "“" in text or "《" in text:
-        masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text)
-    # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
-    masked = _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
-    for m in [*_PIECE_SEP.finditer(masked), None]:
+    for m in [*_PIECE_SEP.finditer(_masked(text)), None]:
         end = m.start() if m else len(text)
         piece = text[pos:end]
         if piece:
@@ -239,7 +264,8 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     return [t for i, t in enumerate(out) if not (t[0] == "SEP" and i + 1 < len(out) and out[i + 1][0] == "DENG")]
 
 
-def _piece_or_and(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
+@lru_cache(maxsize=65536)
+def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
     """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
     parts = _AND.split(piece)
     if len(parts) >= 2:
@@ -252,7 +278,7 @@ def _piece_or_and(piece: str, lenient: bool = False) -> list[tuple[str, str]] | 
                 out.append(("SEP", "和"))
             out.extend(ptoks)
         else:
-            return out
+            return tuple(out)
     return _piece_tokens(piece)
 
 
@@ -373,8 +399,9 @@ def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Menti
     starts = [0]
     starts += [m.end() for m in _PIECE_SEP.finditer(text)]
     starts += [m.end() for m in _LEFT_CUTS.finditer(text)]
+    floor = _unreadable_floor(text)
     for s in sorted(set(starts)):
-        if s >= len(text):
+        if s >= len(text) or (s < floor and s != max(starts)):
             continue
         if budget is not None and not budget.take(len(text) - s):
             return None

@@ -79,8 +79,16 @@ def _tail_markers() -> frozenset[str]:
     return words("tail_markers.txt")
 
 
+@cache
+def _any_boilerplate() -> regex.Pattern[str]:
+    """All boilerplate patterns as one alternation: most paragraphs match none of them."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for p, _ in _boilerplate()))
+
+
 def boilerplate_reason(text: str) -> str | None:
-    """Why a paragraph is site boilerplate, or None."""
+    """Why a paragraph is site boilerplate (the first pattern of the lexicon that matches), or None."""
+    if not _any_boilerplate().search(text):
+        return None
     for pattern, reason in _boilerplate():
         if pattern.search(text):
             return reason

@@ -74,6 +74,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # （记者 甲 摄影报道）: a trailing role applies to the names before it
         "trailing_role": regex.compile(r"\s*(摄影|摄)报道\s*$"),
         "names": regex.compile(_NAME),
+        # every credit shape needs a bracket, 摄, or a role word before a colon or bar: a cheap first test
+        "any": regex.compile(rf"[（(摄]|(?:{roles})\s*[:：|｜/]"),
         "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
     }
 
@@ -112,8 +114,10 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     """All credits in one paragraph, in order. ``closing``: the paragraph ends a report,
     so a bare bracket of names there is a credit: ``bare_role`` (reporters after a news
     report, the author after a commentary)."""
-    hits: list[CreditHit] = []
     pats = _patterns()
+    if not pats["any"].search(text):
+        return []
+    hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
     for m in pats["bracket"].finditer(text):
         inner, base = m.group(1), m.start(1)

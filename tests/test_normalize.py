@@ -139,3 +139,13 @@ def test_keep_script_finds_the_same_people() -> None:
     kept = parse(GLOSSED, keep_script=True).to_dict()
     assert [a["name_original"] for a in simplified["attendees"]] == [a["name"] for a in kept["attendees"]]
     assert [a["roles"] for a in simplified["attendees"]] == [a["roles"] for a in kept["attendees"]]
+
+
+def test_traditional_markers_exist_only_in_traditional_script() -> None:
+    """A marker that is also a simplified character would send simplified text through OpenCC."""
+    import opencc
+
+    from parser.lexicon import words
+
+    conv = opencc.OpenCC("t2s")
+    assert [w for w in words("traditional_markers.txt") if conv.convert(w) == w] == []
