@@ -61,8 +61,10 @@ STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按�
 # rosters parsed and 140,000 scanned per document), so they change nothing there.
 MAX_PIECE = 200  # characters of one roster entry between separators (real ones: under 40)
 MAX_CLAUSE = 50_000  # characters before a role verb searched for a roster (10,000 names fit)
-ROSTER_BUDGET = 200_000  # characters of candidate roster text parsed per document (~1 s at worst)
-SCAN_BUDGET = 20_000_000  # characters scanned per document for other mentions of a name
+ROSTER_BUDGET = 200_000  # characters of candidate roster text parsed per document (~1 s at worst) …
+ROSTER_PER_CHAR = 2  # … and per character of the document (real ones use 0.2 on average)
+SCAN_BUDGET = 20_000_000  # characters scanned per document for other mentions of a name …
+SCAN_PER_CHAR = 50  # … and per character of the document
 
 
 @dataclass
@@ -74,6 +76,11 @@ class Budget:
     clipped: int = 0  # clauses longer than MAX_CLAUSE, searched only near their verb
     exhausted: bool = False  # the parse budget ran out: later rosters were not searched
     scan_exhausted: bool = False  # the scan budget ran out: later bare names got no titles
+
+    @classmethod
+    def for_length(cls, length: int) -> Budget:
+        """The budget of a document of ``length`` characters: long documents get more."""
+        return cls(ROSTER_BUDGET + ROSTER_PER_CHAR * length, SCAN_BUDGET + SCAN_PER_CHAR * length)
 
     def take(self, chars: int) -> bool:
         """Spend ``chars`` characters of parsing, or say there are not that many left."""

@@ -106,7 +106,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
 
     # attendance over headline and body, in document order
     paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
-    budget = att.Budget()
+    budget = att.Budget.for_length(source.length)
     mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks), budget)
     attendees, groups = _attendees(mentions, blocks, body, budget)
     if budget.clipped:

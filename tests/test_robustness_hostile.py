@@ -297,6 +297,18 @@ def test_regex_and_structure_bombs(tmp_path: Path, name: str) -> None:
     parsed_ok(path)
 
 
+@pytest.mark.parametrize("value", ["2024-02-30", "9" * 5000, "[" * 5000 + "]" * 5000, "!!python/object:os.system x"])
+def test_front_matter_python_cannot_build(tmp_path: Path, value: str) -> None:
+    """A value YAML reads but Python cannot build (an impossible date, a 5,000-digit number) is a
+    warning, not a lost report; the title still heads it."""
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ntitle: 全市干部大会召开\ndate: {value}\n---\n\n全市干部大会召开。市长苗青松主持会议。\n",
+                    encoding="utf-8")
+    report = parsed_ok(path)
+    assert report["headline"]["text"] == "全市干部大会召开"
+    assert [a["name"] for a in report["attendees"]] == ["苗青松"]
+
+
 # --- files that are not files ------------------------------------------------------------------------
 
 
@@ -377,11 +389,32 @@ def test_folders_1200_deep(tmp_path: Path) -> None:
         Path("r.txt").write_text(REPORT, encoding="utf-8")
     finally:
         os.chdir(cwd)
-    proc = subprocess.run([sys.executable, "-m", "parser", "deep", "--jsonl"], cwd=tmp_path,
-                          capture_output=True, timeout=LIMIT, check=False)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "parser", "deep", "--jsonl"], cwd=tmp_path,
+                              capture_output=True, timeout=LIMIT, check=False)
+    finally:
+        _remove_deep(here)  # pytest's own clean-up (shutil.rmtree) recurses and would fail on it
     no_traceback(proc)
     (line,) = proc.stdout.splitlines()
     assert [a["name"] for a in json.loads(line)["attendees"]] == ["韦知远", "苗青松"]
+
+
+def _remove_deep(top: Path) -> None:
+    """Remove a tree of any depth without recursion, working with relative paths."""
+    cwd = os.getcwd()
+    try:
+        os.chdir(top)
+        depth = 0
+        while os.path.isdir("d"):
+            os.chdir("d")
+            depth += 1
+        for name in os.listdir("."):
+            os.unlink(name)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(cwd)
 
 
 # --- linear time ---------------------------------------------------------------------------------------
