@@ -8,7 +8,8 @@ Each measurement runs ``parse`` on a generated file in a fresh process (``python
 FILE --max-bytes …``), so peak memory (ru_maxrss of the child) is that of one parse. The
 shapes: real People's Daily articles run together (``../shared/corpus``; skipped without it),
 an HTML page of those paragraphs with navigation, one line without a newline, one list of
-names before 出席, and tiny paragraphs (``张伟出席会议。`` lines: the most work per byte found).
+names before 出席, and the most work per byte found: tiny paragraphs (``张伟出席会议。`` lines),
+markdown headings (``# 标题`` lines) and a front matter of 100,000 keys.
 """
 
 from __future__ import annotations
@@ -72,12 +73,23 @@ def tiny_paragraphs(size: int) -> bytes:
     return _fill("张伟出席会议。\n", size)
 
 
+def markdown_headings(size: int) -> bytes:
+    return _fill("# 标题\n", size)
+
+
+def front_matter_keys(size: int) -> bytes:
+    keys = "".join(f"k{i}: 值\n" for i in range(size // 8))
+    return ("---\n" + keys + "---\n正文。\n").encode("utf-8")[: size - 12] + "\n---\n正文。\n".encode()
+
+
 SHAPES: dict[str, Callable[[int], bytes]] = {
     "corpus text": corpus_text,
     "html page": html_page,
     "one line": one_line,
     "names list": names_list,
     "tiny paragraphs": tiny_paragraphs,
+    "markdown headings": markdown_headings,
+    "front matter keys": front_matter_keys,
 }
 
 

@@ -21,18 +21,26 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "ParseError", "Report", "parse", "parse_file", "parse_many", "schema", "validate"]
 
 
-def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False) -> Report:
-    """Parse one report. Odd input yields warnings in the Report, never an exception."""
+def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False,
+          max_bytes: int | None = None) -> Report:
+    """Parse one report. Odd input yields warnings in the Report, never an exception.
+
+    ``max_bytes``: refuse longer input, in bytes (characters for ``str``); default 20,000,000."""
     from .api import parse as _parse
 
-    return _parse(data, path=path, keep_script=keep_script)
+    if max_bytes is None:
+        return _parse(data, path=path, keep_script=keep_script)
+    return _parse(data, path=path, keep_script=keep_script, max_bytes=max_bytes)
 
 
-def parse_file(path: str | PathLike[str], *, keep_script: bool = False) -> Report:
-    """Read and parse one file; raises OSError if it cannot be read, InputError if it is not text."""
+def parse_file(path: str | PathLike[str], *, keep_script: bool = False, max_bytes: int | None = None) -> Report:
+    """Read and parse one file; raises OSError if it cannot be read, InputError if it is not text
+    (binary, or larger than ``max_bytes``, default 20,000,000)."""
     from .api import parse_file as _parse_file
 
-    return _parse_file(path, keep_script=keep_script)
+    if max_bytes is None:
+        return _parse_file(path, keep_script=keep_script)
+    return _parse_file(path, keep_script=keep_script, max_bytes=max_bytes)
 
 
 def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bool = False,
