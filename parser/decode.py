@@ -26,13 +26,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
     (b"PK\x05\x06", "an empty ZIP archive"),
     (b"\x1f\x8b", "a gzip archive"),
-    (b"BZh", "a bzip2 archive"),
     (b"\xfd7zXZ\x00", "an xz archive"),
     (b"\x28\xb5\x2f\xfd", "a zstd archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
-    (b"Rar!", "a RAR archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "an executable"),
-    (b"MZ", "a Windows executable"),
     (b"\xca\xfe\xba\xbe", "a Java class or macOS executable"),
     (b"\xcf\xfa\xed\xfe", "a macOS executable"),
     (b"\xce\xfa\xed\xfe", "a macOS executable"),
@@ -41,9 +39,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
     (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
     (b"\x1a\x45\xdf\xa3", "a WebM or Matroska video"),
-    (b"ID3", "an MP3 file"),
     (b"fLaC", "a FLAC audio file"),
-    (b"OggS", "an Ogg media file"),
+    (b"OggS\x00", "an Ogg media file"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
     (b"wOFF", "a web font"),
     (b"wOF2", "a web font"),
@@ -91,6 +88,13 @@ def refuse_binary(data: bytes) -> None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError("binary", f"this is {what}, not a text report; nothing was parsed")
+    # signatures made of letters a text could begin with need their binary bytes too
+    if data.startswith(b"MZ") and b"\x00" in data[2:64]:
+        raise InputError("binary", "this is a Windows executable, not a text report; nothing was parsed")
+    if data.startswith(b"BZh") and data[3:4].isdigit() and data[4:10] == b"1AY&SY":
+        raise InputError("binary", "this is a bzip2 archive, not a text report; nothing was parsed")
+    if data.startswith(b"ID3") and data[3:4] in (b"\x02", b"\x03", b"\x04"):
+        raise InputError("binary", "this is an MP3 file, not a text report; nothing was parsed")
     if data[4:8] == b"ftyp":
         raise InputError("binary", "this is an MP4/QuickTime/HEIF media file, not a text report; nothing was parsed")
     head = data[:8192]
