@@ -372,7 +372,8 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
 
     ``base`` is the offset of ``raw`` in the decoded input (markdown bodies start after the
     front matter). ``split_lines`` makes newlines in text end a block, as markdown expects.
-    What was odd about the page (nesting too deep) is added to ``warnings``.
+    What was odd about the page (nesting too deep, text the tree builder moved so that its
+    spans are approximate) is added to ``warnings``.
     """
     from selectolax.lexbor import LexborHTMLParser
 
