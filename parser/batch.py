@@ -110,14 +110,15 @@ def parse_object(path: str | None, data: bytes | str | None, keep_script: bool =
     from .pipeline import DEFAULT_MAX_BYTES, parse_input
 
     limit = max_bytes or DEFAULT_MAX_BYTES
+    raw_path, path = path, _printable(path)  # read the file by its name, show the name as UTF-8
     try:
         if data is None:
-            if path is None:
+            if raw_path is None:
                 raise InputError("no_input", "neither a path nor data was given")
-            data = read_bytes(path, limit)
+            data = read_bytes(raw_path, limit)
         return parse_input(data, path=path, keep_script=keep_script, max_bytes=limit)
     except InputError as exc:
-        return ParseError(path, exc.code, exc.message)
+        return ParseError(path, exc.code, _printable(exc.message) or "")
     except FileNotFoundError:
         return ParseError(path, "not_found", f"{path}: no such file")
     except PermissionError:
@@ -133,6 +134,22 @@ def parse_object(path: str | None, data: bytes | str | None, keep_script: bool =
     except Exception as exc:  # a parser bug must not stop a batch; say so plainly
         return ParseError(path, "internal_error",
                           f"the parser failed on this input: {type(exc).__name__}: {exc}")
+
+
+def _printable(text: str | None) -> str | None:
+    """``text`` that encodes as UTF-8: a file name with bytes that are not UTF-8 (``\udcff`` from
+    ``os.fsdecode``) shows them as ``\xff``, so the JSON line can always be written."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def parse_one(path: str | None, data: bytes | str | None, keep_script: bool = False,

@@ -377,6 +377,22 @@ def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
     assert proc.returncode == 1
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names there must be valid Unicode")
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    """A name with bytes that are not UTF-8 is shown with \\x escapes; the JSON lines stay UTF-8."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / os.fsdecode(b"\xff\xfe-good.txt")).write_text(REPORT, encoding="utf-8")
+    (folder / os.fsdecode(b"\xc3-image.txt")).write_bytes(PNG)
+    out = tmp_path / "out.jsonl"
+    proc = run_cli(folder, "--jsonl", "-o", out)
+    no_traceback(proc)
+    assert proc.returncode == 1
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [obj["source"]["path"].rsplit("/", 1)[-1] for obj in lines] == ["\\xc3-image.txt", "\\xff\\xfe-good.txt"]
+    assert lines[0]["error"]["type"] == "binary" and "error" not in lines[1]
+
+
 def test_folders_1200_deep(tmp_path: Path) -> None:
     here = tmp_path / "deep"
     here.mkdir()
