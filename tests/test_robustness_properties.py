@@ -89,6 +89,36 @@ def test_any_bytes(data: bytes) -> None:
     check(data)
 
 
+# --- tag soup: the HTML tree builder moves, merges and drops text -------------------------------------
+
+_SOUP_TAGS = ["div", "p", "span", "b", "i", "a", "table", "tr", "td", "th", "tbody", "ul", "li", "ol", "h1", "h2",
+              "title", "script", "style", "svg", "math", "template", "select", "option", "textarea", "pre", "form",
+              "button", "font", "nobr", "center", "section", "nav", "footer", "br", "img", "hr", "frameset", "body",
+              "html", "head", "noscript", "iframe", "xmp", "plaintext", "caption", "colgroup", "dl", "dt", "dd"]
+_ATTRS = st.sampled_from(["", ' class="nav"', ' class="caption"', ' id="footer"', ' class="content article"',
+                          " title='a>b'", ' style="x"', " /"])
+_SOUP_TEXT = st.one_of(_WORDS, st.text(_ALPHABET, max_size=12), st.sampled_from(["&amp;", "&#0;", "&#x4E2D;", "&nbsp"]))
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.builds(
+        lambda tag, attrs, inner, close: f"<{tag}{attrs}>{inner}" + (f"</{tag}>" if close else ""),
+        st.sampled_from(_SOUP_TAGS), _ATTRS, children, st.booleans())
+
+
+soups = st.recursive(_SOUP_TEXT, lambda kids: st.one_of(
+    _element(kids), st.lists(kids, min_size=2, max_size=8).map("".join),
+    st.tuples(kids, st.sampled_from(["</td>", "</tr>", "</table>", "</b>", "</p>", "</div>", "<!--", "-->"]), kids)
+    .map("".join)), max_leaves=200).map(lambda soup: soup if len(soup) % 3 == 0 else "<html><body>" + soup)
+
+
+@PROFILE
+@given(soups)
+def test_any_html(soup: str) -> None:
+    check(soup)
+    check(soup.encode("gb18030", "replace"))
+
+
 # --- mutations of real reports --------------------------------------------------------------------
 
 
