@@ -93,6 +93,11 @@ def _text_field(block: Block, start: int = 0, end: int | None = None) -> TextFie
 def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: list[Warning]) -> Report:
     blocks = layout.blocks
     headline = _headline(layout, meta)
+    if headline is None and layout.headline_blocks:
+        # a title block with no text once cleaned (a page title of "###"): not a headline
+        for i in layout.headline_blocks:
+            layout.places[i], layout.reasons[i] = "boilerplate", "title without text"
+        layout.headline_blocks = []
     dateline = lead = None
     if layout.lead_index is not None:
         lb = blocks[layout.lead_index]
