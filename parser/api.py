@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from os import PathLike
 
-from .errors import InputError
+from .errors import InputError, describe_failure
 from .model import Report, SourceInfo, Warning
 from .pipeline import DEFAULT_MAX_BYTES, parse_input
 
@@ -34,15 +34,8 @@ def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = Fal
     """
     try:
         return parse_input(data, path=path, keep_script=keep_script, max_bytes=max_bytes)
-    except InputError as exc:
-        return empty_report(path, exc.code, exc.message)
-    except RecursionError:
-        return empty_report(path, "too_deep", "the document is nested too deeply to read")
-    except MemoryError:
-        return empty_report(path, "too_large", "the document needs more memory than is available")
-    except Exception as exc:  # a parser bug must not stop a pipeline; say so plainly
-        return empty_report(path, "internal_error",
-                            f"the parser failed on this input: {type(exc).__name__}: {str(exc)[:200]}")
+    except Exception as exc:  # never raises on content: the failure becomes a warning
+        return empty_report(path, *describe_failure(exc, path))
 
 
 def read_bytes(path: str | PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -105,7 +105,7 @@ def parse_object(path: str | None, data: bytes | str | None, keep_script: bool =
                  max_bytes: int | None = None) -> Report | ParseError:
     """Parse one path (or given data) to a Report, or a ParseError saying why not; never raises."""
     from .api import read_bytes
-    from .errors import InputError
+    from .errors import InputError, describe_failure
     from .model import ParseError
     from .pipeline import DEFAULT_MAX_BYTES, parse_input
 
@@ -117,23 +117,9 @@ def parse_object(path: str | None, data: bytes | str | None, keep_script: bool =
                 raise InputError("no_input", "neither a path nor data was given")
             data = read_bytes(raw_path, limit)
         return parse_input(data, path=path, keep_script=keep_script, max_bytes=limit)
-    except InputError as exc:
-        return ParseError(path, exc.code, _printable(exc.message) or "")
-    except FileNotFoundError:
-        return ParseError(path, "not_found", f"{path}: no such file")
-    except PermissionError:
-        return ParseError(path, "unreadable", f"{path}: permission denied")
-    except IsADirectoryError:
-        return ParseError(path, "is_directory", f"{path} is a directory")
-    except OSError as exc:
-        return ParseError(path, "unreadable", f"{path}: {exc.strerror or exc}")
-    except RecursionError:
-        return ParseError(path, "too_deep", "the document is nested too deeply to read")
-    except MemoryError:
-        return ParseError(path, "too_large", "the document needs more memory than is available")
-    except Exception as exc:  # a parser bug must not stop a batch; say so plainly
-        return ParseError(path, "internal_error",
-                          f"the parser failed on this input: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # one bad input never stops a batch
+        code, message = describe_failure(exc, path)
+        return ParseError(path, code, _printable(message) or "")
 
 
 def _printable(text: str | None) -> str | None:
