@@ -19,7 +19,7 @@ from .segments import Segment
 
 # A pinyin gloss after a character: one syllable (initial, one to three vowels, final), so that
 # 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays.
-_GLOSS = regex.compile(
+GLOSS = regex.compile(
     r"(?<=\p{Han})[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[)）]"
 )
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
@@ -158,7 +158,7 @@ def normalize_segments(
     for seg in segments:
         text, offs = seg.text, seg.offsets
         text, offs, _ = _delete(text, offs, _CONTROL)
-        text, offs, n = _delete(text, offs, _GLOSS)
+        text, offs, n = _delete(text, offs, GLOSS)
         stats.glosses_removed += n
         text = _translate(text, _SPACES)
         # strip indentation and trailing blanks, keeping offsets aligned

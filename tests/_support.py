@@ -101,6 +101,20 @@ def all_spans(report: dict[str, Any]) -> Iterator[tuple[str, list[int]]]:
         yield f"directive level {lv} {it.get('marker')}", it["span"]
 
 
+def paragraph_overlaps(paragraphs: list[dict[str, Any]]) -> list[str]:
+    """Paragraph spans that are empty or overlap another, in input order."""
+    problems: list[str] = []
+    previous: tuple[int, int] | None = None
+    for p in sorted(paragraphs, key=lambda p: tuple(p["span"])):
+        start, end = p["span"]
+        if start >= end:
+            problems.append(f"empty paragraph span {p['span']} for {p['text'][:20]!r}")
+        if previous is not None and start < previous[1]:
+            problems.append(f"paragraph {p['span']} {p['text'][:20]!r} overlaps {list(previous)}")
+        previous = (start, end)
+    return problems
+
+
 def spans_outside(report: dict[str, Any], length: int) -> list[str]:
     """Labels of spans that are not ``0 <= start <= end <= length``."""
     bad = []

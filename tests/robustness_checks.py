@@ -17,14 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import regex
+from _support import all_spans, paragraph_overlaps
 
 from parser import validate
 from parser.decode import decode_bytes
 from parser.errors import InputError
+from parser.normalize import GLOSS
 
-# a pinyin gloss after a character, as parser/normalize.py removes it: 國(guó)
-_GLOSS = regex.compile(r"(?<=\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SHARED_MISSING = f"{SHARED} (corpus and seeds) is not beside the repository"
 PLACES = {"headline", "lead", "body", "byline", "boilerplate"}
@@ -38,20 +37,6 @@ def decoded(data: str | bytes) -> str | None:
         return decode_bytes(data).text
     except InputError:
         return None
-
-
-def _spans(report: dict[str, Any]) -> Iterator[tuple[str, list[int]]]:
-    for key in ("headline", "dateline", "lead"):
-        if isinstance(report.get(key), dict):
-            yield key, report[key]["span"]
-    for key in ("attendees", "groups", "byline", "paragraphs"):
-        for i, obj in enumerate(report.get(key) or []):
-            yield f"{key}[{i}]", obj["span"]
-    stack = list(report.get("directives") or [])
-    while stack:
-        item = stack.pop()
-        yield f"directive {item.get('marker')}", item["span"]
-        stack.extend(item.get("children") or [])
 
 
 def problems(report: dict[str, Any], text: str | None) -> list[str]:
@@ -68,18 +53,11 @@ def problems(report: dict[str, Any], text: str | None) -> list[str]:
     length = len(text)
     if report["source"].get("length", length) != length:
         out.append(f"source.length {report['source'].get('length')} != {length}")
-    for label, (start, end) in _spans(report):
+    for label, (start, end) in all_spans(report):
         if not 0 <= start <= end <= length:
             out.append(f"{label}: span {[start, end]} outside [0, {length}]")
     paragraphs = report["paragraphs"]
-    previous = None
-    for p in sorted(paragraphs, key=lambda p: tuple(p["span"])):
-        start, end = p["span"]
-        if start >= end:
-            out.append(f"empty paragraph span {p['span']} ({p['text'][:20]!r})")
-        if previous is not None and start < previous[1]:
-            out.append(f"paragraph {p['span']} overlaps {list(previous)}")
-        previous = (start, end)
+    out += paragraph_overlaps(paragraphs)
     places = [p["place"] for p in paragraphs]
     if not set(places) <= PLACES:
         out.append(f"unknown places {set(places) - PLACES}")
@@ -106,7 +84,7 @@ def problems(report: dict[str, Any], text: str | None) -> list[str]:
         for p in paragraphs:
             start, end = p["span"]
             covered[start:end] = b"\x01" * (end - start)
-        for m in _GLOSS.finditer(text):  # pinyin glosses are removed on purpose (source.glosses_removed)
+        for m in GLOSS.finditer(text):  # pinyin glosses are removed on purpose (source.glosses_removed)
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for i, ch in enumerate(text):
             if not covered[i] and not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp"):

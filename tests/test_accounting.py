@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import regex
-from _support import EXAMPLES, ROOT, SEEDS, SHARED_MISSING, load_json, norm, spans_outside
+from _support import EXAMPLES, ROOT, SEEDS, SHARED_MISSING, load_json, norm, paragraph_overlaps, spans_outside
 
 from parser import SCHEMA_VERSION, parse_file, validate
-
-_GLOSS = regex.compile(r"(?<=\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
+from parser.normalize import GLOSS
 
 
 def inputs() -> list[Any]:
@@ -47,14 +45,8 @@ def accounting_problems(report: dict[str, Any], text: str) -> list[str]:
     paragraphs = report["paragraphs"]
     if not paragraphs and text.strip():
         problems.append("no paragraphs for a non-empty input")
-    previous: tuple[int, int] | None = None
-    for p in sorted(paragraphs, key=lambda p: tuple(p["span"])):
-        start, end = p["span"]
-        if start >= end:
-            problems.append(f"empty paragraph span {p['span']} for {p['text'][:20]!r}")
-        if previous is not None and start < previous[1]:
-            problems.append(f"paragraph {p['span']} {p['text'][:20]!r} overlaps {list(previous)}")
-        previous = (start, end)
+    problems += paragraph_overlaps(paragraphs)
+    for p in paragraphs:
         if p["place"] == "boilerplate" and not p.get("reason"):
             problems.append(f"boilerplate without a reason: {p['text'][:20]!r}")
     if report["source"]["format"] == "text":
@@ -70,7 +62,7 @@ def accounting_problems(report: dict[str, Any], text: str) -> list[str]:
         # and each paragraph's text is the text under its span (glosses out, punctuation aside)
         for p in paragraphs:
             start, end = p["span"]
-            under = _GLOSS.sub("", text[start:end])
+            under = GLOSS.sub("", text[start:end])
             if report["source"]["converted_to_simplified"]:
                 continue  # script conversion changes characters; spans are checked above
             if norm(under) != norm(p["text"]):
@@ -100,7 +92,7 @@ def test_every_paragraph_has_one_known_place(path: Path) -> None:
     text = decoded_input(path, report)
     for a in report["attendees"] + report["byline"]:
         start, end = a["span"]
-        under = _GLOSS.sub("", text[start:end])
+        under = GLOSS.sub("", text[start:end])
         assert under in (a["name"], a.get("name_original")), (a["name"], under)
 
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from parser import parse
 from parser.containers import read_container
-from parser.normalize import NormText, is_traditional, normalize_segments, to_simplified
+from parser.normalize import GLOSS, NormText, is_traditional, normalize_segments, to_simplified
 
 GLOSSED = "雲溪縣召開工作會(huì)議\n　　縣委書(shū)記錢乾(qián)出席會議並講話，縣長鍾曉薇主持會議。\n"
-_GLOSS = regex.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]")
 
 
 def norms_of(text: str, **kw: bool) -> list[NormText]:
@@ -131,7 +128,7 @@ def test_offsets_of_report_fields_map_back() -> None:
     report = parse(GLOSSED).to_dict()
     for key in ("headline", "lead"):
         a, b = report[key]["span"]
-        assert _GLOSS.sub("", GLOSSED[a:b]) == report[key]["text_original"]
+        assert GLOSS.sub("", GLOSSED[a:b]) == report[key]["text_original"]
 
 
 def test_keep_script_finds_the_same_people() -> None:
