@@ -10,7 +10,7 @@ the last name (``在…会议上``) are cut at a linking word.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
@@ -18,8 +18,8 @@ from lark import Token, Transformer
 from lark.exceptions import LarkError
 
 from .grammars import grammar, tokens
-from .lexicon import table, words
-from .names import group_labels, has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
+from .lexicon import table
+from .names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _GAPS = regex.compile(r"[ \u3000]+")
@@ -344,10 +344,6 @@ class _Roster(Transformer[Token, list[Mention]]):
         return items
 
 
-def _is_group_label(titles: list[str]) -> bool:
-    return len(titles) == 1 and (titles[0] in group_labels() or titles[0].endswith(("领导", "人士", "同志")))
-
-
 def parse_roster(text: str, base: int) -> list[Mention] | None:
     """Mentions in a roster text (the words before a role verb), or None if it is not one."""
     spans = _span_tokens(text, base)
@@ -418,16 +414,6 @@ def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Menti
         if found and s == max(starts):
             return found
     return None
-
-
-@dataclass
-class Attendance:
-    """Attendees and groups collected over a report, in order of first mention."""
-
-    people: dict[str, Mention] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-    groups: list[Mention] = field(default_factory=list)
-    stroke_order: bool = False
 
 
 def collect(
@@ -541,13 +527,3 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
 def _add_role(m: Mention, role: str) -> None:
     if role not in m.roles:
         m.roles.append(role)
-
-
-def is_plausible_name(name: str) -> bool:
-    """Re-exported check used by other stages."""
-    return looks_like_name(name)
-
-
-def stop_titles() -> frozenset[str]:
-    """Titles that are descriptions, not positions (lexicon)."""
-    return words("group_labels.txt")

@@ -9,7 +9,6 @@ paragraph *could* be; ``grammar/document.lark`` decides where it stands.
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
 from functools import cache
 
@@ -225,8 +224,3 @@ def _is_prose(text: str) -> bool:
 def is_prose(text: str) -> bool:
     """A paragraph of running text rather than a label, link or heading."""
     return _is_prose(text)
-
-
-def empty_offsets() -> array:
-    """Offsets of an empty block."""
-    return array("l", [0])

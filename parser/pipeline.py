@@ -15,7 +15,7 @@ from .blocks import Block, classify, clean_title
 from .byline import CreditHit, find_credits
 from .containers import read_container
 from .decode import decode_bytes
-from .directives import Candidate, Item, build_tree, find_candidates
+from .directives import Candidate, Item, build_tree, find_candidates, flatten
 from .document import Layout, count_items, lay_out, narrow_page, split_dateline
 from .errors import InputError
 from .kind import classify_kind
@@ -301,7 +301,7 @@ def _directives(
     for i in body:
         cands.extend(find_candidates(i, blocks[i].text))
     roots = build_tree(cands)
-    accepted = _flatten(roots)
+    accepted = flatten(roots)
     # item text runs to the next accepted marker in the same paragraph, or the paragraph end
     by_block: dict[int, list[Item]] = {}
     for it in accepted:
@@ -317,14 +317,6 @@ def _directives(
     for it in accepted:
         it.speaker = _speaker_at(cues, it.cand.block, it.cand.start, default, keys if ordered else None)
     return [_to_directive(it, blocks, 1) for it in roots]
-
-
-def _flatten(items: list[Item]) -> list[Item]:
-    out: list[Item] = []
-    for it in items:
-        out.append(it)
-        out.extend(_flatten(it.children))
-    return out
 
 
 def _speaker_cues(
