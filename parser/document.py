@@ -8,6 +8,7 @@ classes and every block gets exactly one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from lark import Token, Tree
@@ -210,58 +211,110 @@ def lay_out(blocks: list[Block]) -> Layout:
     _front_matter_title_in_body(blocks)
     _speaker_line(blocks)
     _summary_before_body(blocks)
-    toks = tokens([(b.cls, i) for i, b in enumerate(blocks)])
     places = ["boilerplate"] * len(blocks)
     reasons: list[str | None] = [b.reason for b in blocks]
     layout = Layout(blocks, places, reasons)
-    if not toks:
+    if not blocks:
         return layout
+    classes = tuple([b.cls for b in blocks])
+    # the plan depends only on the class sequence: reports of the same shape share one parse
+    plan = _plan(classes) if len(classes) <= _MAX_CACHED_PLAN else _parse_plan(classes)
+    places[:] = plan.places
+    for i, reason in plan.reasons:
+        if reasons[i] is None:
+            reasons[i] = reason
+    layout.headline_blocks = list(plan.headline_blocks)
+    layout.lead_index = plan.lead_index
+    if layout.headline_blocks:
+        layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
+    return layout
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the document grammar makes of one sequence of block classes.
+
+    ``places`` for every block; ``reasons`` the default reason of each aside block, which
+    ``lay_out`` sets only where the block has none of its own (as the tree walk did).
+    """
+
+    places: tuple[str, ...]
+    reasons: tuple[tuple[int, str], ...]
+    headline_blocks: tuple[int, ...]
+    lead_index: int | None
+
+
+# Longer sequences are parsed every time: their keys would hold a lot of memory for a cache that
+# whole web pages (hundreds of blocks, each page its own sequence) would hardly ever hit.
+_MAX_CACHED_PLAN = 400
+
+
+@lru_cache(maxsize=4096)
+def _plan(classes: tuple[str, ...]) -> _Plan:
+    """``_parse_plan`` memoised: the bounded cache is keyed by the whole class sequence."""
+    return _parse_plan(classes)
+
+
+def _parse_plan(classes: tuple[str, ...]) -> _Plan:
+    """Parse the class sequence with ``grammar/document.lark`` and read the places off the tree.
+
+    Every token occurs exactly once in the tree, so each block gets one place and at most one
+    default reason; the token values are the block indices.
+    """
+    places = ["boilerplate"] * len(classes)
+    reasons: dict[int, str] = {}
+    headline_blocks: list[int] = []
+    lead_index = None
+    toks = tokens([(c, i) for i, c in enumerate(classes)])
     tree = grammar("document").parse(toks)
     for section in tree.children:
         if not isinstance(section, Tree):
             continue
         name = section.data
         if name == "head":
-            layout.headline_blocks = [int(t.value) for t in section.children if isinstance(t, Token)]
-            for i in layout.headline_blocks:
+            headline_blocks = [int(t.value) for t in section.children if isinstance(t, Token)]
+            for i in headline_blocks:
                 places[i] = "headline"
         elif name in ("pre", "front"):
             for t in _tokens(section):
-                _aside(layout, t, "before the article" if name == "pre" else None)
+                _aside(places, reasons, t, "before the article" if name == "pre" else None)
         elif name == "body":
             lead, rest = section.children
             i = int(_tokens(lead)[0].value) if isinstance(lead, Tree) else int(lead.value)
             places[i] = "lead"
-            layout.lead_index = i
+            lead_index = i
             for t in _tokens(rest) if isinstance(rest, Tree) else [rest]:
                 j = int(t.value)
                 if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
                     places[j] = "body"
                 else:
-                    _aside(layout, t, None)
-    if layout.headline_blocks:
-        layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
-    return layout
+                    _aside(places, reasons, t, None)
+    return _Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
 
 
 def _tokens(tree: Tree[Token]) -> list[Token]:
     return [t for t in tree.children if isinstance(t, Token)]
 
 
-def _aside(layout: Layout, tok: Token, default_reason: str | None) -> None:
+_ASIDE_REASONS = {
+    "TITLE": "deck line",
+    "META": "source or date line",
+    "NOTE": "summary or note",
+    "CAPTION": "photo caption",
+}
+
+
+def _aside(places: list[str], reasons: dict[int, str], tok: Token, default_reason: str | None) -> None:
+    """A credit goes to the byline, anything else aside is boilerplate with a reason by class."""
     i = int(tok.value)
     if tok.type == "CREDIT":
-        layout.places[i] = "byline"
+        places[i] = "byline"
         return
-    layout.places[i] = "boilerplate"
-    if layout.reasons[i] is None:
-        layout.reasons[i] = {
-            "TITLE": "deck line",
-            "META": "source or date line",
-            "NOTE": "summary or note",
-            "CAPTION": "photo caption",
-            "BODY": default_reason or "front matter",
-        }.get(tok.type, default_reason or "boilerplate")
+    places[i] = "boilerplate"
+    if tok.type == "BODY":
+        reasons.setdefault(i, default_reason or "front matter")
+    else:
+        reasons.setdefault(i, _ASIDE_REASONS.get(tok.type, default_reason or "boilerplate"))
 
 
 def split_dateline(text: str) -> int:

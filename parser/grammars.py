@@ -100,9 +100,5 @@ def _build(text: str) -> Lark:
 
 def tokens(pairs: Sequence[tuple[str, Any]]) -> list[Token]:
     """Lark tokens from (type, value) pairs; the value rides along for the transformer."""
-    out = []
-    for i, (kind, value) in enumerate(pairs):
-        tok = Token(kind, value)
-        tok.line, tok.column, tok.start_pos = 1, i + 1, i
-        out.append(tok)
-    return out
+    # positions passed to the constructor, not set afterwards: one call per token instead of four
+    return [Token(kind, value, i, 1, i + 1) for i, (kind, value) in enumerate(pairs)]

@@ -1,0 +1,112 @@
+"""The speed shortcuts of the layout, directives and build stages give what the plain code gave."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parser import document
+from parser.blocks import Block
+from parser.directives import _scan, _triggers, find_candidates
+from parser.normalize import NormText
+
+# characters the marker patterns, speech cues and first-person words are made of, and filler
+_ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；。！？ .．\n\u3000会议上全强调指出我们代表大家同志汉字"
+texts = st.text(alphabet=_ALPHABET, max_size=40)
+SETTINGS = settings(max_examples=400, deadline=None)
+
+
+def test_every_marker_pattern_has_a_trigger() -> None:
+    assert _triggers() is not None
+
+
+@SETTINGS
+@given(texts)
+def test_trigger_never_hides_a_candidate(text: str) -> None:
+    assert find_candidates(3, text) == _scan(3, text)
+
+
+_OLD_SPEECH = regex.compile(r"(?P<who>会议|会议上|全会|会上)?(?:强调|指出|要求|表示|认为|提出|决定|部署)")
+
+
+@SETTINGS
+@given(texts)
+def test_speech_cues_as_with_the_optional_subject(text: str) -> None:
+    from parser.pipeline import _SPEECH_CUE
+
+    old = [m.start() for m in _OLD_SPEECH.finditer(text) if m.group("who")]
+    new = [m.start() for m in _SPEECH_CUE.finditer(text)] if "会" in text else []
+    assert new == old
+
+
+_CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT", "NOTE", "CAPTION")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_CLASSES), max_size=12))
+def test_cached_plan_is_the_parsed_plan(classes: list[str]) -> None:
+    key = tuple(classes)
+    assert document._plan(key) == document._parse_plan(key)
+    # and a second look-up (from the cache) too
+    assert document._plan(key) == document._parse_plan(key)
+
+
+def _blocks(classes: list[str]) -> list[Block]:
+    from array import array
+
+    out = []
+    for i, c in enumerate(classes):
+        text = f"段落{i}"
+        norm = NormText(text, array("l", range(len(text))), text, "p", 0, "", {})
+        out.append(Block(text, norm, 0, c, "own reason" if i % 3 == 0 else None))
+    return out
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_CLASSES), min_size=1, max_size=12))
+def test_lay_out_places_as_the_tree_walk(classes: list[str]) -> None:
+    """Places and reasons as the original walk over the parse tree set them."""
+    from lark import Token, Tree
+
+    from parser.grammars import grammar, tokens
+
+    blocks = _blocks(classes)
+    layout = document.lay_out(blocks)
+    cls = [b.cls for b in blocks]  # after the pre-passes
+    places = ["boilerplate"] * len(blocks)
+    reasons = [b.reason for b in blocks]
+    heads: list[int] = []
+    lead = None
+
+    def aside(t: Token, default: str | None) -> None:
+        i = int(t.value)
+        if t.type == "CREDIT":
+            places[i] = "byline"
+            return
+        places[i] = "boilerplate"
+        if reasons[i] is None:
+            reasons[i] = {"TITLE": "deck line", "META": "source or date line", "NOTE": "summary or note",
+                          "CAPTION": "photo caption", "BODY": default or "front matter"}.get(
+                              t.type, default or "boilerplate")
+
+    tree = grammar("document").parse(tokens([(c, i) for i, c in enumerate(cls)]))
+    for section in tree.children:
+        toks = [t for t in section.children if isinstance(t, Token)]
+        if section.data == "head":
+            heads = [int(t.value) for t in toks]
+            for i in heads:
+                places[i] = "headline"
+        elif section.data in ("pre", "front"):
+            for t in toks:
+                aside(t, "before the article" if section.data == "pre" else None)
+        elif section.data == "body":
+            lead_t, rest = section.children
+            lead = int(lead_t.children[0].value) if isinstance(lead_t, Tree) else int(lead_t.value)
+            places[lead] = "lead"
+            for t in rest.children:
+                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
+                    places[int(t.value)] = "body"
+                else:
+                    aside(t, None)
+    assert (layout.places, layout.reasons, layout.headline_blocks, layout.lead_index) == (places, reasons, heads, lead)
