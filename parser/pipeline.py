@@ -35,7 +35,9 @@ from .normalize import normalize_segments
 from .spans import settle_spans
 
 DEFAULT_MAX_BYTES = 20_000_000
-_FIRST_PERSON = regex.compile(r"我们|我代表|大家要|同志们")
+# Counted with str.count: no word's first character stands anywhere else in a word, so their
+# occurrences never overlap and the counts add up to what ``findall`` of their alternation gave.
+_FIRST_PERSON = ("我们", "我代表", "大家要", "同志们")
 # a news report dates its event in the opening: 5月13日, 13日, 日前, 近日, 昨天 …
 _NEWS_DATE = regex.compile(
     r"\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]{1,3}日|日前|近日|昨天|今天|前不久|连日来|记者从"
@@ -128,7 +130,11 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("titles_limit", "the search for the titles of attendees named without one reached "
                                 "its work limit (thousands of names); some attendees may lack titles"))
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
-    first_person = sum(len(_FIRST_PERSON.findall(blocks[i].text)) for i in body[:30])
+    first_person = 0
+    for i in body[:30]:
+        text = blocks[i].text
+        for word in _FIRST_PERSON:
+            first_person += text.count(word)
     roles: set[str] = {r for a in attendees for r in a.roles}
     closing = " ".join(blocks[i].text for i in body[-2:])
     items = count_items(layout)
@@ -152,11 +158,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
-    paragraphs_out = [
-        Paragraph(layout.places[i], b.norm.shown(b.start, b.start + len(b.text)), b.span,  # type: ignore[arg-type]
-                  layout.reasons[i] if layout.places[i] == "boilerplate" else None)
-        for i, b in enumerate(blocks)
-    ]
+    paragraphs_out = _paragraphs(layout)
     _settle_paragraphs(paragraphs_out, layout, source.length, headline, lead, dateline, warnings)
     return Report(
         kind=kind,  # type: ignore[arg-type]
@@ -172,6 +174,22 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         paragraphs=paragraphs_out,
         warnings=warnings,
     )
+
+
+def _paragraphs(layout: Layout) -> list[Paragraph]:
+    """Every block as a paragraph of the report, with its place, shown text and input span."""
+    out = []
+    places, reasons = layout.places, layout.reasons
+    for i, b in enumerate(layout.blocks):
+        norm, start = b.norm, b.start
+        end = start + len(b.text)
+        text = norm.text
+        # the common case of NormText.span (a non-empty slice inside the text), without its clamps
+        span = (norm.offsets[start], norm.offsets[end - 1] + 1) if 0 <= start < end <= len(text) else b.span
+        place = places[i]
+        out.append(Paragraph(place, norm.original[start:end] if norm.show_original else text[start:end],  # type: ignore[arg-type]
+                             span, reasons[i] if place == "boilerplate" else None))
+    return out
 
 
 def _settle_paragraphs(paragraphs: list[Paragraph], layout: Layout, length: int, headline: TextField | None,

@@ -110,3 +110,39 @@ def test_lay_out_places_as_the_tree_walk(classes: list[str]) -> None:
                 else:
                     aside(t, None)
     assert (layout.places, layout.reasons, layout.headline_blocks, layout.lead_index) == (places, reasons, heads, lead)
+
+
+@SETTINGS
+@given(texts)
+def test_first_person_count_as_findall(text: str) -> None:
+    from parser.pipeline import _FIRST_PERSON
+
+    old = len(regex.findall(r"我们|我代表|大家要|同志们", text))
+    assert sum(text.count(w) for w in _FIRST_PERSON) == old
+
+
+@SETTINGS
+@given(st.text(alphabet="（(本报新华社经济日报央视网消息讯电记者北京月日：: 甲乙丙丁）)", max_size=40))
+def test_dateline_shortcut(text: str) -> None:
+    new, old = document._dateline(text), document._DATELINE.match(text)
+    assert (new.span() if new else None) == (old.span() if old else None)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(-3, 30), st.integers(-3, 30)), max_size=8), st.integers(0, 30))
+def test_settle_spans_shortcut(spans: list[tuple[int, int]], length: int) -> None:
+    from parser.spans import _settle, settle_spans
+
+    assert settle_spans(spans, length) == (_settle(spans, length) if length > 0 else {})
+
+
+def test_report_json_as_json_dumps() -> None:
+    import json
+
+    from parser import parse
+
+    report = parse("青岚市召开工作推进会\n　　10月8日下午，全市工作推进会召开。一是抓落实；二是抓统筹。\n"
+                   "（记者 刘复）\n")
+    for indent in (None, 2, 4):
+        assert report.to_json(indent=indent) == json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)
+    assert [p.to_dict() for p in report.paragraphs] == report.to_dict()["paragraphs"]
