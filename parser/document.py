@@ -29,18 +29,6 @@ _DATELINE = regex.compile(
 )
 
 
-def _dateline(text: str) -> regex.Match[str] | None:
-    """``_DATELINE.match``, skipped where it cannot match: a dateline opens with a bracket, or
-    has 电, 讯 or 消(息) within its first 17 characters (a source of at most 4, 12 more, then the
-    word), and most paragraphs have neither."""
-    if text[:1] not in ("（", "(") and not _DATELINE_WORD.search(text, 0, 24):
-        return None
-    return _DATELINE.match(text)
-
-
-_DATELINE_WORD = regex.compile("[电讯消]")
-
-
 @dataclass
 class Layout:
     """Blocks by place, in input order."""
@@ -197,10 +185,10 @@ def _summary_before_body(blocks: list[Block]) -> None:
     if len(blocks[k].text) < 150 and any(_TIME_PLACE.match(b.text) for b in nxt):
         blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
         return
-    if _dateline(blocks[k].text):
+    if _DATELINE.match(blocks[k].text):
         return
     for n, j in enumerate(bodies[1:], 1):
-        m = _dateline(blocks[j].text)
+        m = _DATELINE.match(blocks[j].text)
         if m and not m.group().startswith(("（", "(")):
             for i in bodies[:n]:
                 blocks[i].cls, blocks[i].reason = "NOTE", "summary before the dateline"
@@ -332,7 +320,7 @@ def _aside(places: list[str], reasons: dict[int, str], tok: Token, default_reaso
 
 def split_dateline(text: str) -> int:
     """Length of a dateline or credit opening the lead (``本报讯（记者 甲）``), 0 if none."""
-    m = _dateline(text)
+    m = _DATELINE.match(text)
     return m.end() if m else 0
 
 
@@ -344,7 +332,7 @@ def count_items(layout: Layout) -> int:
     for i, b in enumerate(blocks):
         if layout.places[i] in ("boilerplate", "byline") and b.cls != "META":
             continue
-        m = _dateline(b.text)
+        m = _DATELINE.match(b.text)
         if not m or m.group().startswith(("（", "(")):
             continue
         if any(blocks[j].cls == "TITLE" or layout.places[j] == "headline" for j in range(max(0, i - 2), i)):

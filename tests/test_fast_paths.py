@@ -122,13 +122,6 @@ def test_first_person_count_as_findall(text: str) -> None:
 
 
 @SETTINGS
-@given(st.text(alphabet="（(本报新华社经济日报央视网消息讯电记者北京月日：: 甲乙丙丁）)", max_size=40))
-def test_dateline_shortcut(text: str) -> None:
-    new, old = document._dateline(text), document._DATELINE.match(text)
-    assert (new.span() if new else None) == (old.span() if old else None)
-
-
-@SETTINGS
 @given(st.lists(st.tuples(st.integers(-3, 30), st.integers(-3, 30)), max_size=8), st.integers(0, 30))
 def test_settle_spans_shortcut(spans: list[tuple[int, int]], length: int) -> None:
     from parser.spans import _settle, settle_spans
