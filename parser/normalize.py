@@ -31,26 +31,17 @@ _PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"
 _DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
 
 # Gates that tell, with a C-level scan, that a step has nothing to do, so most segments skip it.
-# Each class holds every character its step acts on: _CONTROL's class, the characters _SPACES
-# changes. (stdlib re: cheaper per call than `regex` for a plain class.)
+# Each holds every character its step acts on (stdlib re: cheaper per call than `regex` for a
+# plain class). _CONTROL_CHARS is _CONTROL's class spelt out (tests/test_normalize_fast.py).
+_CONTROL_CHARS = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
+                                     *range(0x200B, 0x2010), 0x2028, 0x2029, 0xFEFF, 0xAD]))
+_SPACE_CHARS = frozenset(chr(k) for k, v in _SPACES.items() if chr(k) != v)
 _ANY_CONTROL = re.compile(_CONTROL.pattern)
-_ANY_SPACE = re.compile("[" + "".join(re.escape(chr(k)) for k, v in _SPACES.items() if chr(k) != v) + "]")
+_GLOSS_OPEN = frozenset("(（")  # a gloss is bracketed
 _STRIP = " \u3000\r\n"
 
 
-def _no_control_or_space(text: str) -> bool:
-    """True only when ``text`` holds no character of _CONTROL and none that _SPACES changes.
-
-    ``str.isprintable`` scans several times faster than a regex class, and none of those
-    characters is printable (checked below on import); 　 (ideographic space, also not printable,
-    but in neither set) indents most plain-text lines, so it is taken out before asking again.
-    tests/test_normalize_fast.py checks every code point of both classes for non-printability.
-    """
-    return text.isprintable() or ("\u3000" in text and text.replace("\u3000", "").isprintable())
-
-
-
-@dataclass
+@dataclass(slots=True)  # slots: one is built for every paragraph of every input
 class NormText:
     """Normalised text of one segment, its input offsets and the pre-conversion characters."""
 
@@ -111,6 +102,15 @@ def _marker_class() -> re.Pattern[str]:
     Only one-character markers can ever be met (``isdisjoint`` of a string tests its characters)."""
     chars = sorted(m for m in _markers() if len(m) == 1)
     return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+
+
+@cache
+def _document_gate() -> re.Pattern[str]:
+    """Every character some step acts on, and the traditional markers, as one class: a single
+    scan of a document tells which steps any of its segments can need."""
+    chars = (_CONTROL_CHARS | _SPACE_CHARS | frozenset(_PUNCT) | _GLOSS_OPEN
+             | frozenset(m for m in _markers() if len(m) == 1))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 @cache
@@ -212,32 +212,44 @@ def normalize_segments(
 ) -> tuple[list[NormText], NormStats]:
     """Normalise each segment; ``convert`` forces script conversion on or off (None: detect)."""
     stats = NormStats()
+    texts = [s.text for s in segments]
+    # One scan of the whole document says which steps can have anything to do: the gate's class
+    # is single characters, so a character is in some segment iff it is in the joined texts, and
+    # deleting characters (controls, glosses) cannot bring one in.
+    found = set(_document_gate().findall("".join(texts)))
+    controls = not found.isdisjoint(_CONTROL_CHARS)
+    glosses = not found.isdisjoint(_GLOSS_OPEN)
+    spaces = tuple(pair for pair in _SPACE_PAIRS if pair[0] in found)  # `in` scans, no regex per segment
+    punct = not found.isdisjoint(_PUNCT)
     if convert is None:
-        # one scan of the joined texts: the markers are single characters, so joining neither
-        # makes nor hides one
-        convert = is_traditional("".join([s.text for s in segments[:400]]))
+        # the markers are single characters too: joining neither makes nor hides one
+        convert = (not found.isdisjoint(_markers()) if len(texts) <= 400
+                   else is_traditional("".join(texts[:400])))
     out: list[NormText] = []
+    append = out.append
     for seg in segments:
-        text, offs = seg.text, seg.offsets
+        text = seg.text
+        offs = seg.offsets
         # each step runs only where its gate finds something to do; otherwise text and offsets
-        # are the segment's own, not copies
-        plain = _no_control_or_space(text)  # deleting glosses below cannot add such a character
-        if not plain and _ANY_CONTROL.search(text):
+        # stay the segment's own
+        if controls and _ANY_CONTROL.search(text):
             text, offs, _ = _delete(text, offs, _CONTROL)
-        if "(" in text or "（" in text:  # a gloss is bracketed
+        if glosses and ("(" in text or "（" in text):
             text, offs, n = _delete(text, offs, GLOSS)
             stats.glosses_removed += n
-        if not plain and _ANY_SPACE.search(text):
-            text = _replace(text, _SPACE_PAIRS)
+        if spaces:
+            text = _replace(text, spaces)
         # strip indentation and trailing blanks, keeping offsets aligned
         size = len(text)
-        lstrip = size - len(text.lstrip(_STRIP))
-        rstrip = len(text.rstrip(_STRIP))
-        if rstrip <= lstrip:
+        body = text.lstrip(_STRIP)
+        text = body.rstrip(_STRIP)
+        if not text:  # (the old test: rstrip <= lstrip)
             continue
+        lstrip = size - len(body)
+        rstrip = lstrip + len(text)
         end_off = offs[rstrip - 1] + 1
         if lstrip or rstrip != size or len(offs) != size + 1 or offs[size] != end_off:
-            text, offs = text[lstrip:rstrip], offs[lstrip:rstrip]
+            offs = offs[lstrip:rstrip]
             offs.append(end_off)
         # else: offsets already as the copy would make them; shared, since nothing writes to them
         if convert:
@@ -250,7 +262,8 @@ def normalize_segments(
             if original == text:
                 original = text  # one object: original_of answers at once
         else:
-            text = original = _punct(text)
-        out.append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0,
-                            keep_script))
+            if punct:
+                text = _punct(text)
+            original = text
+        append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0, keep_script))
     return out, stats

@@ -11,7 +11,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from parser import decode, normalize
+from parser import containers, decode, normalize
 from parser.normalize import _CONTROL, _PUNCT, _SPACES, GLOSS, is_traditional, normalize_segments, to_simplified
 from parser.segments import Segment
 
@@ -25,12 +25,11 @@ _ALPHABET = st.sampled_from(
 texts = st.lists(_ALPHABET, max_size=40).map("".join)
 
 
-def test_gated_characters_are_not_printable() -> None:
-    """_no_control_or_space rests on this: no character a gated step acts on is printable.
-    (Both classes lie in the BMP: their highest member is U+FEFF.)"""
-    changed = {chr(k) for k, v in _SPACES.items() if chr(k) != v}
-    gated = [c for c in map(chr, range(0x10000)) if c in changed or _CONTROL.match(c)]
-    assert len(gated) > 40 and not any(c.isprintable() for c in gated)
+def test_control_chars_spell_out_the_class() -> None:
+    """The document gate rests on this: _CONTROL_CHARS is exactly _CONTROL's class (which holds
+    no character beyond the BMP: its pattern names none)."""
+    assert "\\U" not in _CONTROL.pattern
+    assert {c for c in map(chr, range(0x10000)) if _CONTROL.match(c)} == normalize._CONTROL_CHARS
 
 
 def _old_delete(text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple[str, array, int]:
@@ -141,3 +140,21 @@ _utf8ish = st.lists(
 def test_mostly_utf8_as_before(data: bytes) -> None:
     assert decode._mostly_utf8(data) == _old_mostly_utf8(data)
     assert decode._truncated(data, "utf-8") == _old_truncated(data)
+
+
+def test_other_breaks_are_all_splitlines_knows_beyond_cr_lf() -> None:
+    breaks = {c for c in map(chr, range(0x110000)) if len(f"a{c}b".splitlines()) > 1}
+    assert breaks - {"\r", "\n"} == set(containers._OTHER_BREAKS)
+
+
+_lines = st.lists(st.sampled_from(["会议", " ", "\u3000", "\r", "\n", "\r\n", "\t", "a", "\x0b", "\u2028", "\x85"]),
+                  max_size=30).map("".join)
+
+
+@SETTINGS
+@given(_lines, st.integers(0, 100))
+def test_line_segments_as_regex(text: str, base: int) -> None:
+    def rows(segs: list[Segment]) -> list[tuple[str, list[int], str]]:
+        return [(s.text, list(s.offsets), s.tag) for s in segs]
+
+    assert rows(containers.line_segments(text, base, "x")) == rows(containers._regex_lines(text, base, "x"))
