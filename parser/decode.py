@@ -215,14 +215,14 @@ def decode_bytes(data: bytes) -> Decoded:
     multibyte = bool(codec) and codec != "utf-8" and codec.startswith(_MULTIBYTE)  # type: ignore[union-attr]
     single = bool(codec) and codec != "utf-8" and not multibyte
     warnings: list[Warning] = []
-    # each strict test below keeps the text it decoded: a page is decoded once, not twice
+    # A declared multi-byte charset the bytes are valid in wins whether or not they are mostly
+    # UTF-8 (both branches below return the same), so it is tried first: a valid GBK page is
+    # decoded once and never read as UTF-8.
+    if multibyte and (text := _decoded(data, codec)) is not None:  # type: ignore[arg-type]
+        return Decoded(text, codec)  # type: ignore[arg-type]
     if _mostly_utf8(data):
-        if multibyte and (text := _decoded(data, codec)) is not None:  # type: ignore[arg-type]
-            return Decoded(text, codec)  # type: ignore[arg-type]
         return _decode_or_replace(data, "utf-8", "utf-8", warnings)
     if multibyte:
-        if (text := _decoded(data, codec)) is not None:  # type: ignore[arg-type]
-            return Decoded(text, codec)  # type: ignore[arg-type]
         warnings.append(Warning("charset_mismatch", f"the page declares {declared} but is not valid {declared}"))
     elif declared and not single:
         what = "UTF-8" if codec == "utf-8" else f"a charset known here ({declared})"
