@@ -145,17 +145,19 @@ def _punct(text: str) -> str:
     if not ("," in text or ":" in text or "(" in text or ")" in text or ";" in text or "!" in text
             or "?" in text):
         return text
-    # the protected characters (one each, in order) stay; the runs between them are translated
+    # Translate everything at C speed, then put the protected characters back: the table maps one
+    # character to one, so positions in ``fixed`` are those in ``text``.
+    fixed = _replace(text, _PUNCT_PAIRS)
     parts: list[str] = []
     pos = 0
     for m in _DIGIT_SIDE.finditer(text):
         at = m.start()
-        parts.append(_replace(text[pos:at], _PUNCT_PAIRS))
+        parts.append(fixed[pos:at])
         parts.append(text[at])
         pos = at + 1
     if not parts:
-        return _replace(text, _PUNCT_PAIRS)
-    parts.append(_replace(text[pos:], _PUNCT_PAIRS))
+        return fixed
+    parts.append(fixed[pos:])
     return "".join(parts)
 
 
@@ -219,8 +221,9 @@ def normalize_segments(
     found = set(_document_gate().findall("".join(texts)))
     controls = not found.isdisjoint(_CONTROL_CHARS)
     glosses = not found.isdisjoint(_GLOSS_OPEN)
-    spaces = tuple(pair for pair in _SPACE_PAIRS if pair[0] in found)  # `in` scans, no regex per segment
-    punct = not found.isdisjoint(_PUNCT)
+    # per segment, only the characters the document holds are looked for (`in`: memchr speed)
+    spaces = tuple(pair for pair in _SPACE_PAIRS if pair[0] in found)
+    punct = tuple(c for c in _PUNCT if c in found)
     if convert is None:
         # the markers are single characters too: joining neither makes nor hides one
         convert = (not found.isdisjoint(_markers()) if len(texts) <= 400
@@ -237,8 +240,9 @@ def normalize_segments(
         if glosses and ("(" in text or "（" in text):
             text, offs, n = _delete(text, offs, GLOSS)
             stats.glosses_removed += n
-        if spaces:
-            text = _replace(text, spaces)
+        for a, b in spaces:  # _replace, inlined
+            if a in text:
+                text = text.replace(a, b)
         # strip indentation and trailing blanks, keeping offsets aligned
         size = len(text)
         body = text.lstrip(_STRIP)
@@ -262,8 +266,28 @@ def normalize_segments(
             if original == text:
                 original = text  # one object: original_of answers at once
         else:
-            if punct:
-                text = _punct(text)
-            original = text
+            original = text  # punctuation: below, for the whole document at once
         append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0, keep_script))
+    if punct and not convert:
+        _punct_all(out)
     return out, stats
+
+
+def _punct_all(norms: list[NormText]) -> None:
+    """``_punct`` of each text, as one call on the texts joined by LF.
+
+    The same as one call per text: the rule that protects a character looks one character back
+    for a letter or digit and up to two ahead for a digit or ``//``; at the edge of a text it
+    finds nothing in a lone call and LF in the joined one, and neither matches. LF itself is not
+    punctuation, and _punct keeps every length, so each text is a slice of the result."""
+    joined = "\n".join([n.text for n in norms])
+    fixed = _punct(joined)
+    if fixed is joined:
+        return
+    pos = 0
+    for n in norms:
+        end = pos + len(n.text)
+        text = fixed[pos:end]
+        if text != n.text:
+            n.text = n.original = text
+        pos = end + 1
