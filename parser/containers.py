@@ -54,17 +54,20 @@ def detect_format(text: str) -> str:
 def line_segments(text: str, base: int = 0, tag: str = "line") -> list[Segment]:
     """One segment per non-blank line, copied verbatim.
 
-    At C speed where it can be: without the line boundaries only str.splitlines knows, its
-    pieces are _LINE's matches (CR LF, CR and LF end a line there too; the empty match at the end
-    is a blank line either way), and each line's offsets are a slice of one identity array."""
-    if any(c in text for c in _OTHER_BREAKS):
-        return _regex_lines(text, base, tag)
+    At C speed where it can be: str.splitlines breaks at CR LF, CR and LF as _LINE does (the
+    empty match at the end is a blank line either way), and at other boundaries (_OTHER_BREAKS)
+    too; each of those ends a piece, so when every piece but the last ends in CR or LF, the pieces
+    are _LINE's matches. Each line's offsets are a slice of one identity array."""
     ident = identity(base, base + len(text) + 1)
     out = []
     pos = 0
-    for piece in text.splitlines(keepends=True):
+    pieces = text.splitlines(keepends=True)
+    last = len(pieces) - 1
+    for i, piece in enumerate(pieces):
         line = piece.rstrip("\r\n")
-        if line.strip():
+        if len(line) == len(piece) and i != last:  # a break _LINE does not know: let it cut the lines
+            return _regex_lines(text, base, tag)
+        if line and not line.isspace():  # (line.strip(), without the copy)
             out.append(Segment(line, ident[pos:pos + len(line) + 1], tag))
         pos += len(piece)
     return out
