@@ -105,11 +105,12 @@ def _marker_class() -> re.Pattern[str]:
 
 
 @cache
-def _document_gate() -> re.Pattern[str]:
-    """Every character some step acts on, and the traditional markers, as one class: a single
-    scan of a document tells which steps any of its segments can need."""
-    chars = (_CONTROL_CHARS | _SPACE_CHARS | frozenset(_PUNCT) | _GLOSS_OPEN
-             | frozenset(m for m in _markers() if len(m) == 1))
+def _rare_gate() -> re.Pattern[str]:
+    """Control characters and traditional markers as one class: one scan that rarely finds
+    anything tells that a document needs neither deletion nor conversion. (Characters common
+    in pages, such as tabs, no-break spaces and brackets, are tested with `in` instead: a
+    search for them would stop at once and tell nothing.)"""
+    chars = _CONTROL_CHARS | frozenset(m for m in _markers() if len(m) == 1)
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
@@ -215,19 +216,18 @@ def normalize_segments(
     """Normalise each segment; ``convert`` forces script conversion on or off (None: detect)."""
     stats = NormStats()
     texts = [s.text for s in segments]
-    # One scan of the whole document says which steps can have anything to do: the gate's class
-    # is single characters, so a character is in some segment iff it is in the joined texts, and
-    # deleting characters (controls, glosses) cannot bring one in.
-    found = set(_document_gate().findall("".join(texts)))
-    controls = not found.isdisjoint(_CONTROL_CHARS)
-    glosses = not found.isdisjoint(_GLOSS_OPEN)
-    # per segment, only the characters the document holds are looked for (`in`: memchr speed)
-    spaces = tuple(pair for pair in _SPACE_PAIRS if pair[0] in found)
-    punct = tuple(c for c in _PUNCT if c in found)
+    # Tests of the whole document say which steps can have anything to do: each looks for single
+    # characters, so a character is in some segment iff it is in the joined texts, and deleting
+    # characters (controls, glosses) cannot bring one in.
+    joined = "".join(texts)
+    rare = _rare_gate().search(joined) is not None
+    controls = rare and _ANY_CONTROL.search(joined) is not None
+    glosses = "(" in joined or "（" in joined
+    spaces = tuple(pair for pair in _SPACE_PAIRS if pair[0] in joined)  # per segment: `in`, memchr speed
+    punct = any(c in joined for c in _PUNCT)
     if convert is None:
         # the markers are single characters too: joining neither makes nor hides one
-        convert = (not found.isdisjoint(_markers()) if len(texts) <= 400
-                   else is_traditional("".join(texts[:400])))
+        convert = (rare and is_traditional(joined)) if len(texts) <= 400 else is_traditional("".join(texts[:400]))
     out: list[NormText] = []
     append = out.append
     for seg in segments:
