@@ -6,6 +6,7 @@ Each reference below is the code as it was before the speed work, kept here smal
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 
 import regex
 from hypothesis import HealthCheck, example, given, settings
@@ -158,3 +159,28 @@ def test_line_segments_as_regex(text: str, base: int) -> None:
         return [(s.text, list(s.offsets), s.tag) for s in segs]
 
     assert rows(containers.line_segments(text, base, "x")) == rows(containers._regex_lines(text, base, "x"))
+
+
+def _old_span(n: normalize.NormText, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    size = len(n.text)
+    end = size if end is None else end
+    if size == 0 or start >= size:
+        o = int(n.offsets[min(start, len(n.offsets) - 1)]) if len(n.offsets) else 0
+        return (o, o)
+    start = max(0, start)
+    end = max(start + 1, min(end, size))
+    return (int(n.offsets[start]), int(n.offsets[end - 1]) + 1)
+
+
+@SETTINGS
+@given(st.text(alphabet="会议a", max_size=6), st.integers(-3, 8), st.one_of(st.none(), st.integers(-3, 9)))
+def test_span_as_before(text: str, start: int, end: int | None) -> None:
+    n = normalize.NormText(text, array("l", range(10, 11 + len(text))), text, "", 0, "", {})
+
+    def outcome(f: Callable[[], tuple[int, int]]) -> object:
+        try:
+            return f()
+        except IndexError as exc:  # a negative start into empty text: raised before and after
+            return type(exc)
+
+    assert outcome(lambda: n.span(start, end)) == outcome(lambda: _old_span(n, start, end))
