@@ -30,14 +30,12 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u3000": "\u3000", "\t": " ", "\u2002":
 _PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ":": "："}
 _DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
 
-# Gates that tell, with a C-level scan, that a step has nothing to do, so most segments skip it.
-# Each holds every character its step acts on (stdlib re: cheaper per call than `regex` for a
-# plain class). _CONTROL_CHARS is _CONTROL's class spelt out (tests/test_normalize_fast.py).
+# A gate tells with a C-level scan that a step has nothing to do, so most segments skip it
+# (stdlib re: cheaper per call than `regex` for a plain class). _CONTROL_CHARS is _CONTROL's
+# class spelt out (tests/test_normalize_fast.py checks it).
 _CONTROL_CHARS = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F,
                                      *range(0x200B, 0x2010), 0x2028, 0x2029, 0xFEFF, 0xAD]))
-_SPACE_CHARS = frozenset(chr(k) for k, v in _SPACES.items() if chr(k) != v)
 _ANY_CONTROL = re.compile(_CONTROL.pattern)
-_GLOSS_OPEN = frozenset("(（")  # a gloss is bracketed
 _STRIP = " \u3000\r\n"
 
 
@@ -179,15 +177,6 @@ def _pairs(table: tuple[tuple[int, str], ...]) -> tuple[tuple[str, str], ...] | 
     return None if any(c in sources for _, v in pairs for c in v) else pairs
 
 
-def _translate(text: str, table: dict[int, str]) -> str:
-    """``text.translate(table)``, faster for a small table: on Chinese text str.translate does
-    a dict lookup per character, while a scan per table entry runs at C speed."""
-    pairs = _pairs(tuple(table.items()))
-    if pairs is None:
-        return text.translate(table)
-    return _replace(text, pairs)
-
-
 def _replace(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
     """Each ``a`` by its ``b``: ``text.translate`` for pairs that cannot chain (see ``_pairs``)."""
     for a, b in pairs:
@@ -197,10 +186,12 @@ def _replace(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
 
 
 def _fixed_pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
-    """The pairs of a fixed table, worked out once instead of on every call; it must not chain."""
+    """The pairs of a fixed table, worked out once instead of on every call. It must not chain
+    (so that replaces equal str.translate) and must map one character to one (so that positions
+    stay: _punct and _punct_all rely on it)."""
     pairs = _pairs(tuple(table.items()))
-    if pairs is None:
-        raise ValueError("a fixed normalisation table chains: replaces would not equal str.translate")
+    if pairs is None or any(len(b) != 1 for _, b in pairs):
+        raise ValueError("a fixed normalisation table must map one character to one, without chains")
     return pairs
 
 
