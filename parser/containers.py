@@ -13,7 +13,7 @@ import regex
 
 from .html_blocks import html_segments
 from .model import Warning
-from .segments import Segment, segment_of
+from .segments import Segment, identity, segment_of
 
 _FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
 _HTML_DOC = regex.compile(
@@ -22,6 +22,8 @@ _HTML_DOC = regex.compile(
 _HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,500}>")
 _MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# line boundaries of str.splitlines that _LINE does not break at
+_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 @dataclass
@@ -50,7 +52,29 @@ def detect_format(text: str) -> str:
 
 
 def line_segments(text: str, base: int = 0, tag: str = "line") -> list[Segment]:
-    """One segment per non-blank line, copied verbatim."""
+    """One segment per non-blank line, copied verbatim.
+
+    At C speed where it can be: str.splitlines breaks at CR LF, CR and LF as _LINE does (the
+    empty match at the end is a blank line either way), and at other boundaries (_OTHER_BREAKS)
+    too; each of those ends a piece, so when every piece but the last ends in CR or LF, the pieces
+    are _LINE's matches. Each line's offsets are a slice of one identity array."""
+    ident = identity(base, base + len(text) + 1)
+    out = []
+    pos = 0
+    pieces = text.splitlines(keepends=True)
+    last = len(pieces) - 1
+    for i, piece in enumerate(pieces):
+        line = piece.rstrip("\r\n")
+        if len(line) == len(piece) and i != last:  # a break _LINE does not know: let it cut the lines
+            return _regex_lines(text, base, tag)
+        if line and not line.isspace():  # (line.strip(), without the copy)
+            out.append(Segment(line, ident[pos:pos + len(line) + 1], tag))
+        pos += len(piece)
+    return out
+
+
+def _regex_lines(text: str, base: int = 0, tag: str = "line") -> list[Segment]:
+    """``line_segments`` by _LINE, for text holding a boundary only str.splitlines breaks at."""
     out = []
     for m in _LINE.finditer(text):
         line = m.group().rstrip("\r\n")

@@ -54,6 +54,9 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1
 _MULTIBYTE = ("gb18030", "big5hkscs", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "iso2022_jp",
               "utf-16", "utf_16", "utf-32", "utf_32", "cp950")
 
+_MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
+_ASCII_BYTES = bytes(range(0x80))
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -85,9 +88,16 @@ def refuse_binary(data: bytes) -> None:
     Known file signatures are refused by name; other bytes when their head holds NULs or
     control bytes that no text encoding but UTF-16 produces, and they do not read as UTF-16.
     """
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise InputError("binary", f"this is {what}, not a text report; nothing was parsed")
+    _refuse_binary(data)
+
+
+def _refuse_binary(data: bytes) -> int:
+    """``refuse_binary``, returning the number of control bytes in the head (-1: not counted),
+    so that ``decode_bytes`` can skip the UTF-16 test, which needs control bytes to say yes."""
+    if data.startswith(_MAGIC_PREFIXES):  # one C-level test instead of a loop over every signature
+        for magic, what in _MAGIC:
+            if data.startswith(magic):
+                raise InputError("binary", f"this is {what}, not a text report; nothing was parsed")
     # signatures made of letters a text could begin with need their binary bytes too
     if data.startswith(b"MZ") and b"\x00" in data[2:64]:
         raise InputError("binary", "this is a Windows executable, not a text report; nothing was parsed")
@@ -99,20 +109,22 @@ def refuse_binary(data: bytes) -> None:
         raise InputError("binary", "this is an MP4/QuickTime/HEIF media file, not a text report; nothing was parsed")
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return  # UTF-16 text has NULs by nature
+        return -1  # UTF-16 text has NULs by nature
     nuls, control = _odd_bytes(head)
     if nuls > max(8, len(head) // 100) or control > max(8, len(head) // 20):
         if utf16_without_bom(head):
-            return
+            return control
         if nuls > max(8, len(head) // 100):
             raise InputError("binary", "the file holds NUL bytes: it looks binary, not a text report")
         raise InputError("binary", f"{control} of the first {len(head):,} bytes are control characters: "
                          "the file looks binary, not a text report")
+    return control
 
 
 def _odd_bytes(head: bytes) -> tuple[int, int]:
     """NUL bytes, and all control bytes (NULs included), that text in UTF-8 or GBK never holds."""
-    return head.count(b"\x00"), len(head) - len(head.translate(None, _CONTROL_BYTES))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return (head.count(b"\x00") if control else 0), control  # NULs are control bytes: none to count
 
 
 def _plausible(text: str) -> float:
@@ -185,11 +197,13 @@ def decode_bytes(data: bytes) -> Decoded:
     then line by line (pages in UTF-8 and GBK pasted together), or a statistical guess,
     whichever replaces fewer bytes. Replaced bytes are counted in a ``decode_errors`` warning.
     """
-    refuse_binary(data)
+    control = _refuse_binary(data)
     for bom, bom_codec in _BOMS:
         if data.startswith(bom):
             return _decode_or_replace(data, bom_codec, bom_codec, [])
-    utf16 = utf16_without_bom(data)  # None for any text without control bytes
+    # None for any text without control bytes: not even asked when the head was seen to hold none
+    # (its even-length head is a prefix of the head counted, so it holds none either)
+    utf16 = utf16_without_bom(data) if control else None
     if utf16:
         return _decode_or_replace(data, utf16, utf16, [])
     try:
@@ -201,26 +215,27 @@ def decode_bytes(data: bytes) -> Decoded:
     multibyte = bool(codec) and codec != "utf-8" and codec.startswith(_MULTIBYTE)  # type: ignore[union-attr]
     single = bool(codec) and codec != "utf-8" and not multibyte
     warnings: list[Warning] = []
+    # A declared multi-byte charset the bytes are valid in wins whether or not they are mostly
+    # UTF-8 (both branches below return the same), so it is tried first: a valid GBK page is
+    # decoded once and never read as UTF-8.
+    if multibyte and (text := _decoded(data, codec)) is not None:  # type: ignore[arg-type]
+        return Decoded(text, codec)  # type: ignore[arg-type]
     if _mostly_utf8(data):
-        if multibyte and _strict(data, codec):  # type: ignore[arg-type]
-            return Decoded(data.decode(codec), codec)  # type: ignore[arg-type]
         return _decode_or_replace(data, "utf-8", "utf-8", warnings)
     if multibyte:
-        if _strict(data, codec):  # type: ignore[arg-type]
-            return Decoded(data.decode(codec), codec)  # type: ignore[arg-type]
         warnings.append(Warning("charset_mismatch", f"the page declares {declared} but is not valid {declared}"))
     elif declared and not single:
         what = "UTF-8" if codec == "utf-8" else f"a charset known here ({declared})"
         warnings.append(Warning("charset_mismatch", f"the page declares {declared} but is not valid {what}"))
-    if _strict(data, "gb18030"):
+    if (text := _decoded(data, "gb18030")) is not None:
         if single:
             warnings.append(Warning("charset_mismatch", f"the page declares {declared}, a single-byte charset, "
                                     "but reads as GB18030 (GBK); it was read as GB18030"))
-        return Decoded(data.decode("gb18030"), "gb18030", warnings)
+        return Decoded(text, "gb18030", warnings)
     if _truncated(data, "gb18030"):
         return _decode_or_replace(data, "gb18030", "gb18030", warnings)
-    if single and _strict(data, codec):  # type: ignore[arg-type]
-        return Decoded(data.decode(codec), codec, warnings)  # type: ignore[arg-type]
+    if single and (text := _decoded(data, codec)) is not None:  # type: ignore[arg-type]
+        return Decoded(text, codec, warnings)  # type: ignore[arg-type]
     best = _by_line(data, warnings)
     if best.text.count("\ufffd") > data.count(b"\xef\xbf\xbd"):
         guess = _detect(data)
@@ -237,15 +252,30 @@ def decode_bytes(data: bytes) -> Decoded:
 
 
 def _strict(data: bytes, codec: str) -> bool:
+    return _decoded(data, codec) is not None
+
+
+def _decoded(data: bytes, codec: str) -> str | None:
+    """``data`` decoded strictly with ``codec``, or None when it is not valid ``codec``."""
     try:
-        data.decode(codec)
+        return data.decode(codec)
     except (UnicodeDecodeError, LookupError):
-        return False
-    return True
+        return None
 
 
 def _truncated(data: bytes, codec: str) -> bool:
     """Valid ``codec`` up to an incomplete character in the last three bytes (a cut download)."""
+    if codec == "utf-8" and len(data) > 3:
+        # A prefix of UTF-8 holding the first error of the whole is never valid (the error is either
+        # inside it or cut by its end), so an error before the last three bytes settles it at once
+        # instead of three more decodes of the whole.
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(data) - 3:
+                return False
+        else:
+            return False
     return len(data) > 3 and not _strict(data, codec) and any(_strict(data[:-k], codec) for k in (1, 2, 3))
 
 
@@ -255,8 +285,14 @@ def _mostly_utf8(data: bytes) -> bool:
     if _truncated(data, "utf-8"):
         return True
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ch > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
+    literal = data.count(b"\xef\xbf\xbd")  # U+FFFD written in the input: not a bad sequence
+    bad = text.count("\ufffd") - literal
+    # Non-ASCII characters counted at C speed: the UTF-8 decoder turns each ASCII byte into that
+    # character (an ASCII byte is never part of a multi-byte sequence, valid or replaced) and no
+    # other byte into an ASCII character, so the text holds exactly as many ASCII characters as
+    # the bytes hold ASCII bytes.
+    ascii_chars = len(data) - len(data.translate(None, _ASCII_BYTES))
+    good = (len(text) - ascii_chars) - bad - literal
     return bad > 0 and good >= max(3, 4 * bad)
 
 

@@ -11,7 +11,7 @@ from array import array
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one is built for every line or block of every input
 class Segment:
     """A paragraph candidate: its text and, per character, the input offset it came from.
 

@@ -1,0 +1,186 @@
+"""The fast paths of decode.py and normalize.py give what the plain per-character code gave.
+
+Each reference below is the code as it was before the speed work, kept here small and slow.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+
+import regex
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from parser import containers, decode, normalize
+from parser.normalize import _CONTROL, _PUNCT, _SPACES, GLOSS, is_traditional, normalize_segments, to_simplified
+from parser.segments import Segment
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# characters that matter to some step, mixed with Chinese text and ASCII
+_ALPHABET = st.sampled_from(
+    [*"会议召開來黨们們國a1Z9 \u3000\t\r\n\u00a0\u2002\u2003\u2009\u200b\ufeff\u00ad\x00\x07\x7f,;!?():/（）ā",
+     "(guó)", "（men）", "http://", "3,000", "10:30"]
+)
+texts = st.lists(_ALPHABET, max_size=40).map("".join)
+
+
+def test_control_chars_spell_out_the_class() -> None:
+    """The document gate rests on this: _CONTROL_CHARS is exactly _CONTROL's class (which holds
+    no character beyond the BMP: its pattern names none)."""
+    assert "\\U" not in _CONTROL.pattern
+    assert {c for c in map(chr, range(0x10000)) if _CONTROL.match(c)} == normalize._CONTROL_CHARS
+
+
+def _old_delete(text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple[str, array, int]:
+    pieces, offs, pos, count = [], array("l"), 0, 0
+    for m in pattern.finditer(text):
+        pieces.append(text[pos:m.start()])
+        offs.extend(offsets[pos:m.start()])
+        pos, count = m.end(), count + 1
+    if not count:
+        return text, offsets, 0
+    pieces.append(text[pos:])
+    offs.extend(offsets[pos:])
+    return "".join(pieces), offs, count
+
+
+_OLD_DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
+
+
+def _old_punct(text: str) -> str:
+    protected = {m.start() for m in _OLD_DIGIT_SIDE.finditer(text)}
+    return "".join(c if i in protected else _PUNCT.get(c, c) for i, c in enumerate(text))
+
+
+def _old_normalize(segments: list[Segment], convert: bool) -> tuple[list[tuple[str, list[int], str, bool]], int, bool]:
+    out, glosses, converted = [], 0, False
+    for seg in segments:
+        text, offs = seg.text, seg.offsets
+        text, offs, _ = _old_delete(text, offs, _CONTROL)
+        text, offs, n = _old_delete(text, offs, GLOSS)
+        glosses += n
+        text = text.translate(_SPACES)
+        lstrip = len(text) - len(text.lstrip(" \u3000\r\n"))
+        rstrip = len(text.rstrip(" \u3000\r\n"))
+        if rstrip <= lstrip:
+            continue
+        end_off = offs[rstrip - 1] + 1
+        text, offs = text[lstrip:rstrip], offs[lstrip:rstrip]
+        offs.append(end_off)
+        original = text
+        if convert:
+            simp = to_simplified(text)
+            converted |= simp != text
+            text = simp
+        out.append((_old_punct(text), list(offs), _old_punct(original), lstrip > 0))
+    return out, glosses, converted
+
+
+_CASES = [  # one step each, alone in its segment: a gate that misses it fails here
+    "会议（men）召开", "國(guó)家", "\u3000\u3000会议召开。", "会议\u200b召开 ", "来\u00a0宾\t", "時間10:30，3,000人",
+    "見http://x.cn!", "(会议)", "會議召開", "黨的：會；議？", "\ufeff会", "  ", "",
+]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(texts, st.integers(0, 500), st.booleans()), max_size=6), st.sampled_from([None, True, False]))
+@example([(c, 7, False) for c in _CASES], None)
+@example([(c, 0, True) for c in _CASES[:8]], None)
+@example([(c, 3, False) for c in _CASES[:7]], False)
+def test_normalize_segments_as_before(parts: list[tuple[str, int, bool]], convert: bool | None) -> None:
+    segs = []
+    for text, start, odd_end in parts:
+        offs = array("l", range(start, start + len(text) + 1))
+        if odd_end:  # an end offset past the last character + 1, as after an entity
+            offs[-1] += 3
+        segs.append(Segment(text, offs))
+    want_convert = any(not normalize._markers().isdisjoint(s.text) for s in segs) if convert is None else convert
+    want, glosses, converted = _old_normalize(segs, want_convert)
+    norms, stats = normalize_segments(segs, convert=convert)
+    got = [(n.text, list(n.offsets), n.original, n.indented) for n in norms]
+    assert got == want
+    assert (stats.glosses_removed, stats.converted) == (glosses, converted)
+    for n in norms:
+        for a in range(len(n.text)):
+            b = a + 1 + (a % 3)
+            orig = n.original[a:b]
+            assert n.original_of(a, b) == (orig if orig != n.text[a:b] else None)
+
+
+@SETTINGS
+@given(texts)
+def test_is_traditional_as_before(text: str) -> None:
+    assert is_traditional(text) == (not normalize._markers().isdisjoint(text))
+
+
+def _old_truncated(data: bytes) -> bool:
+    return len(data) > 3 and not decode._strict(data, "utf-8") and any(
+        decode._strict(data[:-k], "utf-8") for k in (1, 2, 3))
+
+
+def _old_mostly_utf8(data: bytes) -> bool:
+    if _old_truncated(data):
+        return True
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
+    return bad > 0 and good >= max(3, 4 * bad)
+
+
+_utf8ish = st.lists(
+    st.one_of(st.text(max_size=4).map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=3),
+              st.sampled_from([b"\xef\xbf\xbd", "会議".encode("gb18030"), "会议".encode()])),
+    max_size=12,
+).map(b"".join)
+
+
+@SETTINGS
+@given(_utf8ish)
+def test_mostly_utf8_as_before(data: bytes) -> None:
+    assert decode._mostly_utf8(data) == _old_mostly_utf8(data)
+    assert decode._truncated(data, "utf-8") == _old_truncated(data)
+
+
+def test_other_breaks_are_all_splitlines_knows_beyond_cr_lf() -> None:
+    breaks = {c for c in map(chr, range(0x110000)) if len(f"a{c}b".splitlines()) > 1}
+    assert breaks - {"\r", "\n"} == set(containers._OTHER_BREAKS)
+
+
+_lines = st.lists(st.sampled_from(["会议", " ", "\u3000", "\r", "\n", "\r\n", "\t", "a", "\x0b", "\u2028", "\x85"]),
+                  max_size=30).map("".join)
+
+
+@SETTINGS
+@given(_lines, st.integers(0, 100))
+def test_line_segments_as_regex(text: str, base: int) -> None:
+    def rows(segs: list[Segment]) -> list[tuple[str, list[int], str]]:
+        return [(s.text, list(s.offsets), s.tag) for s in segs]
+
+    assert rows(containers.line_segments(text, base, "x")) == rows(containers._regex_lines(text, base, "x"))
+
+
+def _old_span(n: normalize.NormText, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    size = len(n.text)
+    end = size if end is None else end
+    if size == 0 or start >= size:
+        o = int(n.offsets[min(start, len(n.offsets) - 1)]) if len(n.offsets) else 0
+        return (o, o)
+    start = max(0, start)
+    end = max(start + 1, min(end, size))
+    return (int(n.offsets[start]), int(n.offsets[end - 1]) + 1)
+
+
+@SETTINGS
+@given(st.text(alphabet="会议a", max_size=6), st.integers(-3, 8), st.one_of(st.none(), st.integers(-3, 9)))
+def test_span_as_before(text: str, start: int, end: int | None) -> None:
+    n = normalize.NormText(text, array("l", range(10, 11 + len(text))), text, "", 0, "", {})
+
+    def outcome(f: Callable[[], tuple[int, int]]) -> object:
+        try:
+            return f()
+        except IndexError as exc:  # a negative start into empty text: raised before and after
+            return type(exc)
+
+    assert outcome(lambda: n.span(start, end)) == outcome(lambda: _old_span(n, start, end))
