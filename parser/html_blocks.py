@@ -15,14 +15,18 @@ offset) before lexbor sees the page; their text is kept. Browsers cap the depth 
 from __future__ import annotations
 
 import html as html_lib
+import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 import regex
 
 from .model import Warning
-from .segments import Segment, identity
+from .segments import Segment
 
 MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)
 
@@ -81,6 +85,18 @@ _HTML_NAMES = _CLOSES_P | _VOID | _RAW_TEXT | frozenset(
 _TAG = regex.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
 
 
+# a void start tag: the name as the scan reads it ends right after (lowercase only: a subset is enough)
+_VOID_OPENER = re.compile(r"<(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f])")
+
+
+def _most_pushes(raw: str) -> int:
+    """An upper bound on the elements limit_depth's scan can open (its stack never gets deeper):
+    every ``<`` except those starting an end tag, a comment or declaration, or a void element.
+    These kinds never start at the same ``<``, so subtracting their counts is exact (C-level counts)."""
+    return (raw.count("<") - raw.count("</") - raw.count("<!") - raw.count("<?")
+            - len(_VOID_OPENER.findall(raw)))
+
+
 def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """``raw`` with the tags that would nest deeper than ``max_depth`` blanked, and how many were.
 
@@ -88,7 +104,7 @@ def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     close their open siblings), so long flat pages are never mistaken for deep ones. Blanked
     tags become spaces of the same length: every offset into the page stays valid.
     """
-    if raw.count("<") <= max_depth:
+    if _most_pushes(raw) <= max_depth:
         return raw, 0
     stack: list[str] = []
     open_count: dict[str, int] = {}
@@ -152,24 +168,74 @@ def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     return "".join(parts), len(cuts)
 
 
+# one splitting pattern per first character: with a literal first character ``re`` skips ahead
+# with a fast scan, where one alternation of the three tries every position (several times slower).
+# The three kinds of token never overlap, so their union is what one scan with _ENTITY finds.
+_ENTITY_SPLIT = (
+    ("&", re.compile(r"(&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?))")),
+    ("\r", re.compile(r"(\r\n?)")),
+    ("\x00", re.compile(r"(\x00)")),
+)
+_IDENTITY = array("l")  # 0, 1, 2 …: runs of the offset map are copied out of it
+
+
+@lru_cache(maxsize=4096)
+def _decode_token(tok: str) -> str:
+    return "\n" if tok[0] == "\r" else "" if tok == "\x00" else html_lib.unescape(tok)
+
+
+def _entity_pieces(raw: str) -> list[str]:
+    """``raw`` cut at its _ENTITY tokens: text, token, text, … token, text (as ``_ENTITY`` with a group would split)."""
+    found = [pattern.split(raw) for first, pattern in _ENTITY_SPLIT if first in raw]
+    if len(found) <= 1:
+        return found[0] if found else [raw]
+    pos: list[int] = []
+    toks: list[str] = []
+    for pieces in found:
+        kind = pieces[1::2]
+        toks += kind
+        pos += list(accumulate(map(len, pieces)))[0::2][: len(kind)]  # where each token starts
+    at = dict(zip(pos, toks))  # no two tokens start at the same place
+    pos.sort()
+    toks = list(map(at.__getitem__, pos))
+    ends = list(map(add, pos, map(len, toks)))
+    out: list[str] = [""] * (2 * len(toks) + 1)
+    out[1::2] = toks
+    out[0::2] = list(map(raw.__getitem__, map(slice, [0, *ends], [*pos, len(raw)])))
+    return out
+
+
 def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
-    drops them from text), and each char's raw offset."""
-    parts: list[str] = []
-    offsets = array("l")
-    pos = 0
-    for m in _ENTITY.finditer(raw):
-        s, e = m.span()
-        if s > pos:
-            parts.append(raw[pos:s])
-            offsets.extend(identity(pos, s))
-        tok = m.group()
-        dec = "\n" if tok[0] == "\r" else "" if tok == "\x00" else html_lib.unescape(tok)
-        parts.append(dec)
-        offsets.extend([s] * len(dec))
-        pos = e
-    parts.append(raw[pos:])
-    offsets.extend(identity(pos, len(raw) + 1))
+    drops them from text), and each char's raw offset.
+
+    Built without a Python step per token: the pieces come from C-level splits, and the offset map
+    is the identity runs of the pieces joined (a token decoded to one char maps to its start, which
+    is the one-element run at it; one decoded to several chars is patched to repeat its start).
+    """
+    global _IDENTITY
+    pieces = _entity_pieces(raw)
+    parts = pieces[:]
+    decs = list(map(_decode_token, pieces[1::2]))
+    parts[1::2] = decs
+    n = len(raw)
+    if n >= len(_IDENTITY):
+        if n >= 1 << 22:  # a huge input: do not keep a table that large
+            ident = array("l", range(n + 1))
+        else:
+            _IDENTITY = ident = array("l", range(max(n + 1, 2 * len(_IDENTITY), 1 << 16)))
+    else:
+        ident = _IDENTITY
+    starts = list(accumulate(map(len, pieces), initial=0))
+    lens = list(map(len, parts))
+    with memoryview(ident) as runs:
+        offsets = array("l", b"".join(map(runs.__getitem__, map(slice, starts, map(add, starts, lens)))))
+    offsets.append(n)
+    if decs and max(map(len, decs)) > 1:
+        at = list(accumulate(lens, initial=0))
+        for k in range(1, len(lens), 2):
+            if lens[k] > 1:
+                offsets[at[k] : at[k + 1]] = array("l", [starts[k]] * lens[k])
     return "".join(parts), offsets
 
 
