@@ -97,15 +97,61 @@ def _most_pushes(raw: str) -> int:
             - len(_VOID_OPENER.findall(raw)))
 
 
+# A closed group: a start tag, text, void tags and closed groups, then the end tag of the same name.
+# Void tags are replaced by \x01 first, then groups innermost first, each pass replacing the groups
+# it finds by \x01, which no tag of a group may hold: so every tag of a group is whole and holds no
+# ``<``, and no group starts with a void tag (_most_pushes does not count those). A name is ASCII and
+# followed by ASCII whitespace, ``/`` or ``>``, so it is the name the scan reads (its ``[^\s/>]``
+# run stops there) and ``re`` (faster than ``regex`` here) reads it the same way.
+_VOID_TAG = re.compile(r"<(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f])[^<>\x01]*+>")
+_CLOSED_GROUP = re.compile(
+    r"<([A-Za-z][A-Za-z0-9:_.-]*+)(?=[ \t\n\r\f/>])[^<>\x01]*+>[^<]*+</\1(?=[ \t\n\r\f/>])[^<>\x01]*+>"
+)
+_GROUP_PASSES = 8
+
+
+def _shallow(raw: str, max_depth: int) -> bool:
+    """Whether limit_depth's scan certainly never nests ``raw`` deeper than ``max_depth`` (so it
+    would blank nothing), decided with a few C-level passes instead of its Python step per tag.
+
+    An element is open only if its start tag is one of the ``_most_pushes`` places and it was not
+    closed since. Inside a closed group every ``<`` starts a group's tag or a void tag, so the scan reads the
+    group's tags as they are written: an element a group's start tag opens is closed by the time
+    the scan reads the group's end tag (a raw-text element is skipped only up to its own end tag,
+    as ``raw.lower()`` keeps every offset). So at any time at most ``_most_pushes - groups``
+    elements are open outside groups, plus those of the groups being read: one per pass at most.
+    """
+    pushes = _most_pushes(raw)
+    if pushes <= max_depth:
+        return True
+    if not raw.isascii() and len(raw.lower()) != len(raw):
+        return False
+    rest = _VOID_TAG.sub("\x01", raw)
+    for passes in range(1, _GROUP_PASSES + 1):
+        rest, groups = _CLOSED_GROUP.subn("\x01", rest)
+        if not groups:
+            return False
+        pushes -= groups
+        if pushes + passes <= max_depth:
+            return True
+    return False
+
+
 def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """``raw`` with the tags that would nest deeper than ``max_depth`` blanked, and how many were.
 
     A linear scan with a small model of HTML's implied end tags (``<p>``, ``<li>``, ``<td>`` …
     close their open siblings), so long flat pages are never mistaken for deep ones. Blanked
-    tags become spaces of the same length: every offset into the page stays valid.
+    tags become spaces of the same length: every offset into the page stays valid. The scan
+    (a Python step per tag) runs only when ``_shallow`` cannot show that it would blank nothing.
     """
-    if _most_pushes(raw) <= max_depth:
+    if _shallow(raw, max_depth):
         return raw, 0
+    return _blank_deep(raw, max_depth)
+
+
+def _blank_deep(raw: str, max_depth: int) -> tuple[str, int]:
+    """limit_depth's scan: the tag model, tag by tag."""
     stack: list[str] = []
     open_count: dict[str, int] = {}
     excess: dict[str, int] = {}
@@ -195,7 +241,7 @@ def _entity_pieces(raw: str) -> list[str]:
         kind = pieces[1::2]
         toks += kind
         pos += list(accumulate(map(len, pieces)))[0::2][: len(kind)]  # where each token starts
-    at = dict(zip(pos, toks))  # no two tokens start at the same place
+    at = dict(zip(pos, toks, strict=True))  # no two tokens start at the same place
     pos.sort()
     toks = list(map(at.__getitem__, pos))
     ends = list(map(add, pos, map(len, toks)))
@@ -209,9 +255,9 @@ def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
     drops them from text), and each char's raw offset.
 
-    Built without a Python step per token: the pieces come from C-level splits, and the offset map
-    is the identity runs of the pieces joined (a token decoded to one char maps to its start, which
-    is the one-element run at it; one decoded to several chars is patched to repeat its start).
+    The pieces come from C-level splits; the offset map is the identity runs of the pieces joined
+    (a token decoded to one char maps to its start: the one-element run there), and a token
+    decoded to several chars is patched to repeat its start.
     """
     global _IDENTITY
     pieces = _entity_pieces(raw)
@@ -226,16 +272,18 @@ def entity_decoded(raw: str) -> tuple[str, array]:
             _IDENTITY = ident = array("l", range(max(n + 1, 2 * len(_IDENTITY), 1 << 16)))
     else:
         ident = _IDENTITY
-    starts = list(accumulate(map(len, pieces), initial=0))
-    lens = list(map(len, parts))
-    with memoryview(ident) as runs:
-        offsets = array("l", b"".join(map(runs.__getitem__, map(slice, starts, map(add, starts, lens)))))
+    offsets = array("l")
+    pos = 0
+    for piece, part in zip(pieces, parts, strict=True):  # slice-and-extend is a memcpy per run
+        offsets += ident[pos : pos + len(part)]
+        pos += len(piece)
     offsets.append(n)
     if decs and max(map(len, decs)) > 1:
-        at = list(accumulate(lens, initial=0))
-        for k in range(1, len(lens), 2):
-            if lens[k] > 1:
-                offsets[at[k] : at[k + 1]] = array("l", [starts[k]] * lens[k])
+        starts = list(accumulate(map(len, pieces), initial=0))
+        at = list(accumulate(map(len, parts), initial=0))
+        for k in range(1, len(parts), 2):
+            if len(parts[k]) > 1:
+                offsets[at[k] : at[k + 1]] = array("l", [starts[k]] * len(parts[k]))
     return "".join(parts), offsets
 
 
