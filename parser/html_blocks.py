@@ -36,6 +36,7 @@ BLOCK_TAGS = frozenset(
     "caption legend fieldset summary details".split()
 )
 SKIP_TAGS = frozenset("script style noscript template iframe svg canvas object embed head-skip math".split())
+_NOT_WALKED = SKIP_TAGS | {"-comment", "head"}  # the walk does not enter these (head gives the title)
 NAV_TAGS = frozenset({"nav", "footer", "header", "aside", "form", "select", "button"})
 _WRAPPER_TAGS = frozenset({"div", "section", "main", "body", "table", "td"})  # may wrap a whole page
 _NAV_ATTR = regex.compile(
@@ -416,7 +417,7 @@ class _BlockBuilder:
             offs.append(offs[-1] + 1 if len(offs) else self.base)
             self.blocks.append(Segment(text, offs, self.tag, self.link_chars, self.hint))
             self.clean.append(self.exact)
-        self.parts = []
+        self.parts.clear()  # in place: the walk holds this list
         self.offs = array("l")
         self.exact = True
         self.link_chars = 0
@@ -561,9 +562,11 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
     han = _HanCounter(root)
     add_text = builder.add_text
     close = builder.close
+    parts = builder.parts  # the open block's pieces: close() empties this list in place
     # iterative pre-order walk. The stack holds nodes to enter and, below an element's children,
     # a marker tuple (is_block, in_link, hint, block_tag) that restores the context on the way out;
     # a marker is pushed only when there is something to restore or a block to close.
+    # (``if parts: close()`` skips the call where close would find no open block.)
     in_link = False
     hint = ""
     btag = ""
@@ -574,12 +577,14 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
         node = pop()
         if type(node) is tuple:
             is_block, in_link, hint, btag = node
-            if is_block:
+            if is_block and parts:
                 close()
             continue
         tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
-            text = node.text_content or ""  # type: ignore[attr-defined]
+            text = node.text_content  # type: ignore[attr-defined]
+            if not text:
+                continue
             if split_lines and "\n" in text:
                 pieces = text.split("\n")
                 for i, piece in enumerate(pieces):
@@ -590,7 +595,7 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
             else:
                 add_text(text, in_link, btag, hint)
             continue
-        if tag in SKIP_TAGS or tag == "-comment" or tag == "head":
+        if tag in _NOT_WALKED:
             if tag == "head":
                 title = tree.css_first("head title")
                 if title is not None:
@@ -600,22 +605,25 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
             continue
         is_block = tag in BLOCK_TAGS
         if is_block:
-            close()
+            if parts:
+                close()
             if tag == "br":
                 continue
-        kids = list(node.iter(include_text=True))  # type: ignore[attr-defined]
-        if not kids:  # nothing inside: its exit would close an empty block or restore nothing
+        kid = node.last_child  # type: ignore[attr-defined]
+        if kid is None:  # nothing inside: its exit would close an empty block or restore nothing
             if not hint and tag in _WRAPPER_TAGS:
                 _hint(node, tag, page_chars, han)  # only to ask ``han`` the same questions as before
             continue
         child_hint = hint or _hint(node, tag, page_chars, han)
         child_link = in_link or tag == "a"
-        child_btag = tag if is_block else btag
         if is_block or child_hint != hint or child_link != in_link:
             push((is_block, in_link, hint, btag))
-            in_link, hint, btag = child_link, child_hint, child_btag
-        kids.reverse()
-        stack += kids
+            in_link, hint = child_link, child_hint
+            if is_block:
+                btag = tag
+        while kid is not None:  # children pushed last first, so they are entered in order
+            push(kid)
+            kid = kid.prev
     close()
     moved = settle(builder.blocks, base, base + len(raw), builder.clean)
     if moved and warnings is not None:
