@@ -256,9 +256,8 @@ def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
     drops them from text), and each char's raw offset.
 
-    The pieces come from C-level splits; the offset map is the identity runs of the pieces joined
-    (a token decoded to one char maps to its start: the one-element run there), and a token
-    decoded to several chars is patched to repeat its start.
+    The pieces come from C-level splits and the offset map is copied out of an identity table
+    a run at a time, not built a token at a time.
     """
     global _IDENTITY
     pieces = _entity_pieces(raw)
@@ -274,17 +273,19 @@ def entity_decoded(raw: str) -> tuple[str, array]:
     else:
         ident = _IDENTITY
     offsets = array("l")
-    pos = 0
-    for piece, part in zip(pieces, parts, strict=True):  # slice-and-extend is a memcpy per run
-        offsets += ident[pos : pos + len(part)]
-        pos += len(piece)
-    offsets.append(n)
-    if decs and max(map(len, decs)) > 1:
+    if not decs or max(map(len, decs)) <= 1:
+        # a text piece and the token after it, decoded to at most one char mapped to the token's
+        # start, are one identity run: from the text's start to the token's start (+1)
         starts = list(accumulate(map(len, pieces), initial=0))
-        at = list(accumulate(map(len, parts), initial=0))
-        for k in range(1, len(parts), 2):
-            if len(parts[k]) > 1:
-                offsets[at[k] : at[k + 1]] = array("l", [starts[k]] * len(parts[k]))
+        ends = [*map(add, starts[1::2], map(len, decs)), n]
+        for a, b in zip(starts[0::2], ends, strict=True):  # slice-and-extend: a memcpy per run
+            offsets += ident[a:b]
+    else:  # some token decodes to several chars, each mapped to the token's start
+        pos = 0
+        for k, (piece, part) in enumerate(zip(pieces, parts, strict=True)):
+            offsets += array("l", [pos] * len(part)) if k & 1 and len(part) > 1 else ident[pos : pos + len(part)]
+            pos += len(piece)
+    offsets.append(n)
     return "".join(parts), offsets
 
 
