@@ -15,13 +15,18 @@ offset) before lexbor sees the page; their text is kept. Browsers cap the depth 
 from __future__ import annotations
 
 import html as html_lib
+import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 import regex
 
 from .model import Warning
-from .segments import Segment, identity
+from .segments import Segment
 
 MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)
 
@@ -31,13 +36,22 @@ BLOCK_TAGS = frozenset(
     "caption legend fieldset summary details".split()
 )
 SKIP_TAGS = frozenset("script style noscript template iframe svg canvas object embed head-skip math".split())
+_NOT_WALKED = SKIP_TAGS | {"-comment", "head"}  # the walk does not enter these (head gives the title)
 NAV_TAGS = frozenset({"nav", "footer", "header", "aside", "form", "select", "button"})
+_WRAPPER_TAGS = frozenset({"div", "section", "main", "body", "table", "td"})  # may wrap a whole page
 _NAV_ATTR = regex.compile(
     r"(?i)nav|menu|foot|header|breadcrumb|crumb|share|copyright|related|sidebar|comment|login|toolbar|"
     r"topbar|banner|friend-?link|recommend|hot|rank|advert|\bad\b"
 )
 _CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+
+
+def han_count(text: str) -> int:
+    """``len(_HAN.findall(text))``, a few times faster: one list item per run, not per character."""
+    return sum(map(len, _HAN_RUN.findall(text)))
+
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?|\x00")
 
 
@@ -72,15 +86,73 @@ _HTML_NAMES = _CLOSES_P | _VOID | _RAW_TEXT | frozenset(
 _TAG = regex.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
 
 
+# a void start tag: the name as the scan reads it ends right after (lowercase only: a subset is enough)
+_VOID_OPENER = re.compile(r"<(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f])")
+
+
+def _most_pushes(raw: str) -> int:
+    """An upper bound on the elements limit_depth's scan can open (its stack never gets deeper):
+    every ``<`` except those starting an end tag, a comment or declaration, or a void element.
+    These kinds never start at the same ``<``, so subtracting their counts is exact (C-level counts)."""
+    return (raw.count("<") - raw.count("</") - raw.count("<!") - raw.count("<?")
+            - len(_VOID_OPENER.findall(raw)))
+
+
+# A closed group: a start tag, text, void tags and closed groups, then the end tag of the same name.
+# Void tags are replaced by \x01 first, then groups innermost first, each pass replacing the groups
+# it finds by \x01, which no tag of a group may hold: so every tag of a group is whole and holds no
+# ``<``, and no group starts with a void tag (_most_pushes does not count those). A name is ASCII and
+# followed by ASCII whitespace, ``/`` or ``>``, so it is the name the scan reads (its ``[^\s/>]``
+# run stops there) and ``re`` (faster than ``regex`` here) reads it the same way.
+_VOID_TAG = re.compile(r"<(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f])[^<>\x01]*+>")
+_CLOSED_GROUP = re.compile(
+    r"<([A-Za-z][A-Za-z0-9:_.-]*+)(?=[ \t\n\r\f/>])[^<>\x01]*+>[^<]*+</\1(?=[ \t\n\r\f/>])[^<>\x01]*+>"
+)
+_GROUP_PASSES = 8
+
+
+def _shallow(raw: str, max_depth: int) -> bool:
+    """Whether limit_depth's scan certainly never nests ``raw`` deeper than ``max_depth`` (so it
+    would blank nothing), decided with a few C-level passes instead of its Python step per tag.
+
+    An element is open only if its start tag is one of the ``_most_pushes`` places and it was not
+    closed since. Inside a closed group every ``<`` starts a group's tag or a void tag, so the scan reads the
+    group's tags as they are written: an element a group's start tag opens is closed by the time
+    the scan reads the group's end tag (a raw-text element is skipped only up to its own end tag,
+    as ``raw.lower()`` keeps every offset). So at any time at most ``_most_pushes - groups``
+    elements are open outside groups, plus those of the groups being read: one per pass at most.
+    """
+    pushes = _most_pushes(raw)
+    if pushes <= max_depth:
+        return True
+    if not raw.isascii() and len(raw.lower()) != len(raw):
+        return False
+    rest = _VOID_TAG.sub("\x01", raw)
+    for passes in range(1, _GROUP_PASSES + 1):
+        rest, groups = _CLOSED_GROUP.subn("\x01", rest)
+        if not groups:
+            return False
+        pushes -= groups
+        if pushes + passes <= max_depth:
+            return True
+    return False
+
+
 def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     """``raw`` with the tags that would nest deeper than ``max_depth`` blanked, and how many were.
 
     A linear scan with a small model of HTML's implied end tags (``<p>``, ``<li>``, ``<td>`` …
     close their open siblings), so long flat pages are never mistaken for deep ones. Blanked
-    tags become spaces of the same length: every offset into the page stays valid.
+    tags become spaces of the same length: every offset into the page stays valid. The scan
+    (a Python step per tag) runs only when ``_shallow`` cannot show that it would blank nothing.
     """
-    if raw.count("<") <= max_depth:
+    if _shallow(raw, max_depth):
         return raw, 0
+    return _blank_deep(raw, max_depth)
+
+
+def _blank_deep(raw: str, max_depth: int) -> tuple[str, int]:
+    """limit_depth's scan: the tag model, tag by tag."""
     stack: list[str] = []
     open_count: dict[str, int] = {}
     excess: dict[str, int] = {}
@@ -143,24 +215,77 @@ def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     return "".join(parts), len(cuts)
 
 
+# one splitting pattern per first character: with a literal first character ``re`` skips ahead
+# with a fast scan, where one alternation of the three tries every position (several times slower).
+# The three kinds of token never overlap, so their union is what one scan with _ENTITY finds.
+_ENTITY_SPLIT = (
+    ("&", re.compile(r"(&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?))")),
+    ("\r", re.compile(r"(\r\n?)")),
+    ("\x00", re.compile(r"(\x00)")),
+)
+_IDENTITY = array("l")  # 0, 1, 2 …: runs of the offset map are copied out of it
+
+
+@lru_cache(maxsize=4096)
+def _decode_token(tok: str) -> str:
+    return "\n" if tok[0] == "\r" else "" if tok == "\x00" else html_lib.unescape(tok)
+
+
+def _entity_pieces(raw: str) -> list[str]:
+    """``raw`` cut at its _ENTITY tokens: text, token, text, … token, text (as ``_ENTITY`` with a group would split)."""
+    found = [pattern.split(raw) for first, pattern in _ENTITY_SPLIT if first in raw]
+    if len(found) <= 1:
+        return found[0] if found else [raw]
+    pos: list[int] = []
+    toks: list[str] = []
+    for pieces in found:
+        kind = pieces[1::2]
+        toks += kind
+        pos += list(accumulate(map(len, pieces)))[0::2][: len(kind)]  # where each token starts
+    at = dict(zip(pos, toks, strict=True))  # no two tokens start at the same place
+    pos.sort()
+    toks = list(map(at.__getitem__, pos))
+    ends = list(map(add, pos, map(len, toks)))
+    out: list[str] = [""] * (2 * len(toks) + 1)
+    out[1::2] = toks
+    out[0::2] = list(map(raw.__getitem__, map(slice, [0, *ends], [*pos, len(raw)])))
+    return out
+
+
 def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
-    drops them from text), and each char's raw offset."""
-    parts: list[str] = []
+    drops them from text), and each char's raw offset.
+
+    The pieces come from C-level splits and the offset map is copied out of an identity table
+    a run at a time, not built a token at a time.
+    """
+    global _IDENTITY
+    pieces = _entity_pieces(raw)
+    parts = pieces[:]
+    decs = list(map(_decode_token, pieces[1::2]))
+    parts[1::2] = decs
+    n = len(raw)
+    if n >= len(_IDENTITY):
+        if n >= 1 << 22:  # a huge input: do not keep a table that large
+            ident = array("l", range(n + 1))
+        else:
+            _IDENTITY = ident = array("l", range(max(n + 1, 2 * len(_IDENTITY), 1 << 16)))
+    else:
+        ident = _IDENTITY
     offsets = array("l")
-    pos = 0
-    for m in _ENTITY.finditer(raw):
-        s, e = m.span()
-        if s > pos:
-            parts.append(raw[pos:s])
-            offsets.extend(identity(pos, s))
-        tok = m.group()
-        dec = "\n" if tok[0] == "\r" else "" if tok == "\x00" else html_lib.unescape(tok)
-        parts.append(dec)
-        offsets.extend([s] * len(dec))
-        pos = e
-    parts.append(raw[pos:])
-    offsets.extend(identity(pos, len(raw) + 1))
+    if not decs or max(map(len, decs)) <= 1:
+        # a text piece and the token after it, decoded to at most one char mapped to the token's
+        # start, are one identity run: from the text's start to the token's start (+1)
+        starts = list(accumulate(map(len, pieces), initial=0))
+        ends = [*map(add, starts[1::2], map(len, decs)), n]
+        for a, b in zip(starts[0::2], ends, strict=True):  # slice-and-extend: a memcpy per run
+            offsets += ident[a:b]
+    else:  # some token decodes to several chars, each mapped to the token's start
+        pos = 0
+        for k, (piece, part) in enumerate(zip(pieces, parts, strict=True)):
+            offsets += array("l", [pos] * len(part)) if k & 1 and len(part) > 1 else ident[pos : pos + len(part)]
+            pos += len(piece)
+    offsets.append(n)
     return "".join(parts), offsets
 
 
@@ -179,14 +304,17 @@ class _BlockBuilder:
 
     def __init__(self, raw: str, base: int) -> None:
         self.decoded, self.map = entity_decoded(raw)
+        self.size = len(self.decoded)
         self.base = base
         self.cursor = 0
         self.misses = 0
         self.claim_starts: list[int] = []  # stretches of ``decoded`` taken by pieces, sorted, disjoint
         self.claim_ends: list[int] = []
         self.blocks: list[Segment] = []
+        self.clean: list[bool] = []  # per block: every piece found verbatim in order (see settle)
         self.parts: list[str] = []
         self.offs = array("l")
+        self.exact = True
         self.link_chars = 0
         self.tag = ""
         self.hint = ""
@@ -216,18 +344,11 @@ class _BlockBuilder:
             pos = j + 1
         return -1
 
-    def _locate(self, text: str) -> array:
-        """Input offsets (in ``raw``) of the characters of ``text``."""
+    def _locate_slow(self, text: str, limit: int) -> array:
+        """Input offsets of a piece not found verbatim at or after the cursor (moved or changed)."""
         n = len(text)
-        # a piece the parser changed (a NUL, a stray entity) is not found and costs a search to the
-        # end of the page; after many of those, later searches look only near the cursor (linear)
-        limit = len(self.decoded) if self.misses < self.MISSES else self.cursor + n + self.WINDOW
-        at = self.decoded.find(text, self.cursor, limit)
-        if at >= 0:
-            self._claim(at, at + n)
-            self.cursor = at + n
-            return self.map[at : at + n]
         self.misses += 1
+        self.exact = False
         core = text.strip()
         lead = len(text) - len(text.lstrip())
         if core:
@@ -259,29 +380,47 @@ class _BlockBuilder:
         return offs
 
     def add_text(self, text: str, in_link: bool, tag: str, hint: str) -> None:
+        """Append a piece to the open block, with the input offsets of its characters."""
         if not text:
             return
-        offs = self._locate(text)
-        if self.base:
-            offs = array("l", (o + self.base for o in offs))
+        n = len(text)
+        cursor = self.cursor
+        # a piece the parser changed (a NUL, a stray entity) is not found and costs a search to the
+        # end of the page; after many of those, later searches look only near the cursor (linear)
+        limit = self.size if self.misses < self.MISSES else cursor + n + self.WINDOW
+        at = self.decoded.find(text, cursor, limit)
+        if at >= 0:  # the common case, inline: found verbatim at or after the cursor
+            # every earlier claim ends at or before the cursor, so appending keeps the lists sorted
+            self.claim_starts.append(at)
+            self.claim_ends.append(at + n)
+            self.cursor = at + n
+            self.offs.extend(self.map[at : at + n])
+        else:
+            self.offs.extend(self._locate_slow(text, limit))
         if not self.parts:
             self.tag, self.hint = tag, hint
         elif hint and not self.hint:
             self.hint = hint
         self.parts.append(text)
-        self.offs.extend(offs)
         if in_link:
             self.link_chars += len(text.strip())
 
     def close(self) -> None:
-        if self.parts:
-            text = "".join(self.parts)
-            if text.strip():
-                end = self.offs[-1] + 1 if len(self.offs) else self.base
-                self.offs.append(end)
-                self.blocks.append(Segment(text, self.offs, self.tag, self.link_chars, self.hint))
-        self.parts = []
+        """End the open block; keep it if it holds more than whitespace."""
+        if not self.parts:
+            return
+        text = "".join(self.parts) if len(self.parts) > 1 else self.parts[0]
+        if text.strip():
+            offs = self.offs
+            if self.base:  # markdown bodies: offsets are relative to the body
+                base = self.base
+                offs = array("l", [o + base for o in offs])
+            offs.append(offs[-1] + 1 if len(offs) else self.base)
+            self.blocks.append(Segment(text, offs, self.tag, self.link_chars, self.hint))
+            self.clean.append(self.exact)
+        self.parts.clear()  # in place: the walk holds this list
         self.offs = array("l")
+        self.exact = True
         self.link_chars = 0
         self.tag = ""
         self.hint = ""
@@ -305,7 +444,7 @@ class _HanCounter:
     def __call__(self, node: object) -> int:
         self.asked += 1
         if self.asked <= self.DIRECT:
-            return len(_HAN.findall(node.text() or ""))  # type: ignore[attr-defined]
+            return han_count(node.text() or "")  # type: ignore[attr-defined]
         if self.counts is None:
             self.counts = _han_counts(self.root)
         return self.counts.get(node.mem_id, 0)  # type: ignore[attr-defined]
@@ -320,7 +459,7 @@ def _han_counts(root: object) -> dict[int, int]:
         mid = node.mem_id  # type: ignore[attr-defined]
         if entering:
             if node.tag == "-text":  # type: ignore[attr-defined]
-                counts[mid] = len(_HAN.findall(node.text_content or ""))  # type: ignore[attr-defined]
+                counts[mid] = han_count(node.text_content or "")  # type: ignore[attr-defined]
                 continue
             stack.append((node, False))
             child = node.child  # type: ignore[attr-defined]
@@ -366,6 +505,31 @@ def _caption_hint(node: object) -> str:
     return "caption" if probe and _CAPTION_ATTR.search(probe) else ""
 
 
+def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounter) -> str:
+    """``_nav_hint(node, page_chars(), han) or _caption_hint(node)``, reading the attributes once."""
+    if tag in NAV_TAGS:
+        return "navigation"
+    attrs = node.attributes  # type: ignore[attr-defined]
+    if not attrs:  # no class, id or role: neither probe can match
+        return "caption" if tag == "figcaption" else ""
+    # the patterns match no space, so searching each value is searching the values joined by
+    # spaces, as ``_nav_hint`` and ``_caption_hint`` do
+    cls = attrs.get("class") or ""
+    ident = attrs.get("id") or ""
+    role = attrs.get("role") or ""
+    nav = _NAV_ATTR.search
+    if (cls and nav(cls)) or (ident and nav(ident)) or (role and nav(role)):
+        if tag not in _WRAPPER_TAGS:
+            return "navigation"
+        chars = page_chars()
+        if not (chars > 300 and han(node) > 0.5 * chars):
+            return "navigation"
+    if tag == "figcaption":
+        return "caption"
+    cap = _CAPTION_ATTR.search
+    return "caption" if (cls and cap(cls)) or (ident and cap(ident)) else ""
+
+
 def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                   warnings: list[Warning] | None = None) -> tuple[list[Segment], dict[str, str]]:
     """Text blocks of an HTML document or fragment, and the metadata its head carries.
@@ -388,74 +552,107 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
     if root is None:
         return [], meta
     body = tree.body
-    page_chars = len(_HAN.findall(body.text() or "")) if body is not None else 0  # Chinese characters
+    chars: list[int] = []
+
+    def page_chars() -> int:
+        """Chinese characters of the body, counted the first time a hint needs them."""
+        if not chars:
+            chars.append(han_count(body.text() or "") if body is not None else 0)
+        return chars[0]
+
     han = _HanCounter(root)
-    # iterative pre-order walk: (node, entering, in_link, hint, block_tag)
-    stack: list[tuple[object, bool, bool, str, str]] = [(root, True, False, "", "")]
+    add_text = builder.add_text
+    close = builder.close
+    parts = builder.parts  # the open block's pieces: close() empties this list in place
+    # iterative pre-order walk. The stack holds nodes to enter and, below an element's children,
+    # a marker tuple (is_block, in_link, hint, block_tag) that restores the context on the way out;
+    # a marker is pushed only when there is something to restore or a block to close.
+    # (``if parts: close()`` skips the call where close would find no open block.)
+    in_link = False
+    hint = ""
+    btag = ""
+    stack: list[object] = [root]
+    pop = stack.pop
+    push = stack.append
     while stack:
-        node, entering, in_link, hint, btag = stack.pop()
-        tag = node.tag  # type: ignore[attr-defined]
-        if not entering:
-            if tag in BLOCK_TAGS:
-                builder.close()
+        node = pop()
+        if type(node) is tuple:
+            is_block, in_link, hint, btag = node
+            if is_block and parts:
+                close()
             continue
+        tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
-            text = node.text_content or ""  # type: ignore[attr-defined]
+            text = node.text_content  # type: ignore[attr-defined]
+            if not text:
+                continue
             if split_lines and "\n" in text:
                 pieces = text.split("\n")
                 for i, piece in enumerate(pieces):
-                    builder.add_text(piece, in_link, btag, hint)
+                    add_text(piece, in_link, btag, hint)
                     if i < len(pieces) - 1:
                         builder.cursor += 1
-                        builder.close()
+                        close()
             else:
-                builder.add_text(text, in_link, btag, hint)
+                add_text(text, in_link, btag, hint)
             continue
-        if tag in SKIP_TAGS or tag == "-comment" or tag == "head":
+        if tag in _NOT_WALKED:
             if tag == "head":
                 title = tree.css_first("head title")
                 if title is not None:
-                    builder.close()
-                    builder.add_text(title.text() or "", False, "title", "")
-                    builder.close()
+                    close()
+                    add_text(title.text() or "", False, "title", "")
+                    close()
             continue
-        if tag in BLOCK_TAGS:
-            builder.close()
-            btag = tag
-        if tag == "br":
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            if parts:
+                close()
+            if tag == "br":
+                continue
+        kid = node.last_child  # type: ignore[attr-defined]
+        if kid is None:  # nothing inside: its exit would close an empty block or restore nothing
+            if not hint and tag in _WRAPPER_TAGS:
+                _hint(node, tag, page_chars, han)  # only to ask ``han`` the same questions as before
             continue
-        child_hint = hint or _nav_hint(node, page_chars, han) or _caption_hint(node)
+        child_hint = hint or _hint(node, tag, page_chars, han)
         child_link = in_link or tag == "a"
-        stack.append((node, False, in_link, hint, btag))
-        children = []
-        child = node.child  # type: ignore[attr-defined]
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for c in reversed(children):
-            stack.append((c, True, child_link, child_hint, btag))
-    builder.close()
-    moved = settle(builder.blocks, base, base + len(raw))
+        if is_block or child_hint != hint or child_link != in_link:
+            push((is_block, in_link, hint, btag))
+            in_link, hint = child_link, child_hint
+            if is_block:
+                btag = tag
+        while kid is not None:  # children pushed last first, so they are entered in order
+            push(kid)
+            kid = kid.prev
+    close()
+    moved = settle(builder.blocks, base, base + len(raw), builder.clean)
     if moved and warnings is not None:
         warnings.append(Warning("html_reordered", f"{moved} block(s) of text could not be found where the HTML "
                                 "parser put them (text moved out of tables, or changed); their spans are approximate"))
     return builder.blocks, meta
 
 
-def settle(blocks: list[Segment], lo: int, hi: int) -> int:
+def settle(blocks: list[Segment], lo: int, hi: int, clean: Sequence[bool] = ()) -> int:
     """Make the blocks' spans valid whatever the tree builder did; returns how many were moved.
 
     Offsets within a block are made non-decreasing and kept inside ``[lo, hi)``; a block whose
     span overlaps one before it (text the tree builder moved or changed) is moved to input
     characters that no block covers, nearest its place. Exact pages are left as they are.
+    ``clean[k]`` says block ``k`` is already valid (offsets non-decreasing, inside ``[lo, hi)``,
+    end offset one past the last), which skips the per-character check.
     """
     if hi <= lo:
         return 0
     spans: list[tuple[int, int, int]] = []
+    nclean = len(clean)
     for k, b in enumerate(blocks):
         offs = b.offsets
         n = len(b.text)
         if n == 0:
+            continue
+        if k < nclean and clean[k]:  # the checks below would change nothing
+            spans.append((offs[0], offs[n - 1] + 1, k))
             continue
         top = lo
         bad = False

@@ -1,0 +1,89 @@
+"""html_blocks.py's fast paths give what the plain per-tag / per-token code gives, on random soups."""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from parser.html_blocks import (
+    _blank_deep,
+    _caption_hint,
+    _HanCounter,
+    _hint,
+    _nav_hint,
+    _shallow,
+    entity_decoded,
+    limit_depth,
+)
+
+TAGS = [
+    "<div>", "</div>", "<p>", "</p>", "<DIV class=a>", "</Div >", "<li>", "<td>", "<table>", "</table>", "<a>", "</a>",
+    "<ab>", "</a >", "<br>", "<br/>", "</br>", "<BR>x</BR>", "<img src=x>", "<g/>", "</g>", "<b/>", "<svg>", "</svg>",
+    "<script>", "</script>", "</SCRIPT>", "<style x>", "</style>", "<title>", "</title>", "<textarea>", "</textarea>",
+    "<!--", "-->", "--!>", "<!x>", "<?p ", "<a title='</a>'>", "<plaintext>", "<option>", "<select>", "<b\x1c>",
+    "</b\x1c>", "<a\u3000b>", "</a\u3000b>", "<ſcript>", "<İ>", "\x01", "text", "会议", " ", ">", "<", "/", "\n",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TAGS), max_size=60), st.sampled_from([1, 2, 3, 5, 8]))
+def test_depth_bound_is_sound(parts: list[str], max_depth: int) -> None:
+    raw = "".join(parts)
+    exact = _blank_deep(raw, max_depth)
+    assert limit_depth(raw, max_depth) == exact
+    if _shallow(raw, max_depth):
+        assert exact == (raw, 0)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?|\x00")
+
+
+def _entity_decoded_plain(raw: str) -> tuple[str, array]:
+    """The per-token loop entity_decoded replaced."""
+    parts: list[str] = []
+    offsets = array("l")
+    pos = 0
+    for m in _ENTITY.finditer(raw):
+        s, e = m.span()
+        parts.append(raw[pos:s])
+        offsets.extend(range(pos, s))
+        tok = m.group()
+        dec = "\n" if tok[0] == "\r" else "" if tok == "\x00" else html.unescape(tok)
+        parts.append(dec)
+        offsets.extend([s] * len(dec))
+        pos = e
+    parts.append(raw[pos:])
+    offsets.extend(range(pos, len(raw) + 1))
+    return "".join(parts), offsets
+
+
+PIECES = ["&amp;", "&nbsp", "&#x4e2d;", "\r\n", "\r", "\x00", " ", "会", "&NotEqualTilde;", "&proId", "&#1234567;",
+          "&#0", "&", "x", "&lt", "&gtx", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_entity_decoded_matches_the_token_loop(parts: list[str]) -> None:
+    raw = "".join(parts)
+    assert entity_decoded(raw) == _entity_decoded_plain(raw)
+
+
+VALUES = ["", "nav", "main-content", "pic-txt", "caption", "footer", "ad", "head ad x", "Rank", "x", None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["div", "p", "figcaption", "section", "span", "td", "nav"]),
+       st.sampled_from(VALUES), st.sampled_from(VALUES), st.sampled_from(VALUES), st.integers(0, 400))
+def test_hint_is_nav_or_caption_hint(tag: str, cls: str | None, ident: str | None, role: str | None, han: int) -> None:
+    attrs = "".join(f' {k}="{v}"' if v else (f" {k}" if v == "" else "")
+                    for k, v in (("class", cls), ("id", ident), ("role", role)))
+    tree = LexborHTMLParser(f"<body><{tag}{attrs}>{'会' * han}</{tag}>{'议' * 200}</body>")
+    node = tree.body.child
+    chars = len(re.findall("[会议]", tree.body.text()))
+    old = _nav_hint(node, chars, _HanCounter(tree.root)) or _caption_hint(node)
+    assert _hint(node, tag, lambda: chars, _HanCounter(tree.root)) == old
