@@ -8,8 +8,9 @@ Outlets and columns are not people, so every name must look like a personal name
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -17,7 +18,7 @@ from .lexicon import table
 from .names import is_title, looks_like_name
 
 
-@dataclass
+@dataclass(frozen=True)  # hits are memoised per text and shared between callers
 class CreditHit:
     """A credit found in a text: role, name and the name's position."""
 
@@ -77,7 +78,28 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # every credit shape needs a bracket, 摄, or a role word before a colon or bar: a cheap first test
         "any": regex.compile(rf"[（(摄]|(?:{roles})\s*[:：|｜/]"),
         "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
+        "code": regex.compile(_CODE),
+        # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
+        "column": regex.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
+        "outlets": regex.compile(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源"),
     }
+
+
+@cache
+def _roles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_roles(), key=len, reverse=True))
+
+
+# a character every match of the "any" pattern needs after its role word: a cheap first test
+_SEPARATOR = re.compile("[:：|｜/]")
+
+
+def _may_hold_credit(text: str) -> bool:
+    """``_patterns()["any"].search(text)``, mostly without running it: its first alternative is
+    one of （ ( 摄, its second needs one of the separators of ``_SEPARATOR``."""
+    if "（" in text or "(" in text or "摄" in text:
+        return True
+    return bool(_SEPARATOR.search(text)) and bool(_patterns()["any"].search(text))
 
 
 _HANCHAR = regex.compile(r"\p{Han}")
@@ -114,12 +136,25 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     """All credits in one paragraph, in order. ``closing``: the paragraph ends a report,
     so a bare bracket of names there is a credit: ``bare_role`` (reporters after a news
     report, the author after a commentary)."""
-    pats = _patterns()
-    if not pats["any"].search(text):
+    if not _may_hold_credit(text):
         return []
+    hits = list(_labelled_credits(text))
+    if closing and not hits and ("）" in text or ")" in text):  # the bare pattern ends in a bracket
+        m = _patterns()["bare"].search(text)
+        if m:
+            _emit(hits, bare_role, m.group(1), m.start(1))
+            hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@lru_cache(maxsize=4096)  # classify and the byline stage both look for credits in a paragraph
+def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
+    """The credits of a paragraph that do not depend on where it stands, in order. Each
+    pattern is tried only when the text holds a character that every match of it needs."""
+    pats = _patterns()
     hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
-    for m in pats["bracket"].finditer(text):
+    for m in pats["bracket"].finditer(text) if "（" in text or "(" in text else ():
         inner, base = m.group(1), m.start(1)
         trailing = pats["trailing_role"].search(inner)
         if trailing:
@@ -134,27 +169,23 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
         if trailing:
             _emit(hits, _roles()[trailing.group(1)], inner[pos:], base + pos, loose=True)
         taken.append(m.span())
-    for m in pats["label"].finditer(text):
+    for m in pats["label"].finditer(text) if _SEPARATOR.search(text) else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         role = _roles()[m.group(1)]
-        names = regex.sub(_CODE, lambda x: " " * len(x.group()), m.group(2))
+        names = pats["code"].sub(lambda x: " " * len(x.group()), m.group(2))
         _emit(hits, role, names, m.start(2), loose=len(m.group(1)) >= 2)
         taken.append(m.span())
-    for m in pats["photo"].finditer(text):
+    for m in pats["photo"].finditer(text) if "摄" in text else ():
         if any(s <= m.start(1) < e for s, e in taken):
             continue
         _emit(hits, "photographer", m.group(1), m.start(1))
-    if not hits:
+    if not hits and ("电" in text or "讯" in text):
         m = pats["bare_open"].search(text)
         if m:
             _emit(hits, "reporter", m.group(1), m.start(1))
-    if closing and not hits:
-        m = pats["bare"].search(text)
-        if m:
-            _emit(hits, bare_role, m.group(1), m.start(1))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool = False) -> None:
@@ -165,17 +196,18 @@ def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool =
 _CREDIT_ONLY_RESIDUE = regex.compile(r"[\s\p{P}|｜/A-Za-z0-9_＿]+")
 
 
+@lru_cache(maxsize=4096)
 def is_credit_only(text: str) -> bool:
     """True when the whole paragraph is credits (and codes, punctuation, outlet tags)."""
     hits = find_credits(text, closing=True)
     if not hits:
         return False
-    # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
-    rest = regex.sub(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{_role_alt()})\s*[:：|｜/])", "", text)
-    for word in sorted(_roles(), key=len, reverse=True):
+    pats = _patterns()
+    rest = pats["column"].sub("", text)
+    for word in _roles_longest_first():
         rest = rest.replace(word, "")
     for h in hits:
         rest = rest.replace(h.name, "")
     rest = _CREDIT_ONLY_RESIDUE.sub("", rest)
-    rest = regex.sub(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源", "", rest)
+    rest = pats["outlets"].sub("", rest)
     return len(rest) <= 2
