@@ -22,20 +22,27 @@ from .normalize import NormText
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
 # each of its characters (quadratic); possessive, as the two classes are disjoint
 _SENTENCE_END = regex.compile(r"(?<![。！？!?；;…])[。！？!?；;…]++[”」』’）)]*+$")
-_PROSE = regex.compile(r"[。，；！？]")
+# patterns of plain characters and explicit sets mean the same in stdlib re, whose calls cost
+# a third of those of regex; \d \s \w and \p{…} (other Unicode tables) stay with regex
+_PROSE = re.compile(r"[。，；！？]")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_BASIC = re.compile("[\u4e00-\u9fff]")  # the CJK Unified Ideographs block, all \p{Han} (a test checks)
+
+
+def _has_han(text: str) -> bool:
+    """``_HAN.search(text)``, answered by the cheaper stdlib search in nearly all Chinese text."""
+    return _HAN_BASIC.search(text) is not None or _HAN.search(text) is not None
+
 _RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
-_SALUTATION = regex.compile(
+_SALUTATION = re.compile(
     r"^(?:同志们|各位代表|各位委员|各位领导|女士们、先生们|女士们，先生们|同学们|老师们|朋友们|亲爱的[^，。]{1,12})"
     r"[^。，]{0,12}[：:！!]$"
 )
-_NOTE = regex.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
-_CAPTION = regex.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
-_CAPTION_CHARS = re.compile("[图▲视摄]")  # every alternative of _CAPTION holds one of these
-
-
-def _is_caption(text: str) -> bool:
-    return bool(_CAPTION_CHARS.search(text) and _CAPTION.search(text))
+_NOTE = re.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
+_CAPTION = re.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
+# every alternative of _CAPTION holds one of these: a search that skips text fast (the
+# alternation, half of it anchored, is tried at every offset)
+_CAPTION_CHARS = re.compile("[图▲视摄]")
 
 
 _META = regex.compile(
@@ -50,6 +57,15 @@ _META = regex.compile(
     r"|^>\s"
     r"|^(?:作者|编辑|责任编辑|责编|记者|通讯员|摄影|字数|标签|关键词)\s*[：:]\s*$"  # a label left empty
 )
+# every alternative of _META either starts with \d (so not with a character of the CJK block,
+# which are all letters) or needs one of these characters
+_META_CHARS = re.compile("[：:年《讯息电>]")
+
+
+def _may_be_meta(text: str) -> bool:
+    return not ("\u4e00" <= text[:1] <= "\u9fff") or _META_CHARS.search(text) is not None
+
+
 # a numbered section heading (一、 （一） 1.) of the body, not a headline or deck line
 _SECTION_HEADING = regex.compile(
     r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
@@ -86,7 +102,7 @@ def _tail_markers() -> frozenset[str]:
     return words("tail_markers.txt")
 
 
-_META_CHARS = frozenset("\\.^$*+?{}[]|()")
+_SYNTAX_CHARS = frozenset("\\.^$*+?{}[]|()")
 
 
 def _branches(pattern: str) -> list[str] | None:
@@ -138,7 +154,7 @@ def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], t
             lit = b[:-1] if b.endswith("$") and not b.endswith("\\$") else b
             if b.startswith(("^", "\\A")):
                 kinds.append(("a", b))
-            elif lit and not _META_CHARS.intersection(lit):
+            elif lit and not _SYNTAX_CHARS.intersection(lit):
                 kinds.append(("l", lit))
             else:
                 break
@@ -181,15 +197,24 @@ def _longest_tail_marker() -> int:
     return max(map(len, _tail_markers()), default=0)
 
 
+@cache
+def _tail_marker_initials() -> frozenset[str]:
+    return frozenset(m[0] for m in _tail_markers())
+
+
+@lru_cache(maxsize=4096)
 def is_tail_marker(text: str) -> bool:
     """A heading after which the page holds no more of the article."""
     t = text.strip("：: 》>")
-    if len(t) > _longest_tail_marker() + 6:
+    if len(t) > _longest_tail_marker() + 6 or t[:1] not in _tail_marker_initials():
         return False
     # some marker m with t.startswith(m) and len(t) <= len(m) + 6: one set lookup per prefix
     # length from len(t) - 6 up (markers are never empty), not a loop over every marker
     markers = _tail_markers()
-    return any(t[:k] in markers for k in range(max(len(t) - 6, 1), min(len(t), _longest_tail_marker()) + 1))
+    for k in range(max(len(t) - 6, 1), min(len(t), _longest_tail_marker()) + 1):
+        if t[:k] in markers:
+            return True
+    return False
 
 
 def cut_run_together(norm: NormText) -> list[Block]:
@@ -225,10 +250,11 @@ def clean_title(text: str) -> str:
 def _clean_title(text: str) -> str:
     # both patterns are anchored at ^ (no MULTILINE), so sub removes at most the one match at
     # offset 0: slicing after match is the same, without sub trying every other offset
-    m = _MD_HASHES.match(text)
+    m = _MD_HASHES.match(text) if text.startswith("#") else None
     if m:
         text = text[m.end():]
-    m = _RUNNING_NUMBER.match(text)
+    head = text[1:4]  # a running number is followed by its mark within the first four characters
+    m = _RUNNING_NUMBER.match(text) if "." in head or "、" in head or "．" in head else None
     if m:
         text = text[m.end():]
     if "." in text:  # the suffix pattern needs a literal dot
@@ -263,7 +289,7 @@ def looks_like_title(text: str, max_len: int = 64, *, question: bool = False) ->
     ``question``: a title may end in ？ or ！ (where layout already marks titles, such as an
     unindented line in indented plain text)."""
     t = _clean_title(text)
-    if not t or len(t) > max_len or not _HAN.search(t):
+    if not t or len(t) > max_len or not _has_han(t):
         return False
     if question:
         t = t.rstrip("？！?!”’")
@@ -298,7 +324,7 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             in_tail = True
             b.cls, b.reason = "BOILER", "related content or comments after the article"
             continue
-        if not _HAN.search(text):
+        if not _has_han(text):
             b.cls, b.reason = "BOILER", "no Chinese text"
             continue
         reason = boilerplate_reason(text)
@@ -314,9 +340,9 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls = "SALUTATION"
         elif _NOTE.match(text):
             b.cls = "NOTE"
-        elif len(text) < 200 and (b.norm.hint == "caption" or _is_caption(text)):
+        elif len(text) < 200 and (b.norm.hint == "caption" or (_CAPTION_CHARS.search(text) and _CAPTION.search(text))):
             b.cls = "CAPTION"
-        elif len(text) < 80 and _META.search(text):
+        elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
             b.cls = "META"
         elif b.tag.startswith("md-h") or b.tag in ("h1", "h2", "h3", "title"):
             b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
