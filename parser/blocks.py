@@ -142,8 +142,8 @@ def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], t
 
     A pattern is split into its top-level alternatives. Those anchored at the start (``^``)
     can match only at offset 0, so one ``match`` of all of them joined is true exactly when
-    one of them would be found by ``search``; a plain literal (possibly ending in ``$``) is
-    tested with ``in``; a pattern with any other alternative is searched as it is."""
+    one of them would be found by ``search``; plain literals (possibly ending in ``$``) are
+    searched for all at once; a pattern with any other alternative is searched as it is."""
     anchored: list[str] = []
     literals: list[str] = []
     other: list[regex.Pattern[str]] = []
@@ -152,8 +152,9 @@ def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], t
         kinds = []
         for b in branches or []:
             lit = b[:-1] if b.endswith("$") and not b.endswith("\\$") else b
-            if b.startswith(("^", "\\A")):
-                kinds.append(("a", b))
+            rest = b[1:] if b.startswith("^") else b[2:] if b.startswith("\\A") else None
+            if rest is not None and not rest.startswith(("?", "*", "+", "{")):  # not a quantified anchor
+                kinds.append(("a", rest))  # the anchor is factored out
             elif lit and not _SYNTAX_CHARS.intersection(lit):
                 kinds.append(("l", lit))
             else:
@@ -163,7 +164,8 @@ def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], t
             continue
         anchored += [f"(?:{b})" for k, b in kinds if k == "a"]
         literals += [b for k, b in kinds if k == "l"]
-    return (regex.compile("|".join(anchored)) if anchored else None), tuple(literals), tuple(other)
+    # (?:^a)|(?:^b) is ^(?:a|b); regex tries the factored form much faster
+    return (regex.compile(f"^(?:{'|'.join(anchored)})") if anchored else None), tuple(literals), tuple(other)
 
 
 # a search over all literals at once: stdlib re finds plain strings exactly as regex does
@@ -246,7 +248,6 @@ def clean_title(text: str) -> str:
     return _clean_title(text)
 
 
-@lru_cache(maxsize=4096)  # looks_like_title and the layout clean the same lines again
 def _clean_title(text: str) -> str:
     # both patterns are anchored at ^ (no MULTILINE), so sub removes at most the one match at
     # offset 0: slicing after match is the same, without sub trying every other offset
