@@ -10,6 +10,7 @@ paragraph *could* be; ``grammar/document.lark`` decides where it stands.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -30,8 +31,10 @@ _HAN_BASIC = re.compile("[\u4e00-\u9fff]")  # the CJK Unified Ideographs block, 
 
 
 def _has_han(text: str) -> bool:
-    """``_HAN.search(text)``, answered by the cheaper stdlib search in nearly all Chinese text."""
-    return _HAN_BASIC.search(text) is not None or _HAN.search(text) is not None
+    """``_HAN.search(text)``, answered by a comparison or the cheaper stdlib search in nearly
+    all Chinese text."""
+    return ("\u4e00" <= text[:1] <= "\u9fff" or _HAN_BASIC.search(text) is not None
+            or _HAN.search(text) is not None)
 
 _RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
 _SALUTATION = re.compile(
@@ -40,9 +43,12 @@ _SALUTATION = re.compile(
 )
 _NOTE = re.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
 _CAPTION = re.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
-# every alternative of _CAPTION holds one of these: a search that skips text fast (the
-# alternation, half of it anchored, is tried at every offset)
-_CAPTION_CHARS = re.compile("[图▲视摄]")
+
+
+def _may_be_caption(text: str) -> bool:
+    """Every alternative of _CAPTION holds one of these characters: four substring scans (fast
+    C loops) spare most paragraphs the search, whose alternation is tried at every offset."""
+    return "图" in text or "摄" in text or "▲" in text or "视" in text
 
 
 _META = regex.compile(
@@ -57,13 +63,11 @@ _META = regex.compile(
     r"|^>\s"
     r"|^(?:作者|编辑|责任编辑|责编|记者|通讯员|摄影|字数|标签|关键词)\s*[：:]\s*$"  # a label left empty
 )
-# every alternative of _META either starts with \d (so not with a character of the CJK block,
-# which are all letters) or needs one of these characters
-_META_CHARS = re.compile("[：:年《讯息电>]")
-
-
 def _may_be_meta(text: str) -> bool:
-    return not ("\u4e00" <= text[:1] <= "\u9fff") or _META_CHARS.search(text) is not None
+    """Every alternative of _META either starts with a digit (so not with a character of the CJK
+    block, which are all letters) or needs one of these characters."""
+    return (not ("\u4e00" <= text[:1] <= "\u9fff") or "：" in text or ":" in text or "年" in text
+            or "《" in text or "讯" in text or "息" in text or "电" in text or ">" in text)
 
 
 # a numbered section heading (一、 （一） 1.) of the body, not a headline or deck line
@@ -168,25 +172,25 @@ def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], t
     return (regex.compile(f"^(?:{'|'.join(anchored)})") if anchored else None), tuple(literals), tuple(other)
 
 
-# a search over all literals at once: stdlib re finds plain strings exactly as regex does
 @cache
-def _boilerplate_literals() -> re.Pattern[str] | None:
-    literals = _boilerplate_filter()[1]
-    return re.compile("|".join(map(re.escape, literals))) if literals else None
-
-
-def _maybe_boilerplate(text: str) -> bool:
-    anchored, _, other = _boilerplate_filter()
-    literals = _boilerplate_literals()
-    return bool((anchored is not None and anchored.match(text))
-                or (literals is not None and literals.search(text))
-                or any(p.search(text) for p in other))
+def _maybe_boilerplate() -> Callable[[str], bool]:
+    """The test of ``_boilerplate_filter`` as one function, built once: a paragraph passes it
+    when some boilerplate pattern might match (always when one does)."""
+    anchored, literals, other = _boilerplate_filter()
+    # one search for all literals: stdlib re finds plain strings exactly as regex does
+    lits = re.compile("|".join(map(re.escape, literals))) if literals else None
+    never: Callable[[str], object] = lambda t: None  # noqa: E731
+    starts = anchored.match if anchored is not None else never
+    holds = lits.search if lits is not None else never
+    if other:
+        return lambda t: bool(starts(t) is not None or holds(t) is not None or any(p.search(t) for p in other))
+    return lambda t: starts(t) is not None or holds(t) is not None
 
 
 @lru_cache(maxsize=4096)  # navigation and footers repeat from block to block and page to page
 def boilerplate_reason(text: str) -> str | None:
     """Why a paragraph is site boilerplate (the first pattern of the lexicon that matches), or None."""
-    if not _maybe_boilerplate(text):
+    if not _maybe_boilerplate()(text):
         return None
     for pattern, reason in _boilerplate():
         if pattern.search(text):
@@ -341,7 +345,7 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls = "SALUTATION"
         elif _NOTE.match(text):
             b.cls = "NOTE"
-        elif len(text) < 200 and (b.norm.hint == "caption" or (_CAPTION_CHARS.search(text) and _CAPTION.search(text))):
+        elif len(text) < 200 and (b.norm.hint == "caption" or (_may_be_caption(text) and _CAPTION.search(text))):
             b.cls = "CAPTION"
         elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
             b.cls = "META"

@@ -202,6 +202,8 @@ _CREDIT_ONLY_RESIDUE = regex.compile(r"[\s\p{P}|｜/A-Za-z0-9_＿]+")
 @lru_cache(maxsize=4096)
 def is_credit_only(text: str) -> bool:
     """True when the whole paragraph is credits (and codes, punctuation, outlet tags)."""
+    if not _may_hold_credit(text):  # find_credits finds nothing: spares most paragraphs a call
+        return False
     hits = find_credits(text, closing=True)
     if not hits:
         return False
