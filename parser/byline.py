@@ -9,6 +9,7 @@ Outlets and columns are not people, so every name must look like a personal name
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -79,6 +80,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "any": regex.compile(rf"[（(摄]|(?:{roles})\s*[:：|｜/]"),
         "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
         "code": regex.compile(_CODE),
+        # (reversed) the run of characters a photo credit can hold before its 摄: role words,
+        # names and the spaces and 、 between them
+        "photo_run": regex.compile(
+            rf"(?r)[\p{{Han}}·•、\s{''.join(regex.escape(c) for c in sorted(set(''.join(_roles()))))}]*"
+        ),
         # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
         "column": regex.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
         "outlets": regex.compile(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源"),
@@ -142,8 +148,8 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     if not _may_hold_credit(text):
         return []
     hits = list(_labelled_credits(text))
-    if closing and not hits and ("）" in text or ")" in text):  # the bare pattern ends in a bracket
-        m = _patterns()["bare"].search(text)
+    if closing and not hits:
+        m = _bare_credit(text)
         if m:
             _emit(hits, bare_role, m.group(1), m.start(1))
             hits.sort(key=lambda h: h.start)
@@ -179,7 +185,7 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
         names = pats["code"].sub(lambda x: " " * len(x.group()), m.group(2))
         _emit(hits, role, names, m.start(2), loose=len(m.group(1)) >= 2)
         taken.append(m.span())
-    for m in pats["photo"].finditer(text) if "摄" in text else ():
+    for m in _photo_credits(text):
         if any(s <= m.start(1) < e for s, e in taken):
             continue
         _emit(hits, "photographer", m.group(1), m.start(1))
@@ -189,6 +195,28 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
             _emit(hits, "reporter", m.group(1), m.start(1))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
+
+
+def _bare_credit(text: str) -> regex.Match[str] | None:
+    """``_patterns()["bare"].search(text)``: only names, spaces and punctuation other than an
+    opening bracket follow the （ of a match, so a match opens at the last （ or ( of the text;
+    matching there spares a search from every offset."""
+    if "）" not in text and ")" not in text:  # the pattern ends in a closing bracket
+        return None
+    return _patterns()["bare"].match(text, max(text.rfind("（"), text.rfind("("), 0))
+
+
+def _photo_credits(text: str) -> Iterator[regex.Match[str]]:
+    """``_patterns()["photo"].finditer(text)``, started where a match can first start. Each match
+    ends in 摄 and holds before it only characters of the run pattern ``photo_run``; so no match
+    starts before the run that ends at the first 摄 (the character before that run is none of
+    them), and the search skips the text before it."""
+    first = text.find("摄")
+    if first < 0:
+        return iter(())
+    pats = _patterns()
+    run = pats["photo_run"].match(text, 0, first + 1)  # reversed: the run ending at the first 摄
+    return pats["photo"].finditer(text, run.start() if run else first)
 
 
 def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool = False) -> None:
