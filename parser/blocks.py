@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 import regex
 
 from .byline import is_credit_only
-from .lexicon import table, words
+from .lexicon import SYNTAX, branches, table, words
 from .normalize import NormText
 
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
@@ -106,39 +106,6 @@ def _tail_markers() -> frozenset[str]:
     return words("tail_markers.txt")
 
 
-_SYNTAX_CHARS = frozenset("\\.^$*+?{}[]|()")
-
-
-def _branches(pattern: str) -> list[str] | None:
-    """The top-level alternatives of a pattern, or None when splitting it could change what it
-    means (inline flags, which apply to a whole pattern, and backreferences, whose numbers shift)."""
-    if regex.search(r"\(\?[^:=!<>#P]|\(\?P=|\\[0-9gk]|\[:", pattern):
-        return None
-    out, depth, in_set, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_set:
-            in_set = c != "]"
-        elif c == "[":
-            in_set = True
-            # a ] right after [ or [^ is a literal member of the set
-            i += 2 if pattern[i + 1 : i + 2] == "]" else 3 if pattern[i + 1 : i + 3] == "^]" else 1
-            continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
-    return out
-
-
 @cache
 def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], tuple[regex.Pattern[str], ...]]:
     """A test every paragraph that some boilerplate pattern matches passes, cheaper than the
@@ -152,18 +119,18 @@ def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], t
     literals: list[str] = []
     other: list[regex.Pattern[str]] = []
     for pattern, _ in _boilerplate():
-        branches = _branches(pattern.pattern)
+        alternatives = branches(pattern.pattern)
         kinds = []
-        for b in branches or []:
+        for b in alternatives or []:
             lit = b[:-1] if b.endswith("$") and not b.endswith("\\$") else b
             rest = b[1:] if b.startswith("^") else b[2:] if b.startswith("\\A") else None
             if rest is not None and not rest.startswith(("?", "*", "+", "{")):  # not a quantified anchor
                 kinds.append(("a", rest))  # the anchor is factored out
-            elif lit and not _SYNTAX_CHARS.intersection(lit):
+            elif lit and not SYNTAX.intersection(lit):
                 kinds.append(("l", lit))
             else:
                 break
-        if branches is None or len(kinds) < len(branches):
+        if alternatives is None or len(kinds) < len(alternatives):
             other.append(pattern)
             continue
         anchored += [f"(?:{b})" for k, b in kinds if k == "a"]

@@ -6,7 +6,8 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parser import blocks, byline
+from parser import blocks, byline, kind
+from parser.lexicon import branches, required_literals, table
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -36,8 +37,10 @@ def test_boilerplate_reason(text: str) -> None:
 
 
 def test_boilerplate_branches() -> None:
-    assert blocks._branches(r"^a|b(?:c|d)|[|\]]e|\|f") == ["^a", "b(?:c|d)", r"[|\]]e", r"\|f"]
-    assert blocks._branches(r"(?i)a|b") is None and blocks._branches(r"(a)\1|b") is None
+    assert branches(r"^a|b(?:c|d)|[|\]]e|\|f") == ["^a", "b(?:c|d)", r"[|\]]e", r"\|f"]
+    assert branches(r"(?i)a|b") is None and branches(r"(a)\1|b") is None
+    assert required_literals(r"^(?:我要)?分享(?:到)?[：:]?$") == ("分享",)
+    assert required_literals(r"a?bc\d+(?:x|yz)|[ab]") is None
 
 
 @SETTINGS
@@ -78,3 +81,24 @@ def test_credit_shortcuts(text: str) -> None:
     assert [m.span() for m in byline._photo_credits(text)] == spans
     old, new = pats["bare"].search(text), byline._bare_credit(text)
     assert (old and old.span(1)) == (new and new.span(1))
+
+
+LEXICON_PATTERNS = [row[0] for row in table("boilerplate.tsv")] + [row[1] for row in table("kind_cues.tsv")]
+CUE_PIECES = ["在", "会议", "大会", "上", "的", "讲话", "致辞", "召开", "举行", "时", "指出", "节选自", "全文", "将",
+              "以来", "调研", "图片报道"]
+cue_texts = st.lists(st.sampled_from(PIECES + CUE_PIECES), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(cue_texts, st.sampled_from(LEXICON_PATTERNS))
+def test_required_literals(text: str, pattern: str) -> None:
+    lits = required_literals(pattern)
+    if lits is not None and regex.search(pattern, text):
+        assert any(w in text for w in lits)
+
+
+@SETTINGS
+@given(cue_texts)
+def test_kind_cues(text: str) -> None:
+    for cue, (pattern, _) in kind._cues().items():
+        assert kind._has(cue, text) == bool(pattern.search(text))
