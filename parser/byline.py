@@ -8,8 +8,10 @@ Outlets and columns are not people, so every name must look like a personal name
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -17,7 +19,7 @@ from .lexicon import table
 from .names import is_title, looks_like_name
 
 
-@dataclass
+@dataclass(frozen=True)  # hits are memoised per text and shared between callers
 class CreditHit:
     """A credit found in a text: role, name and the name's position."""
 
@@ -77,7 +79,36 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # every credit shape needs a bracket, 摄, or a role word before a colon or bar: a cheap first test
         "any": regex.compile(rf"[（(摄]|(?:{roles})\s*[:：|｜/]"),
         "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
+        "code": regex.compile(_CODE),
+        # (reversed) the run of characters a photo credit can hold before its 摄: role words,
+        # names and the spaces and 、 between them
+        "photo_run": regex.compile(
+            rf"(?r)[\p{{Han}}·•、\s{''.join(regex.escape(c) for c in sorted(set(''.join(_roles()))))}]*"
+        ),
+        # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
+        "column": regex.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
+        "outlets": regex.compile(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源"),
     }
+
+
+@cache
+def _roles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_roles(), key=len, reverse=True))
+
+
+# a character every match of the "any" pattern needs after its role word: a cheap first test
+_SEPARATOR = re.compile("[:：|｜/]")
+
+
+def _may_hold_credit(text: str) -> bool:
+    """``_patterns()["any"].search(text)``, mostly without running it: its first alternative is
+    one of （ ( 摄, its second needs one of the separators of ``_SEPARATOR``."""
+    if "（" in text or "(" in text or "摄" in text:
+        return True
+    # str.__contains__ is a fast C scan; a stdlib set search of these characters is slower
+    if ":" in text or "：" in text or "|" in text or "｜" in text or "/" in text:
+        return bool(_patterns()["any"].search(text))
+    return False
 
 
 _HANCHAR = regex.compile(r"\p{Han}")
@@ -114,12 +145,25 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     """All credits in one paragraph, in order. ``closing``: the paragraph ends a report,
     so a bare bracket of names there is a credit: ``bare_role`` (reporters after a news
     report, the author after a commentary)."""
-    pats = _patterns()
-    if not pats["any"].search(text):
+    if not _may_hold_credit(text):
         return []
+    hits = list(_labelled_credits(text))
+    if closing and not hits:
+        m = _bare_credit(text)
+        if m:
+            _emit(hits, bare_role, m.group(1), m.start(1))
+            hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@lru_cache(maxsize=4096)  # classify and the byline stage both look for credits in a paragraph
+def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
+    """The credits of a paragraph that do not depend on where it stands, in order. Each
+    pattern is tried only when the text holds a character that every match of it needs."""
+    pats = _patterns()
     hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
-    for m in pats["bracket"].finditer(text):
+    for m in pats["bracket"].finditer(text) if "（" in text or "(" in text else ():
         inner, base = m.group(1), m.start(1)
         trailing = pats["trailing_role"].search(inner)
         if trailing:
@@ -134,27 +178,45 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
         if trailing:
             _emit(hits, _roles()[trailing.group(1)], inner[pos:], base + pos, loose=True)
         taken.append(m.span())
-    for m in pats["label"].finditer(text):
+    for m in pats["label"].finditer(text) if _SEPARATOR.search(text) else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         role = _roles()[m.group(1)]
-        names = regex.sub(_CODE, lambda x: " " * len(x.group()), m.group(2))
+        names = pats["code"].sub(lambda x: " " * len(x.group()), m.group(2))
         _emit(hits, role, names, m.start(2), loose=len(m.group(1)) >= 2)
         taken.append(m.span())
-    for m in pats["photo"].finditer(text):
+    for m in _photo_credits(text):
         if any(s <= m.start(1) < e for s, e in taken):
             continue
         _emit(hits, "photographer", m.group(1), m.start(1))
-    if not hits:
+    if not hits and ("电" in text or "讯" in text):
         m = pats["bare_open"].search(text)
         if m:
             _emit(hits, "reporter", m.group(1), m.start(1))
-    if closing and not hits:
-        m = pats["bare"].search(text)
-        if m:
-            _emit(hits, bare_role, m.group(1), m.start(1))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
+
+
+def _bare_credit(text: str) -> regex.Match[str] | None:
+    """``_patterns()["bare"].search(text)``: only names, spaces and punctuation other than an
+    opening bracket follow the （ of a match, so a match opens at the last （ or ( of the text;
+    matching there spares a search from every offset."""
+    if "）" not in text and ")" not in text:  # the pattern ends in a closing bracket
+        return None
+    return _patterns()["bare"].match(text, max(text.rfind("（"), text.rfind("("), 0))
+
+
+def _photo_credits(text: str) -> Iterator[regex.Match[str]]:
+    """``_patterns()["photo"].finditer(text)``, started where a match can first start. Each match
+    ends in 摄 and holds before it only characters of the run pattern ``photo_run``; so no match
+    starts before the run that ends at the first 摄 (the character before that run is none of
+    them), and the search skips the text before it."""
+    first = text.find("摄")
+    if first < 0:
+        return iter(())
+    pats = _patterns()
+    run = pats["photo_run"].match(text, 0, first + 1)  # reversed: the run ending at the first 摄
+    return pats["photo"].finditer(text, run.start() if run else first)
 
 
 def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool = False) -> None:
@@ -165,17 +227,20 @@ def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool =
 _CREDIT_ONLY_RESIDUE = regex.compile(r"[\s\p{P}|｜/A-Za-z0-9_＿]+")
 
 
+@lru_cache(maxsize=4096)
 def is_credit_only(text: str) -> bool:
     """True when the whole paragraph is credits (and codes, punctuation, outlet tags)."""
+    if not _may_hold_credit(text):  # find_credits finds nothing: spares most paragraphs a call
+        return False
     hits = find_credits(text, closing=True)
     if not hits:
         return False
-    # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
-    rest = regex.sub(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{_role_alt()})\s*[:：|｜/])", "", text)
-    for word in sorted(_roles(), key=len, reverse=True):
+    pats = _patterns()
+    rest = pats["column"].sub("", text)
+    for word in _roles_longest_first():
         rest = rest.replace(word, "")
     for h in hits:
         rest = rest.replace(h.name, "")
     rest = _CREDIT_ONLY_RESIDUE.sub("", rest)
-    rest = regex.sub(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源", "", rest)
+    rest = pats["outlets"].sub("", rest)
     return len(rest) <= 2

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import regex
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("parser").joinpath("lexicons").joinpath(name).read_text(encoding="utf-8")
@@ -40,3 +42,135 @@ def ordered_words(name: str) -> tuple[str, ...]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated lexicon."""
     return tuple(tuple(c.strip() for c in line.split("\t")) for line in _lines(name))
+
+
+# ---------------------------------------------------------------- patterns of the lexicons
+# Cheap pre-tests for the regular expressions of the lexicons need to know their shape. These
+# helpers read the pattern text conservatively: when unsure they answer None (no shortcut).
+
+_FLAGS_OR_REFERENCES = regex.compile(r"\(\?[^:=!<>#P]|\(\?P=|\\[0-9gk]|\[:")
+SYNTAX = frozenset("\\.^$*+?{}[]|()")  # characters that are not literal in a pattern
+
+
+def _set_end(pattern: str, i: int) -> int:
+    """The index after the set that opens at ``pattern[i]`` (a ``]`` right after ``[`` or ``[^``
+    is a member)."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def branches(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern, or None when splitting it could change what it
+    means (inline flags, which apply to a whole pattern, and backreferences, whose numbers shift)."""
+    if _FLAGS_OR_REFERENCES.search(pattern):
+        return None
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _set_end(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index after the group that opens at ``pattern[i]``."""
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _set_end(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return i
+
+
+def _branch_literals(branch: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of a branch holds, or None: a run of plain
+    characters, or a group of plain alternatives, that the branch needs (at its top level, not
+    quantified). Of several such, the one whose shortest string is longest."""
+    if regex.search(r"\\[xuUNo]", branch):  # escapes whose next characters are not literal
+        return None
+    candidates: list[tuple[str, ...]] = []
+    run = ""
+    i = 0
+    while i <= len(branch):
+        c = branch[i] if i < len(branch) else ""
+        quantified = branch[i + 1 : i + 2] in ("?", "*", "{") and i + 1 < len(branch)
+        if c and c not in SYNTAX:
+            if quantified:
+                c = ""  # an optional character ends the run, unused
+            else:
+                run += c
+                i += 1
+                continue
+        if run:
+            candidates.append((run,))
+            run = ""
+        if not c:
+            i += 1
+            continue
+        if c == "\\":
+            i += 2
+            if branch[i - 1 : i] in ("p", "P") and branch[i : i + 1] == "{":
+                i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
+        elif c == "[":
+            i = _set_end(branch, i)
+        elif c == "(":
+            end = _group_end(branch, i)
+            inner = branch[i + 3 : end - 1] if branch.startswith("(?:", i) else (
+                branch[i + 1 : end - 1] if branch[i + 1 : i + 2] != "?" else None)
+            alts = branches(inner) if inner is not None else None
+            if alts and all(a and not SYNTAX.intersection(a) for a in alts) \
+                    and branch[end : end + 1] not in ("?", "*", "{"):
+                candidates.append(tuple(alts))
+            i = end
+        elif c == "{":
+            i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
+        else:
+            i += 1
+    if not candidates:
+        return None
+    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of the pattern holds, or None when the pattern
+    has an alternative without such strings (or a shape these helpers do not read)."""
+    alts = branches(pattern)
+    if alts is None:
+        return None
+    out: list[str] = []
+    for branch in alts:
+        lits = _branch_literals(branch)
+        if lits is None:
+            return None
+        out += lits
+    return tuple(dict.fromkeys(out))

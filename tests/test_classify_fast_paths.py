@@ -1,0 +1,104 @@
+"""The shortcuts of blocks.py and byline.py give what the plain pattern searches they replace give."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parser import blocks, byline, kind
+from parser.lexicon import branches, required_literals, table
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# characters and pieces the patterns care about, so random texts hit their edges
+PIECES = [
+    "。", "！", "？", "!", "?", "；", ";", "…", "”", "」", "』", "’", "）", ")", "（", "(", "\n", " ", "　", "\x1c",
+    "图为", "图：", "[图片]", "▲", "视频：", "摄", "摄影", "摄）", "来源：", "2024年3月12日", "2024-03-12 09:30",
+    "新华社北京3月1日电", "本报讯", "《人民日报》", ">", "> ", "责任编辑：", "记者", "通讯员", "本报记者",
+    "林晓岚", "陶思远", "、", "，", "·", "SF055", "|", "｜", "/", ":", "：", "分享", "我要分享", "微信", "VIP",
+    "版权所有", "首页", "更多", "3", "12", "A", "T", "+", "-", "#", "## ", "1.", "2、", "文档.docx", "相关新闻",
+    "延伸阅读", "电", "讯", "消息", "韦知远", "a", "\U00010d40", "\U00020000",
+]
+texts = st.one_of(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.text(max_size=40))
+
+
+def _reason_by_search(text: str) -> str | None:
+    for pattern, reason in blocks._boilerplate():
+        if pattern.search(text):
+            return reason
+    return None
+
+
+@SETTINGS
+@given(texts)
+def test_boilerplate_reason(text: str) -> None:
+    assert blocks.boilerplate_reason.__wrapped__(text) == _reason_by_search(text)
+
+
+def test_boilerplate_branches() -> None:
+    assert branches(r"^a|b(?:c|d)|[|\]]e|\|f") == ["^a", "b(?:c|d)", r"[|\]]e", r"\|f"]
+    assert branches(r"(?i)a|b") is None and branches(r"(a)\1|b") is None
+    assert required_literals(r"^(?:我要)?分享(?:到)?[：:]?$") == ("分享",)
+    assert required_literals(r"a?bc\d+(?:x|yz)|[ab]") is None
+
+
+@SETTINGS
+@given(texts)
+def test_sentence_end(text: str) -> None:
+    assert blocks._ends_sentence(text) == bool(blocks._SENTENCE_END.search(text))
+
+
+@SETTINGS
+@given(texts)
+def test_title_and_tail(text: str) -> None:
+    old = regex.sub(r"^#{1,6}\s*", "", text)
+    old = regex.sub(r"^\d{1,3}[.、．]\s*(?=\p{Han})", "", old)
+    old = blocks._FILE_SUFFIX.sub("", old).strip()
+    assert blocks.clean_title(text) == old
+    t = text.strip("：: 》>")
+    markers = blocks._tail_markers()
+    old_tail = len(t) <= blocks._longest_tail_marker() + 6 and (
+        t in markers or any(t.startswith(m) and len(t) <= len(m) + 6 for m in markers))
+    assert blocks.is_tail_marker.__wrapped__(text) == old_tail
+    assert blocks._has_han(text) == bool(blocks._HAN.search(text))
+    if blocks._META.search(text):
+        assert blocks._may_be_meta(text)
+    if blocks._CAPTION.search(text):
+        assert blocks._may_be_caption(text)
+
+
+def test_cjk_block_is_han() -> None:
+    assert all(blocks._HAN.match(chr(c)) for c in range(0x4E00, 0xA000))
+
+
+@SETTINGS
+@given(texts)
+def test_credit_shortcuts(text: str) -> None:
+    pats = byline._patterns()
+    assert byline._may_hold_credit(text) == bool(pats["any"].search(text))
+    spans = [m.span() for m in pats["photo"].finditer(text)]
+    assert [m.span() for m in byline._photo_credits(text)] == spans
+    old, new = pats["bare"].search(text), byline._bare_credit(text)
+    assert (old and old.span(1)) == (new and new.span(1))
+
+
+LEXICON_PATTERNS = [row[0] for row in table("boilerplate.tsv")] + [row[1] for row in table("kind_cues.tsv")]
+CUE_PIECES = ["在", "会议", "大会", "上", "的", "讲话", "致辞", "召开", "举行", "时", "指出", "节选自", "全文", "将",
+              "以来", "调研", "图片报道"]
+cue_texts = st.lists(st.sampled_from(PIECES + CUE_PIECES), max_size=16).map("".join)
+
+
+@SETTINGS
+@given(cue_texts, st.sampled_from(LEXICON_PATTERNS))
+def test_required_literals(text: str, pattern: str) -> None:
+    lits = required_literals(pattern)
+    if lits is not None and regex.search(pattern, text):
+        assert any(w in text for w in lits)
+
+
+@SETTINGS
+@given(cue_texts)
+def test_kind_cues(text: str) -> None:
+    for cue, (pattern, _) in kind._cues().items():
+        assert kind._has(cue, text) == bool(pattern.search(text))
