@@ -9,6 +9,7 @@ the last name (``在…会议上``) are cut at a linking word.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -222,12 +223,24 @@ def bare_name_shape(piece: str) -> bool:
 
 def _masked(text: str) -> str:
     """``text`` with separators that do not separate roster pieces hidden (same length)."""
+    return _mask_spans(text)[0]
+
+
+def _mask_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`_masked` and the spans it rewrote (a quote, then a note in the quote-masked text)."""
     masked = text
+    spans: list[tuple[int, int]] = []
     # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
     if "“" in text or "《" in text:
+        spans = [m.span() for m in _QUOTED.finditer(text)]
         masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text)
     # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
-    return _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
+    if "（" in masked or "(" in masked:
+        notes = [m.span() for m in _NOTE_IN_LIST.finditer(masked)]
+        if notes:
+            spans += notes
+            masked = _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
+    return masked, spans
 
 
 def _unreadable_floor(text: str) -> int:
@@ -237,7 +250,7 @@ def _unreadable_floor(text: str) -> int:
     for m in [*_PIECE_SEP.finditer(_masked(text)), None]:
         end = m.start() if m else len(text)
         piece = text[pos:end]
-        if piece and (_piece_or_and(piece, True) or _piece_tokens(piece, True)) is None:
+        if piece and _reading(piece, True) is None:
             floor = pos
         if m:
             pos = m.end()
@@ -252,7 +265,7 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
         end = m.start() if m else len(text)
         piece = text[pos:end]
         if piece:
-            toks = _piece_or_and(piece, lenient) or (_piece_tokens(piece, True) if lenient else None)
+            toks = _reading(piece, lenient)
             if toks is None:
                 return None
             cursor = pos
@@ -287,6 +300,51 @@ def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], .
         else:
             return tuple(out)
     return _piece_tokens(piece)
+
+
+@lru_cache(maxsize=65536)
+def _reading(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
+    """The tokens a piece gives a roster read strictly or leniently (None: it does not fit)."""
+    return _piece_or_and(piece, lenient) or (_piece_tokens(piece, True) if lenient else None)
+
+
+_KIND_CHAR = {"TITLE": "T", "NAME": "N", "SEP": "S", "DENG": "D"}
+_CHAR_KIND = {c: k for k, c in _KIND_CHAR.items()}
+
+
+@lru_cache(maxsize=65536)
+def _piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
+    """A piece's token kinds read strictly and leniently, one letter a token (None: unreadable),
+    and its share of the sure-name test of a lenient list (2 × sure names − names)."""
+    strict, lenient = _reading(piece), _reading(piece, True)
+    score = 0
+    if lenient is not None:
+        names = [v for k, v in lenient if k == "NAME"]
+        score = 2 * sum(looks_like_name(v) for v in names) - len(names)
+    return (
+        None if strict is None else "".join(_KIND_CHAR[k] for k, _ in strict),
+        None if lenient is None else "".join(_KIND_CHAR[k] for k, _ in lenient),
+        score,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _accepts(kinds: str) -> bool:
+    """Whether the attendance grammar accepts a roster of these token kinds (``TNSN…``).
+
+    The grammar looks only at token types, so acceptance is a function of the kind sequence
+    and is cached by it; values and positions are filled in by a real parse afterwards.
+    """
+    try:
+        grammar("attendance").parse(tokens([(_CHAR_KIND[c], "") for c in kinds] + [("VERB", "")]))
+    except LarkError:
+        return False
+    return True
+
+
+def _kinds_accepted(kinds: str) -> bool:
+    """:func:`_accepts`, cached only for rosters of ordinary length (hostile lists would fill the cache)."""
+    return _accepts(kinds) if len(kinds) <= 512 else _accepts.__wrapped__(kinds)
 
 
 class _Roster(Transformer[Token, list[Mention]]):
@@ -389,7 +447,7 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
         if budget is not None and not budget.take(cut):
             break
         cand = text[:cut].rstrip("，、 ")
-        found = _trim_left(cand, start, budget)
+        found = _trim_left_fast(cand, start, budget)
         if found and any(m.name for m in found):
             return found
         if found and not group_only:
@@ -412,6 +470,88 @@ def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Menti
         if found and any(m.name for m in found):
             return found
         if found and s == max(starts):
+            return found
+    return None
+
+
+def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[Mention] | None:
+    """:func:`_trim_left` reading each piece once instead of re-reading every suffix.
+
+    The text is cut into pieces once. A suffix from start ``s`` reads as its first piece from
+    ``s`` on plus the whole pieces after it, so whether it can be a roster follows from cached
+    per-piece kinds and the cached grammar verdict on the kind sequence; only a suffix the
+    grammar accepts goes through :func:`parse_roster`. That holds when masking the suffix hides
+    what masking the whole text hides there, i.e. when no masked quote or note spans ``s``
+    (the mask patterns have no anchors or lookarounds, so their matches right of ``s`` are
+    found alike in both); a suffix cut inside one is read by :func:`parse_roster` itself.
+    The starts, the floor, their order and the budget spent are those of :func:`_trim_left`.
+    """
+    masked, hidden = _mask_spans(text)
+    starts = {0}
+    a_list: list[int] = []  # pieces: text[a_list[i]:b_list[i]], non-empty, between separator runs
+    b_list: list[int] = []
+    pos = 0
+    for m in _PIECE_SEP.finditer(masked):
+        if m.start() > pos:
+            a_list.append(pos)
+            b_list.append(m.start())
+        pos = m.end()
+        if not hidden:
+            starts.add(pos)
+    if pos < len(text):
+        a_list.append(pos)
+        b_list.append(len(text))
+    if hidden:  # starts follow the separators of the text itself, as in _trim_left
+        starts.update(m.end() for m in _PIECE_SEP.finditer(text))
+    for m in _LEFT_CUTS.finditer(text):
+        starts.add(m.end())
+    last = max(starts)
+    n = len(a_list)
+    # the floor is the start of the last piece no reading accepts; no candidate starts before it
+    # (it is one of the starts and ``last`` is not below it), so pieces left of it are not read
+    infos: list[tuple[str | None, str | None, int]] = [(None, None, 0)] * n
+    floor = 0
+    for i in range(n - 1, -1, -1):
+        infos[i] = _piece_kinds(text[a_list[i] : b_list[i]])
+        if infos[i][1] is None:
+            floor = a_list[i]
+            break
+    dun = text.rfind("、")
+    for s in sorted(starts):
+        if s >= len(text) or (s < floor and s != last):
+            continue
+        if budget is not None and not budget.take(len(text) - s):
+            return None
+        if any(a < s < b for a, b in hidden):
+            found = parse_roster(text[s:], base + s)
+            if found and any(m.name for m in found):
+                return found
+            if found and s == last:
+                return found
+            continue
+        j = bisect_right(b_list, s)  # the first piece that ends after s
+        if j >= n:
+            continue
+        first = infos[j] if s <= a_list[j] else _piece_kinds(text[s : b_list[j]])
+        parts = [first, *infos[j + 1 :]]
+        if all(p[0] is not None for p in parts):
+            seq = [p[0] for p in parts]
+        elif dun >= s and all(p[1] is not None for p in parts) and sum(p[2] for p in parts) >= 0:
+            seq = [p[1] for p in parts]
+        else:
+            continue
+        kinds = ""
+        for i, k in enumerate(seq):
+            if i and kinds and kinds[-1] != "S":
+                kinds += "S"
+            kinds += k  # type: ignore[operator]
+        kinds = kinds.rstrip("S").replace("SD", "D")
+        if not ("N" in kinds or "T" in kinds) or not _kinds_accepted(kinds):
+            continue
+        found = parse_roster(text[s:], base + s)
+        if found and any(m.name for m in found):
+            return found
+        if found and s == last:
             return found
     return None
 
