@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-from lark import Token, Transformer
+from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from .grammars import grammar, tokens
@@ -328,78 +328,78 @@ def _piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
     )
 
 
-@lru_cache(maxsize=16384)
-def _accepts(kinds: str) -> bool:
-    """Whether the attendance grammar accepts a roster of these token kinds (``TNSN…``).
+# A roster as the grammar reads it: per part, the token indexes of its titles, of its name (-1 for
+# titles no name follows) and of its label's title (-1 for a bare 等, None for no label).
+_Plan = tuple[tuple[tuple[int, ...], int, int | None], ...]
 
-    The grammar looks only at token types, so acceptance is a function of the kind sequence
-    and is cached by it; values and positions are filled in by a real parse afterwards.
+
+@lru_cache(maxsize=16384)
+def _plan(kinds: str) -> _Plan | None:
+    """The attendance grammar's parse of a roster of these token kinds (``TNSN…``), or None.
+
+    The grammar looks only at token types, so its parse is a function of the kind sequence
+    and is cached by it; :func:`_mentions` fills in the values and positions of each roster.
     """
     try:
-        grammar("attendance").parse(tokens([(_CHAR_KIND[c], "") for c in kinds] + [("VERB", "")]))
+        tree = grammar("attendance").parse(tokens([(_CHAR_KIND[c], "") for c in kinds] + [("VERB", "")]))
     except LarkError:
-        return False
-    return True
+        return None
+    parts: list[tuple[tuple[int, ...], int, int | None]] = []
+    roster = tree.children[0]  # start: roster verbs
+    assert isinstance(roster, Tree)
+    for part in roster.children:
+        if not isinstance(part, Tree):  # SEP
+            continue
+        leaves = [t for t in part.children if isinstance(t, Token)]
+        if part.data == "titles":
+            parts.append((tuple(t.start_pos or 0 for t in leaves), -1, None))
+            continue
+        label = next((x for x in part.children if isinstance(x, Tree)), None)
+        said = None if label is None else [t for t in label.children if isinstance(t, Token) and t.type == "TITLE"]
+        parts.append((
+            tuple(t.start_pos or 0 for t in leaves if t.type == "TITLE"),
+            next(t.start_pos or 0 for t in leaves if t.type == "NAME"),
+            None if said is None else (said[0].start_pos or 0) if said else -1,
+        ))
+    return tuple(parts)
 
 
-def _kinds_accepted(kinds: str) -> bool:
-    """:func:`_accepts`, cached only for rosters of ordinary length (hostile lists would fill the cache)."""
-    return _accepts(kinds) if len(kinds) <= 512 else _accepts.__wrapped__(kinds)
+def _roster_plan(kinds: str) -> _Plan | None:
+    """:func:`_plan`, cached only for rosters of ordinary length (hostile lists would fill the cache)."""
+    return _plan(kinds) if len(kinds) <= 512 else _plan.__wrapped__(kinds)
 
 
-class _Roster(Transformer[Token, list[Mention]]):
-    """Turns a parsed roster into mentions; titles chain forward, labels apply backward."""
-
-    def start(self, items: list) -> list[Mention]:
-        return items[0]
-
-    def roster(self, parts: list) -> list[Mention]:
-        mentions: list[Mention] = []
-        pending: list[Token] = []
-        shared: list[str] = []
-        since_label: list[Mention] = []
-        for part in parts:
-            if isinstance(part, Token):  # SEP
-                continue
-            kind, data = part
-            if kind == "titles":
-                pending.extend(data)
-                continue
-            titles, name, label = data
-            own = [t.value for t in pending] + titles
-            pending = []
-            m = Mention(name.value, own, [], name.start_pos or 0, name.end_pos or 0)
-            if own:
-                shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
-            elif shared:
-                m.titles = list(shared)
-            mentions.append(m)
-            since_label.append(m)
-            if label is not None:
-                for x in since_label:
-                    x.label = label
-                    if not x.titles and label:
-                        x.titles = [label]
-                since_label = []
-        for t in pending:  # titles that no name follows: an unnamed group, spanning its label
-            mentions.append(Mention("", [t.value], [], t.start_pos or 0, t.end_pos or 0, label=t.value))
-        return mentions
-
-    def person(self, items: list) -> tuple[str, tuple[list[str], Token, str | None]]:
-        titles = [t.value for t in items if isinstance(t, Token) and t.type == "TITLE"]
-        name = next(t for t in items if isinstance(t, Token) and t.type == "NAME")
-        label = next((x for x in items if isinstance(x, tuple) and x[0] == "label"), None)
-        return ("person", (titles, name, label[1] if label else None))
-
-    def label(self, items: list) -> tuple[str, str]:
-        title = next((t.value for t in items if t.type == "TITLE"), "")
-        return ("label", title)
-
-    def titles(self, items: list) -> tuple[str, list[Token]]:
-        return ("titles", list(items))
-
-    def verbs(self, items: list) -> list:
-        return items
+def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Mention]:
+    """Mentions of a parsed roster: titles chain forward, labels apply backward."""
+    mentions: list[Mention] = []
+    pending: list[int] = []
+    shared: list[str] = []
+    since_label: list[Mention] = []
+    for titles, name, label in plan:
+        if name < 0:
+            pending.extend(titles)
+            continue
+        own = [spans[i][1] for i in pending] + [spans[i][1] for i in titles]
+        pending = []
+        _, value, start, end = spans[name]
+        m = Mention(value, own, [], start, end)
+        if own:
+            shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
+        elif shared:
+            m.titles = list(shared)
+        mentions.append(m)
+        since_label.append(m)
+        if label is not None:
+            text = spans[label][1] if label >= 0 else ""
+            for x in since_label:
+                x.label = text
+                if not x.titles and text:
+                    x.titles = [text]
+            since_label = []
+    for i in pending:  # titles that no name follows: an unnamed group, spanning its label
+        _, value, start, end = spans[i]
+        mentions.append(Mention("", [value], [], start, end, label=value))
+    return mentions
 
 
 def parse_roster(text: str, base: int) -> list[Mention] | None:
@@ -412,14 +412,8 @@ def parse_roster(text: str, base: int) -> list[Mention] | None:
             spans = None  # a list is read leniently only when most of its names are sure
     if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
         return None
-    toks = tokens([(k, v) for k, v, _, _ in spans] + [("VERB", "")])
-    for tok, (_, _, s, e) in zip(toks, spans, strict=False):
-        tok.start_pos, tok.end_pos = s, e
-    try:
-        tree = grammar("attendance").parse(toks)
-    except LarkError:
-        return None
-    return _Roster().transform(tree)
+    plan = _roster_plan("".join(_KIND_CHAR[k] for k, *_ in spans))
+    return None if plan is None else _mentions(plan, spans)
 
 
 def roster_before(sentence: str, start: int, end: int, budget: Budget | None = None) -> list[Mention]:
@@ -546,7 +540,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
                 kinds += "S"
             kinds += k  # type: ignore[operator]
         kinds = kinds.rstrip("S").replace("SD", "D")
-        if not ("N" in kinds or "T" in kinds) or not _kinds_accepted(kinds):
+        if not ("N" in kinds or "T" in kinds) or _roster_plan(kinds) is None:
             continue
         found = parse_roster(text[s:], base + s)
         if found and any(m.name for m in found):
