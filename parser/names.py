@@ -56,20 +56,24 @@ def group_labels() -> frozenset[str]:
 
 def looks_like_name(s: str) -> bool:
     """A plausible personal name: surname + one or two characters, or a ``·`` name."""
-    if _DOT_NAME.fullmatch(s):
-        return True
-    if not 2 <= len(s) <= 4 or not _HAN.fullmatch(s) or s in _not_names():
+    if "·" in s or "•" in s:  # a dot name, else no name: a dot is not a Han character
+        return _DOT_NAME.fullmatch(s) is not None
+    # the cheap tests first: most pieces of text fail on the surname
+    if not 2 <= len(s) <= 4:
         return False
     single, compound = _surnames()
-    stop = _stopchars()
     if len(s) >= 3 and s[:2] in compound:
         given = s[2:]
     elif s[0] in single and len(s) <= 3:
         given = s[1:]
     else:
         return False
-    if len(given) == 2 and given in _not_names():
+    not_names = _not_names()
+    if s in not_names or not _HAN.fullmatch(s):
+        return False
+    if len(given) == 2 and given in not_names:
         return False  # 黄大妈, 人共同
+    stop = _stopchars()
     return 1 <= len(given) <= 2 and not any(c in stop for c in given)
 
 
@@ -85,7 +89,20 @@ def is_title(s: str) -> bool:
         return False
     if s in group_labels():
         return True
-    return len(s) >= 2 and s.endswith(title_suffixes())
+    # s.endswith(title_suffixes()) by one set lookup per suffix length, not one test per suffix
+    if len(s) < 2:
+        return False
+    for n, ends in _suffixes_by_length():
+        if s[-n:] in ends:
+            return True
+    return False
+
+
+@cache
+def _suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Title suffixes grouped by length (a shorter string than n never equals a suffix of length n)."""
+    lengths = sorted({len(t) for t in title_suffixes()})
+    return tuple((n, frozenset(t for t in title_suffixes() if len(t) == n)) for n in lengths)
 
 
 def strip_de(s: str) -> str:
@@ -109,10 +126,15 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
             if _DOT_NAME.fullmatch(name) and (not rest or is_title(strip_de(rest))):
                 return strip_de(rest), name
+    dotted = "·" in chunk or "•" in chunk
+    single, compound = _surnames()
     for n in (3, 2, 4):
         if len(chunk) < n:
             continue
         name, rest = chunk[-n:], chunk[:-n]
+        # a name without a dot starts with a surname: most chunks fail here, before looks_like_name
+        if not dotted and name[0] not in single and name[:2] not in compound:
+            continue
         if not looks_like_name(name):
             continue
         if not rest:
@@ -130,7 +152,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
         name, rest = chunk[:n], chunk[n:]
-        if len(chunk) > n and looks_like_name(name) and rest in _POST_TITLES:
+        if len(chunk) > n and rest in _POST_TITLES and looks_like_name(name):
             return "", name
     if is_title(chunk):
         return chunk, ""
