@@ -10,7 +10,7 @@ the last name (``在…会议上``) are cut at a linking word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -38,9 +38,14 @@ _LINKERS = (
     # a roster may end before a trailing group: 甲、乙，中共中央有关部门负责人出席 / 甲、乙和各单位负责人
     "，", "和", "以及", "及", "关于",
 )
-_LEFT_CUTS = regex.compile(
-    r"[：:（）()]|听取了|听取|邀请到|邀请|日电|由|会上|会前|会后|会议|期间|其间|此外|同时|随后|最后|其中|上午|下午|晚上|当天|日"
+_LEFT_CUT_MARKS = "：:（）()"
+_LEFT_CUT_WORDS = (
+    "听取了", "听取", "邀请到", "邀请", "日电", "由", "会上", "会前", "会后", "会议", "期间", "其间", "此外", "同时",
+    "随后", "最后", "其中", "上午", "下午", "晚上", "当天", "日",
 )
+_LEFT_CUTS = regex.compile(f"[{_LEFT_CUT_MARKS}]|" + "|".join(_LEFT_CUT_WORDS))
+_LEFT_CUT_LONGEST = max(map(len, _LEFT_CUT_WORDS))
+_LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS}
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
@@ -467,11 +472,23 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     lead = tuple(w for w in _LINKERS if text.startswith(w)) if text[:1] in _LINKER_HEADS else ()
     cuts.update(m.start() for m in _linker_starts(lead).finditer(text, 1))
     group_only: list[Mention] = []
+    # without a quote or a bracket nothing is masked: the separators are found once for all cuts
+    plain = not ("“" in text or "《" in text or "（" in text or "(" in text)
+    runs: tuple[list[int], list[int]] = ([], [])
+    words: tuple[list[int], list[int]] = ([], [])
+    if plain:
+        for m in _PIECE_SEP.finditer(text):
+            runs[0].append(m.start())
+            runs[1].append(m.end())
+        for m in _LEFT_CUTS.finditer(text):
+            words[0].append(m.start())
+            words[1].append(m.end())
     for cut in sorted(cuts, reverse=True):
         if budget is not None and not budget.take(cut):
             break
         cand = text[:cut].rstrip("，、 ")
-        found = _trim_left_fast(cand, start, budget)
+        found = (_trim_plain(text, runs, words, len(cand), start, budget) if plain
+                 else _trim_left_fast(cand, start, budget))
         if found and any(m.name for m in found):
             return found
         if found and not group_only:
@@ -506,6 +523,97 @@ def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Menti
         if found and any(m.name for m in found):
             return found
         if found and s == max(starts):
+            return found
+    return None
+
+
+def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bool:
+    """Whether :func:`parse_roster` can return mentions for a text of pieces with these kinds.
+
+    It mirrors parse_roster and _span_tokens on kinds: the strict reading, else (when the text
+    holds a 、, ``dun``) the lenient one if most names are sure; a separator token between
+    pieces, none at the end or before 等; a NAME or TITLE; the grammar's verdict. It may say yes
+    where parse_roster says no (parse_roster is then asked), never the other way round.
+    """
+    if all(p[0] is not None for p in parts):
+        seq = [p[0] for p in parts]
+    elif dun and all(p[1] is not None for p in parts) and sum(p[2] for p in parts) >= 0:
+        seq = [p[1] for p in parts]
+    else:
+        return False
+    kinds = ""
+    for i, piece in enumerate(seq):
+        if i and kinds and kinds[-1] != "S":
+            kinds += "S"
+        kinds += piece or ""
+    kinds = kinds.rstrip("S").replace("SD", "D")
+    return ("N" in kinds or "T" in kinds) and _roster_plan(kinds) is not None
+
+
+def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[int], list[int]], end: int,
+                base: int, budget: Budget | None = None) -> list[Mention] | None:
+    """``_trim_left(text[:end])`` for a clause with nothing to mask, given the separator runs and
+    the cut words (``_LEFT_CUTS``: starts, ends) of the whole clause.
+
+    As :func:`_trim_left_fast`, with the work per cut cut down to what lies right of the floor:
+    the separator runs of ``text[:end]`` are those of ``text`` clipped at ``end`` (a run of one
+    character class), pieces are read from the right up to the first one no reading accepts, and
+    cut words count only from the floor on. The floor follows a separator (or is 0) and no cut
+    word holds a separator, so no cut word spans it; every start left of it is skipped by
+    _trim_left. A scan of ``text[:end]`` decides at a position as the scan of ``text`` does while
+    the longest cut word fits before ``end``, so the clause's cut words serve up to there and
+    only the last characters are scanned again.
+    """
+    run_a, run_b = runs
+    r = bisect_left(run_a, end)  # runs that start before the end
+    # pieces (gaps between runs) from the right, down to the last one no reading accepts
+    pieces: list[tuple[int, int, tuple[str | None, str | None, int]]] = []
+    floor = 0
+    for i in range(r, -1, -1):
+        a = (min(run_b[i - 1], end) if i == r else run_b[i - 1]) if i else 0
+        b = run_a[i] if i < r else end
+        if a >= b:
+            continue
+        info = _piece_kinds(text[a:b])
+        pieces.append((a, b, info))
+        if info[1] is None:
+            floor = a
+            break
+    pieces.reverse()
+    starts = {floor}  # the floor is 0 or the end of a run: a start itself
+    for i in range(r - 1, -1, -1):
+        run_end = min(run_b[i], end)
+        if run_end < floor:
+            break
+        starts.add(run_end)
+    w_start, w_end = words
+    resume = floor
+    for k in range(bisect_left(w_start, floor), bisect_right(w_start, end - _LEFT_CUT_LONGEST)):
+        starts.add(w_end[k])
+        resume = w_end[k]
+    tail = max(resume, end - _LEFT_CUT_LONGEST + 1)
+    if tail < end and any(c in _LEFT_CUT_HEADS for c in text[tail:end]):
+        for m in _LEFT_CUTS.finditer(text, tail, end):
+            starts.add(m.end())
+    last = max(starts)
+    ends = [b for _, b, _ in pieces]
+    dun = text.rfind("、", 0, end)
+    for s in sorted(starts):
+        if s >= end:
+            continue
+        if budget is not None and not budget.take(end - s):
+            return None
+        j = bisect_right(ends, s)  # the first piece that ends after s
+        if j >= len(pieces):
+            continue
+        a, b, info = pieces[j]
+        first = info if s <= a else _piece_kinds(text[s:b])
+        if not _may_parse([first, *(p[2] for p in pieces[j + 1 :])], dun >= s):
+            continue
+        found = parse_roster(text[s:end], base + s)
+        if found and any(m.name for m in found):
+            return found
+        if found and s == last:
             return found
     return None
 
@@ -569,20 +677,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
         if j >= n:
             continue
         first = infos[j] if s <= a_list[j] else _piece_kinds(text[s : b_list[j]])
-        parts = [first, *infos[j + 1 :]]
-        if all(p[0] is not None for p in parts):
-            seq = [p[0] for p in parts]
-        elif dun >= s and all(p[1] is not None for p in parts) and sum(p[2] for p in parts) >= 0:
-            seq = [p[1] for p in parts]
-        else:
-            continue
-        kinds = ""
-        for i, k in enumerate(seq):
-            if i and kinds and kinds[-1] != "S":
-                kinds += "S"
-            kinds += k  # type: ignore[operator]
-        kinds = kinds.rstrip("S").replace("SD", "D")
-        if not ("N" in kinds or "T" in kinds) or _roster_plan(kinds) is None:
+        if not _may_parse([first, *infos[j + 1 :]], dun >= s):
             continue
         found = parse_roster(text[s:], base + s)
         if found and any(m.name for m in found):
