@@ -474,23 +474,27 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     lead = tuple(w for w in _LINKERS if text.startswith(w)) if text[:1] in _LINKER_HEADS else ()
     cuts.update(m.start() for m in _linker_starts(lead).finditer(text, 1))
     group_only: list[Mention] = []
-    # without a quote or a bracket nothing is masked: the separators are found once for all cuts
-    plain = not ("“" in text or "《" in text or "（" in text or "(" in text)
+    # the separators and cut words are found once for all cuts
     runs: tuple[list[int], list[int]] = ([], [])
+    for m in _PIECE_SEP.finditer(text):
+        runs[0].append(m.start())
+        runs[1].append(m.end())
     words: tuple[list[int], list[int]] = ([], [])
-    if plain:
-        for m in _PIECE_SEP.finditer(text):
-            runs[0].append(m.start())
-            runs[1].append(m.end())
-        for m in _LEFT_CUTS.finditer(text):
-            words[0].append(m.start())
-            words[1].append(m.end())
+    for m in _LEFT_CUTS.finditer(text):
+        words[0].append(m.start())
+        words[1].append(m.end())
+    # without a quote or a bracket nothing is masked in any cut
+    plain = not ("“" in text or "《" in text or "（" in text or "(" in text)
     for cut in sorted(cuts, reverse=True):
         if budget is not None and not budget.take(cut):
             break
         cand = text[:cut].rstrip("，、 ")
-        found = (_trim_plain(text, runs, words, len(cand), start, budget) if plain
-                 else _trim_left_fast(cand, start, budget))
+        # a cut in which the masks find nothing has nothing masked in any part of it either
+        # (the mask patterns have no anchors or lookarounds): it is searched as a plain one
+        if plain or not _mask_spans(cand)[1]:
+            found = _trim_plain(text, runs, words, len(cand), start, budget)
+        else:
+            found = _trim_left_fast(cand, start, budget)
         if found and any(m.name for m in found):
             return found
         if found and not group_only:
@@ -554,7 +558,7 @@ def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bo
 
 def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[int], list[int]], end: int,
                 base: int, budget: Budget | None = None) -> list[Mention] | None:
-    """``_trim_left(text[:end])`` for a clause with nothing to mask, given the separator runs and
+    """``_trim_left(text[:end])`` when it has nothing to mask, given the separator runs and
     the cut words (``_LEFT_CUTS``: starts, ends) of the whole clause.
 
     As :func:`_trim_left_fast`, with the work per cut cut down to what lies right of the floor:
@@ -594,7 +598,7 @@ def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[
         starts.add(w_end[k])
         resume = w_end[k]
     tail = max(resume, end - _LEFT_CUT_LONGEST + 1)
-    if tail < end and any(c in _LEFT_CUT_HEADS for c in text[tail:end]):
+    if tail < end and not _LEFT_CUT_HEADS.isdisjoint(text[tail:end]):
         for m in _LEFT_CUTS.finditer(text, tail, end):
             starts.add(m.end())
     last = max(starts)
