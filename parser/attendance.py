@@ -5,6 +5,11 @@ clause. Its pieces, cut at ``、``/``，``/``和``, become TITLE / NAME / DENG t
 right-to-left name splitter, and ``grammar/attendance.lark`` decides whether they form a
 roster. Pieces that do not fit (``会上``, ``10月7日``) are trimmed from the left; words after
 the last name (``在…会议上``) are cut at a linking word.
+
+The search tries many cuts and trims of one clause, so it works on token kinds: each piece is
+read once (cached), a candidate is rejected from its pieces' kinds, and the grammar's parse is
+cached by the kind sequence (it looks at nothing else); only an accepted candidate is read
+with values and positions.
 """
 
 from __future__ import annotations
@@ -515,7 +520,12 @@ def _linker_starts(lead: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Mention] | None:
-    """Try the whole text, then suffixes after each separator or cut word."""
+    """Try the whole text, then suffixes after each separator or cut word.
+
+    The definition of the search: roster_before runs :func:`_trim_plain` and
+    :func:`_trim_left_fast`, which find the same while reading each piece once
+    (tests/test_attendance_fast.py holds them to it).
+    """
     starts = [0]
     starts += [m.end() for m in _PIECE_SEP.finditer(text)]
     starts += [m.end() for m in _LEFT_CUTS.finditer(text)]
