@@ -126,15 +126,16 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
             if _DOT_NAME.fullmatch(name) and (not rest or is_title(strip_de(rest))):
                 return strip_de(rest), name
-    dotted = "·" in chunk or "•" in chunk
+    dotted = dot_at >= 0
     single, compound = _surnames()
+    size = len(chunk)
     for n in (3, 2, 4):
-        if len(chunk) < n:
+        if size < n:
+            continue
+        # a name without a dot starts with a surname: most chunks fail here, before any slicing
+        if not dotted and chunk[-n] not in single and chunk[size - n : size - n + 2] not in compound:
             continue
         name, rest = chunk[-n:], chunk[:-n]
-        # a name without a dot starts with a surname: most chunks fail here, before looks_like_name
-        if not dotted and name[0] not in single and name[:2] not in compound:
-            continue
         if not looks_like_name(name):
             continue
         if not rest:
@@ -144,16 +145,14 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         if is_title(rest):
             return rest, name
     # a title right before is strong evidence: accept a rare surname (摆向阳) after one
-    for n in (3,):
-        name, rest = chunk[-n:], chunk[:-n]
-        if (len(chunk) > n and is_title(rest) and _HAN.fullmatch(name) and not has_stopchar(name)
-                and name not in _not_names() and not is_title(name)):
+    if size > 3 and is_title(rest := chunk[:-3]):
+        name = chunk[-3:]
+        if _HAN.fullmatch(name) and not has_stopchar(name) and name not in _not_names() and not is_title(name):
             return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
-        name, rest = chunk[:n], chunk[n:]
-        if len(chunk) > n and rest in _POST_TITLES and looks_like_name(name):
-            return "", name
+        if size > n and chunk[n:] in _POST_TITLES and looks_like_name(chunk[:n]):
+            return "", chunk[:n]
     if is_title(chunk):
         return chunk, ""
     return None
