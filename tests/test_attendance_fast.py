@@ -147,3 +147,31 @@ def test_split_title_name_is_unchanged(chunk: str) -> None:
     from parser.names import split_title_name
 
     assert split_title_name.__wrapped__(chunk) == _split_before(chunk)
+
+
+def _looks_before(s: str) -> bool:
+    """names.looks_like_name before its tests were reordered, for reference."""
+    from parser import names as nm
+
+    if nm._DOT_NAME.fullmatch(s):
+        return True
+    if not 2 <= len(s) <= 4 or not nm._HAN.fullmatch(s) or s in nm._not_names():
+        return False
+    single, compound = nm._surnames()
+    if len(s) >= 3 and s[:2] in compound:
+        given = s[2:]
+    elif s[0] in single and len(s) <= 3:
+        given = s[1:]
+    else:
+        return False
+    if len(given) == 2 and given in nm._not_names():
+        return False
+    return 1 <= len(given) <= 2 and not nm.has_stopchar(given)
+
+
+@SETTINGS
+@given(st.text(alphabet="韦闵欧阳摆知远若川春晓市长的岁·•人黄大妈共同司马aA1 ", max_size=6))
+def test_looks_like_name_is_unchanged(s: str) -> None:
+    from parser.names import looks_like_name
+
+    assert looks_like_name(s) == _looks_before(s)
