@@ -56,21 +56,24 @@ def group_labels() -> frozenset[str]:
 
 def looks_like_name(s: str) -> bool:
     """A plausible personal name: surname + one or two characters, or a ``·`` name."""
-    if _DOT_NAME.fullmatch(s):
-        return True
-    if not 2 <= len(s) <= 4 or not _HAN.fullmatch(s) or s in _not_names():
+    if "·" in s or "•" in s:  # a dot name, else no name: a dot is not a Han character
+        return _DOT_NAME.fullmatch(s) is not None
+    # the cheap tests first: most pieces of text fail on the surname
+    if not 2 <= len(s) <= 4:
         return False
     single, compound = _surnames()
-    stop = _stopchars()
     if len(s) >= 3 and s[:2] in compound:
         given = s[2:]
     elif s[0] in single and len(s) <= 3:
         given = s[1:]
     else:
         return False
-    if len(given) == 2 and given in _not_names():
+    if not (1 <= len(given) <= 2 and _stopchars().isdisjoint(given)):
+        return False
+    not_names = _not_names()
+    if s in not_names or (len(given) == 2 and given in not_names):
         return False  # 黄大妈, 人共同
-    return 1 <= len(given) <= 2 and not any(c in stop for c in given)
+    return _HAN.fullmatch(s) is not None  # the regex last: the set tests above reject more, cheaper
 
 
 def has_stopchar(s: str) -> bool:
@@ -85,7 +88,20 @@ def is_title(s: str) -> bool:
         return False
     if s in group_labels():
         return True
-    return len(s) >= 2 and s.endswith(title_suffixes())
+    # s.endswith(title_suffixes()) by one set lookup per suffix length, not one test per suffix
+    if len(s) < 2:
+        return False
+    for n, ends in _suffixes_by_length():
+        if s[-n:] in ends:
+            return True
+    return False
+
+
+@cache
+def _suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Title suffixes grouped by length (a shorter string than n never equals a suffix of length n)."""
+    lengths = sorted({len(t) for t in title_suffixes()})
+    return tuple((n, frozenset(t for t in title_suffixes() if len(t) == n)) for n in lengths)
 
 
 def strip_de(s: str) -> str:
@@ -109,8 +125,14 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
             if _DOT_NAME.fullmatch(name) and (not rest or is_title(strip_de(rest))):
                 return strip_de(rest), name
+    dotted = dot_at >= 0
+    single, compound = _surnames()
+    size = len(chunk)
     for n in (3, 2, 4):
-        if len(chunk) < n:
+        if size < n:
+            continue
+        # a name without a dot starts with a surname: most chunks fail here, before any slicing
+        if not dotted and chunk[-n] not in single and chunk[size - n : size - n + 2] not in compound:
             continue
         name, rest = chunk[-n:], chunk[:-n]
         if not looks_like_name(name):
@@ -122,16 +144,14 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         if is_title(rest):
             return rest, name
     # a title right before is strong evidence: accept a rare surname (摆向阳) after one
-    for n in (3,):
-        name, rest = chunk[-n:], chunk[:-n]
-        if (len(chunk) > n and is_title(rest) and _HAN.fullmatch(name) and not has_stopchar(name)
-                and name not in _not_names() and not is_title(name)):
+    if size > 3 and is_title(rest := chunk[:-3]):
+        name = chunk[-3:]
+        if _HAN.fullmatch(name) and not has_stopchar(name) and name not in _not_names() and not is_title(name):
             return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
-        name, rest = chunk[:n], chunk[n:]
-        if len(chunk) > n and looks_like_name(name) and rest in _POST_TITLES:
-            return "", name
+        if size > n and chunk[n:] in _POST_TITLES and looks_like_name(chunk[:n]):
+            return "", chunk[:n]
     if is_title(chunk):
         return chunk, ""
     return None

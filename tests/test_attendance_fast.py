@@ -1,0 +1,177 @@
+"""attendance.py's fast roster search against the plain one it replaces, on random clauses.
+
+The search reads each piece once and asks the grammar once per sequence of token kinds; these
+properties check that it finds what trying every suffix with ``_trim_left`` finds, spending the
+same budget, and that verbs found per paragraph are those found per sentence.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parser import attendance as att
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# names, titles, separators, linkers, cut words, quotes and notes: the shapes the search turns on
+FRAGMENTS = [
+    "韦知远", "闵若川", "欧阳春晓", "柯雨", "摆向川", "阿依古丽·买买提", "市委书记", "副市长", "市长", "教授", "先生",
+    "市领导", "负责同志", "华南师范大学", "、", "，", ",", " ", "\t", "和", "及", "与", "同", "以及", "还有", "等",
+    "等12位专家", "在", "出席", "会上", "会议", "日", "日电", "由", "上午", "1", "２", "“", "”", "《", "》", "（", "）",
+    "(", ")", "（以姓氏笔画为序）", "“不忘初心、牢记使命”", "的", "讲话", "同志", "一行", "分别", "为", "中央",
+]
+clauses = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
+
+
+def _reference(sentence: str, start: int, end: int, budget: att.Budget | None) -> list[att.Mention]:
+    """roster_before as it was: every cut, every start, each suffix parsed by parse_roster."""
+    if budget is not None and end - start > att.MAX_CLAUSE:
+        start = end - att.MAX_CLAUSE
+        budget.clipped += 1
+    text = sentence[start:end]
+    cuts = {len(text)}
+    for tm in att._TIME_LINK.finditer(text):
+        if tm.start() > 0:
+            cuts.add(tm.start())
+    for link in att._LINKERS:
+        i = text.find(link)
+        while i > 0:
+            cuts.add(i)
+            i = text.find(link, i + 1)
+    group_only: list[att.Mention] = []
+    for cut in sorted(cuts, reverse=True):
+        if budget is not None and not budget.take(cut):
+            break
+        found = att._trim_left(text[:cut].rstrip("，、 "), start, budget)
+        if found and any(m.name for m in found):
+            return found
+        if found and not group_only:
+            group_only = found
+    return group_only
+
+
+def _rows(mentions: list[att.Mention]) -> list[tuple]:
+    return [(m.name, m.titles, m.roles, m.start, m.end, m.label) for m in mentions]
+
+
+@SETTINGS
+@given(clauses, st.integers(min_value=0, max_value=400))
+def test_roster_before_finds_what_every_suffix_finds(clause: str, parse: int) -> None:
+    sentence = "前文。" + clause
+    fast, slow = att.Budget(parse=parse), att.Budget(parse=parse)
+    assert _rows(att.roster_before(sentence, 3, len(sentence), fast)) == _rows(
+        _reference(sentence, 3, len(sentence), slow))
+    assert (fast.parse, fast.exhausted) == (slow.parse, slow.exhausted)
+    assert _rows(att.roster_before(clause, 0, len(clause))) == _rows(_reference(clause, 0, len(clause), None))
+
+
+@SETTINGS
+@given(clauses)
+def test_trim_left_fast_is_trim_left(text: str) -> None:
+    fast, slow = att.Budget(), att.Budget()
+    assert _rows(att._trim_left_fast(text, 5, fast) or []) == _rows(att._trim_left(text, 5, slow) or [])
+    assert fast.parse == slow.parse
+
+
+@SETTINGS
+@given(clauses)
+def test_piece_kinds_are_the_readings(piece: str) -> None:
+    def kinds(toks: tuple[tuple[str, str], ...] | None) -> str | None:
+        return None if toks is None else "".join(att._KIND_CHAR[k] for k, _ in toks)
+
+    if not piece:
+        return
+    strict, lenient, score = att._piece_kinds.__wrapped__(piece)
+    assert strict == kinds(att._reading.__wrapped__(piece))
+    read = att._reading.__wrapped__(piece, True)
+    assert lenient == kinds(read)
+    names = [v for k, v in read or () if k == "NAME"]
+    assert score == 2 * sum(map(att.looks_like_name, names)) - len(names)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*FRAGMENTS, "。", "！", "\n", "主持", "强调", "；"]), max_size=30).map("".join))
+def test_verbs_of_a_paragraph_are_those_of_its_sentences(text: str) -> None:
+    whole = att.collect([(0, text)])
+    original = att._verbs_stay_in_sentences
+    try:
+        att._verbs_stay_in_sentences = lambda: False  # type: ignore[assignment]  # sentence by sentence
+        each = att.collect([(0, text)])
+    finally:
+        att._verbs_stay_in_sentences = original  # type: ignore[assignment]
+    assert [(i, *_rows([m])) for i, m in whole[0]] == [(i, *_rows([m])) for i, m in each[0]]
+    assert whole[1] == each[1]
+
+
+def _split_before(chunk: str) -> tuple[str, str] | None:
+    """names.split_title_name before its speed-up (surname tested before slicing), for reference."""
+    from parser import names as nm
+
+    if not chunk:
+        return None
+    dot_at = max(chunk.rfind("·"), chunk.rfind("•"))
+    if dot_at > 0:
+        for k in range(1, min(6, dot_at) + 1):
+            name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
+            if nm._DOT_NAME.fullmatch(name) and (not rest or nm.is_title(nm.strip_de(rest))):
+                return nm.strip_de(rest), name
+    for n in (3, 2, 4):
+        if len(chunk) < n:
+            continue
+        name, rest = chunk[-n:], chunk[:-n]
+        if not nm.looks_like_name(name):
+            continue
+        if not rest:
+            return "", name
+        if rest.endswith("的") and len(rest) > 2 and not rest.endswith("岁的"):
+            return rest[:-1], name
+        if nm.is_title(rest):
+            return rest, name
+    name, rest = chunk[-3:], chunk[:-3]
+    if (len(chunk) > 3 and nm.is_title(rest) and nm._HAN.fullmatch(name) and not nm.has_stopchar(name)
+            and name not in nm._not_names() and not nm.is_title(name)):
+        return rest, name
+    for n in (3, 2):
+        name, rest = chunk[:n], chunk[n:]
+        if len(chunk) > n and nm.looks_like_name(name) and rest in nm._POST_TITLES:
+            return "", name
+    if nm.is_title(chunk):
+        return chunk, ""
+    return None
+
+
+@SETTINGS
+@given(st.one_of(clauses, st.text(alphabet="韦闵欧阳摆知远若川春晓市长委书记副教授先生的岁·•总理人", max_size=12)))
+def test_split_title_name_is_unchanged(chunk: str) -> None:
+    from parser.names import split_title_name
+
+    assert split_title_name.__wrapped__(chunk) == _split_before(chunk)
+
+
+def _looks_before(s: str) -> bool:
+    """names.looks_like_name before its tests were reordered, for reference."""
+    from parser import names as nm
+
+    if nm._DOT_NAME.fullmatch(s):
+        return True
+    if not 2 <= len(s) <= 4 or not nm._HAN.fullmatch(s) or s in nm._not_names():
+        return False
+    single, compound = nm._surnames()
+    if len(s) >= 3 and s[:2] in compound:
+        given = s[2:]
+    elif s[0] in single and len(s) <= 3:
+        given = s[1:]
+    else:
+        return False
+    if len(given) == 2 and given in nm._not_names():
+        return False
+    return 1 <= len(given) <= 2 and not nm.has_stopchar(given)
+
+
+@SETTINGS
+@given(st.text(alphabet="韦闵欧阳摆知远若川春晓市长的岁·•人黄大妈共同司马aA1 ", max_size=6))
+def test_looks_like_name_is_unchanged(s: str) -> None:
+    from parser.names import looks_like_name
+
+    assert looks_like_name(s) == _looks_before(s)
