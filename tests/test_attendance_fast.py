@@ -175,3 +175,16 @@ def test_looks_like_name_is_unchanged(s: str) -> None:
     from parser.names import looks_like_name
 
     assert looks_like_name(s) == _looks_before(s)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(FRAGMENTS + list(att._LINKERS)), max_size=14).map("".join),
+       st.lists(st.sampled_from(att._LINKERS), max_size=3))
+def test_linker_starts_are_the_lookahead_positions(text: str, lead: list[str]) -> None:
+    import re
+
+    excluded = tuple(lead)
+    lookahead = re.compile("(?=" + "|".join(re.escape(w) for w in att._LINKERS if w not in excluded) + ")")
+    assert [m.start() for m in att._linker_starts(excluded).finditer(text, 1)] == [
+        m.start() for m in lookahead.finditer(text, 1)]
+    assert att._lead(text[: att._LINKER_LONGEST]) == tuple(w for w in att._LINKERS if text.startswith(w))
