@@ -278,18 +278,20 @@ _EARLY_CLASSES = ("CREDIT", "SALUTATION", "NOTE")  # text tests classify makes b
 
 
 @lru_cache(maxsize=4096)
-def _verdict(text: str) -> tuple[bool, str | None, str | None, bool]:
-    """What classify learns of a paragraph from its text alone, in one memo instead of four:
-    whether it is a tail marker; else the boilerplate reason (no Chinese, a lexicon pattern);
-    else the first of the classes CREDIT, SALUTATION, NOTE, CAPTION, META its text gives;
-    else whether it looks like a title (``looks_like_title(text)``). A later answer is needed
-    only when the earlier ones are empty, so it is computed only then. The memoised tests are
-    called unwrapped: this memo already holds their answers."""
+def _early_verdict(text: str) -> tuple[bool, str | None]:
+    """What classify learns first of a paragraph from its text alone, in one memo instead of
+    two: whether it is a tail marker; else its boilerplate reason (no Chinese, a lexicon
+    pattern) or None. The memoised tests are called unwrapped: this memo holds their answers."""
     if is_tail_marker.__wrapped__(text):
-        return True, None, None, False
-    early = boilerplate_reason.__wrapped__(text) or None if _has_han(text) else "no Chinese text"
-    if early is not None:
-        return False, early, None, False
+        return True, None
+    return False, boilerplate_reason.__wrapped__(text) or None if _has_han(text) else "no Chinese text"
+
+
+@lru_cache(maxsize=4096)
+def _late_verdict(text: str) -> tuple[str | None, bool]:
+    """The rest, in one memo instead of two (asked only for paragraphs that are not navigation
+    or link lists): the first of the classes CREDIT, SALUTATION, NOTE, CAPTION, META its text
+    gives; else whether it looks like a title (``looks_like_title(text)``)."""
     late = None
     if is_credit_only.__wrapped__(text):
         late = "CREDIT"
@@ -301,7 +303,7 @@ def _verdict(text: str) -> tuple[bool, str | None, str | None, bool]:
         late = "CAPTION"
     elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
         late = "META"
-    return False, None, late, late is None and looks_like_title.__wrapped__(text)
+    return late, late is None and looks_like_title.__wrapped__(text)
 
 
 def classify(norms: list[NormText], fmt: str) -> list[Block]:
@@ -323,7 +325,7 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             else:
                 b.cls, b.reason = "BOILER", "related content or comments after the article"
             continue
-        tail, early, late, title = _verdict(text)
+        tail, early = _early_verdict(text)
         norm = b.norm
         if tail:
             in_tail = True
@@ -335,18 +337,18 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls, b.reason = "BOILER", "navigation"
         elif norm.link_chars and norm.link_chars >= 0.5 * len(text) and len(text) < 80:
             b.cls, b.reason = "BOILER", "link list"
-        elif late in _EARLY_CLASSES:
-            b.cls = late
+        elif (late := _late_verdict(text))[0] in _EARLY_CLASSES:
+            b.cls = late[0]
         elif len(text) < 200 and norm.hint == "caption":
             b.cls = "CAPTION"
-        elif late is not None:  # CAPTION or META
-            b.cls = late
+        elif late[0] is not None:  # CAPTION or META
+            b.cls = late[0]
         elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title"):
             b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
         elif indents_body and not norm.indented and looks_like_title(text, 200, question=True):
             b.cls = "TITLE"
         else:
-            b.cls = "TITLE" if title else "BODY"
+            b.cls = "TITLE" if late[1] else "BODY"
         if b.cls == "TITLE":
             if seen_title and _SECTION_HEADING.match(text):
                 b.cls = "HEADING"
