@@ -193,7 +193,8 @@ def is_tail_marker(text: str) -> bool:
 def cut_run_together(norm: NormText) -> list[Block]:
     """Blocks of one segment; a long line of headings and paragraphs joined by spaces is cut."""
     text = norm.text
-    if len(text) < 200:
+    # every gap is a run of spaces or 　: two substring scans spare most long paragraphs the search
+    if len(text) < 200 or (" " not in text and "\u3000" not in text):
         return [Block(text, norm, 0)]
     gaps = list(_RUN_TOGETHER_GAP.finditer(text))
     if len(gaps) < 2:
@@ -273,6 +274,38 @@ def looks_like_title(text: str, max_len: int = 64, *, question: bool = False) ->
     return True
 
 
+_EARLY_CLASSES = ("CREDIT", "SALUTATION", "NOTE")  # text tests classify makes before the caption hint
+
+
+@lru_cache(maxsize=4096)
+def _early_verdict(text: str) -> tuple[bool, str | None]:
+    """What classify learns first of a paragraph from its text alone, in one memo instead of
+    two: whether it is a tail marker; else its boilerplate reason (no Chinese, a lexicon
+    pattern) or None. The memoised tests are called unwrapped: this memo holds their answers."""
+    if is_tail_marker.__wrapped__(text):
+        return True, None
+    return False, boilerplate_reason.__wrapped__(text) or None if _has_han(text) else "no Chinese text"
+
+
+@lru_cache(maxsize=4096)
+def _late_verdict(text: str) -> tuple[str | None, bool]:
+    """The rest, in one memo instead of two (asked only for paragraphs that are not navigation
+    or link lists): the first of the classes CREDIT, SALUTATION, NOTE, CAPTION, META its text
+    gives; else whether it looks like a title (``looks_like_title(text)``)."""
+    late = None
+    if is_credit_only.__wrapped__(text):
+        late = "CREDIT"
+    elif _SALUTATION.match(text):
+        late = "SALUTATION"
+    elif _NOTE.match(text):
+        late = "NOTE"
+    elif len(text) < 200 and _may_be_caption(text) and _CAPTION.search(text):
+        late = "CAPTION"
+    elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
+        late = "META"
+    return late, late is None and looks_like_title.__wrapped__(text)
+
+
 def classify(norms: list[NormText], fmt: str) -> list[Block]:
     """Cut segments into blocks and give each a class."""
     blocks = [b for n in norms for b in cut_run_together(n)]
@@ -292,38 +325,30 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             else:
                 b.cls, b.reason = "BOILER", "related content or comments after the article"
             continue
-        if is_tail_marker(text):
+        tail, early = _early_verdict(text)
+        norm = b.norm
+        if tail:
             in_tail = True
             b.cls, b.reason = "BOILER", "related content or comments after the article"
             continue
-        if not _has_han(text):
-            b.cls, b.reason = "BOILER", "no Chinese text"
-            continue
-        reason = boilerplate_reason(text)
-        if reason:
-            b.cls, b.reason = "BOILER", reason
-        elif b.norm.hint == "navigation" and not _is_prose(text):
+        if early is not None:
+            b.cls, b.reason = "BOILER", early
+        elif norm.hint == "navigation" and not _is_prose(text):
             b.cls, b.reason = "BOILER", "navigation"
-        elif b.norm.link_chars and b.norm.link_chars >= 0.5 * len(text) and len(text) < 80:
+        elif norm.link_chars and norm.link_chars >= 0.5 * len(text) and len(text) < 80:
             b.cls, b.reason = "BOILER", "link list"
-        elif is_credit_only(text):
-            b.cls = "CREDIT"
-        elif _SALUTATION.match(text):
-            b.cls = "SALUTATION"
-        elif _NOTE.match(text):
-            b.cls = "NOTE"
-        elif len(text) < 200 and (b.norm.hint == "caption" or (_may_be_caption(text) and _CAPTION.search(text))):
+        elif (late := _late_verdict(text))[0] in _EARLY_CLASSES:
+            b.cls = late[0]
+        elif len(text) < 200 and norm.hint == "caption":
             b.cls = "CAPTION"
-        elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
-            b.cls = "META"
-        elif b.tag.startswith("md-h") or b.tag in ("h1", "h2", "h3", "title"):
+        elif late[0] is not None:  # CAPTION or META
+            b.cls = late[0]
+        elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title"):
             b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
-        elif indents_body and not b.norm.indented and looks_like_title(text, 200, question=True):
-            b.cls = "TITLE"
-        elif looks_like_title(text):
+        elif indents_body and not norm.indented and looks_like_title(text, 200, question=True):
             b.cls = "TITLE"
         else:
-            b.cls = "BODY"
+            b.cls = "TITLE" if late[1] else "BODY"
         if b.cls == "TITLE":
             if seen_title and _SECTION_HEADING.match(text):
                 b.cls = "HEADING"

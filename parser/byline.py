@@ -117,6 +117,12 @@ _NOT_PERSON = regex.compile(r"手记|札记|近期|近日|日前|观察|特稿|�
 _NOT_PERSON_END = regex.compile(r"(?:社|网|报|台|站|院|部|局|厅|委|办|处|中心|报道|新闻|消息|来源|本文)$")
 
 
+@cache
+def _han_run() -> regex.Pattern[str]:
+    # compiled once, on first use: regex.fullmatch(pattern, s) looks the pattern up on every call
+    return regex.compile(r"\p{Han}+")
+
+
 def credit_name(s: str) -> bool:
     """A name after an explicit credit label (``编辑：丛敏``): the label vouches for it, so a
     surname missing from the lexicon or a rare given-name character does not reject it."""
@@ -124,7 +130,7 @@ def credit_name(s: str) -> bool:
         return True
     if is_title(s) or _NOT_PERSON.search(s):
         return False
-    return (2 <= len(s) <= 3 and bool(regex.fullmatch(r"\p{Han}+", s)) and s not in _roles()
+    return (2 <= len(s) <= 3 and _han_run().fullmatch(s) is not None and s not in _roles()
             and not any(w in s for w in _roles() if len(w) >= 2) and not _NOT_PERSON_END.search(s))
 
 
@@ -163,7 +169,7 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
     pats = _patterns()
     hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
-    for m in pats["bracket"].finditer(text) if "（" in text or "(" in text else ():
+    for m in _bracket_credits(text):
         inner, base = m.group(1), m.start(1)
         trailing = pats["trailing_role"].search(inner)
         if trailing:
@@ -195,6 +201,27 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
             _emit(hits, "reporter", m.group(1), m.start(1))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
+
+
+@cache
+def _bracket_opening() -> re.Pattern[str]:
+    """Where a match of the "bracket" pattern can start: an opening bracket, spaces (stdlib \\s
+    holds every character regex's \\s does, and \\x1c-\\x1f besides) and 综, 据 or the first
+    character of a role word of two or more characters."""
+    initials = sorted({"综", "据"} | {w[0] for w in _roles() if len(w) >= 2})
+    return re.compile(f"[（(]\\s*[{''.join(map(re.escape, initials))}]")
+
+
+def _bracket_credits(text: str) -> Iterator[regex.Match[str]]:
+    """``_patterns()["bracket"].finditer(text)``, started at the first place a match can start
+    (most brackets hold no credit: a cheap stdlib search skips them). The pattern has no
+    anchor or lookbehind, so matching from there finds the same matches."""
+    if "（" not in text and "(" not in text:
+        return iter(())
+    first = _bracket_opening().search(text)
+    if first is None:
+        return iter(())
+    return _patterns()["bracket"].finditer(text, first.start())
 
 
 def _bare_credit(text: str) -> regex.Match[str] | None:

@@ -102,3 +102,35 @@ def test_required_literals(text: str, pattern: str) -> None:
 def test_kind_cues(text: str) -> None:
     for cue, (pattern, _) in kind._cues().items():
         assert kind._has(cue, text) == bool(pattern.search(text))
+
+
+def test_stdlib_space_covers_regex_space() -> None:
+    # _bracket_opening uses stdlib \s for regex's \s: it must hold every character regex's does
+    import re
+    spaces = "".join(regex.findall(r"\s", "".join(map(chr, range(0x110000)))))
+    assert len(re.findall(r"\s", spaces)) == len(spaces)
+
+
+@SETTINGS
+@given(texts)
+def test_bracket_credits(text: str) -> None:
+    spans = [m.span() for m in byline._patterns()["bracket"].finditer(text)]
+    assert [m.span() for m in byline._bracket_credits(text)] == spans
+
+
+@SETTINGS
+@given(texts)
+def test_verdict(text: str) -> None:
+    tail, early = blocks._early_verdict.__wrapped__(text)
+    late, title = blocks._late_verdict.__wrapped__(text)
+    assert tail == blocks.is_tail_marker(text)
+    if not tail:
+        expect = blocks.boilerplate_reason(text) or None if blocks._has_han(text) else "no Chinese text"
+        assert early == expect
+    if not tail and early is None:
+        old = ("CREDIT" if byline.is_credit_only(text) else "SALUTATION" if blocks._SALUTATION.match(text)
+               else "NOTE" if blocks._NOTE.match(text)
+               else "CAPTION" if len(text) < 200 and blocks._CAPTION.search(text)
+               else "META" if len(text) < 80 and blocks._META.search(text) else None)
+        assert late == old
+        assert title == (late is None and blocks.looks_like_title(text))
