@@ -7,11 +7,13 @@ classes and every block gets exactly one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 import regex
-from lark import Token, Tree
+from lark.parsers.lalr_analysis import Shift
 
 from .blocks import Block, clean_title, is_prose
 from .grammars import grammar, tokens
@@ -257,44 +259,100 @@ def _plan(classes: tuple[str, ...]) -> _Plan:
 
 
 def _parse_plan(classes: tuple[str, ...]) -> _Plan:
-    """Parse the class sequence with ``grammar/document.lark`` and read the places off the tree.
+    """Parse the class sequence with ``grammar/document.lark`` and read the places off the parse.
 
-    Every token occurs exactly once in the tree, so each block gets one place and at most one
-    default reason; the token values are the block indices.
+    Every token stands in exactly one of the rules pre, head, front, lead, rest (``_section_of``),
+    so each block gets one place and at most one default reason, given in block order as the
+    walk over the tree gave them.
     """
     places = ["boilerplate"] * len(classes)
     reasons: dict[int, str] = {}
     headline_blocks: list[int] = []
     lead_index = None
-    toks = tokens([(c, i) for i, c in enumerate(classes)])
-    tree = grammar("document").parse(toks)
-    for section in tree.children:
-        if not isinstance(section, Tree):
-            continue
-        name = section.data
-        if name == "head":
-            headline_blocks = [int(t.value) for t in section.children if isinstance(t, Token)]
-            for i in headline_blocks:
-                places[i] = "headline"
-        elif name in ("pre", "front"):
-            for t in _tokens(section):
-                _aside(places, reasons, t, "before the article" if name == "pre" else None)
-        elif name == "body":
-            lead, rest = section.children
-            i = int(_tokens(lead)[0].value) if isinstance(lead, Tree) else int(lead.value)
+    for i, (cls, section) in enumerate(zip(classes, _section_of(classes), strict=True)):
+        if section == "head":
+            headline_blocks.append(i)
+            places[i] = "headline"
+        elif section == "lead":
             places[i] = "lead"
             lead_index = i
-            for t in _tokens(rest) if isinstance(rest, Tree) else [rest]:
-                j = int(t.value)
-                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
-                    places[j] = "body"
-                else:
-                    _aside(places, reasons, t, None)
+        elif section == "rest" and cls in _BODY_IN_REST:
+            places[i] = "body"
+        else:  # pre, front, and the credits and boilerplate of rest
+            _aside(places, reasons, i, cls, "before the article" if section == "pre" else None)
     return _Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
 
 
-def _tokens(tree: Tree[Token]) -> list[Token]:
-    return [t for t in tree.children if isinstance(t, Token)]
+_BODY_IN_REST = frozenset({"BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"})
+# the rules whose tree nodes hold the block tokens (start and body hold only rules; rules named
+# ``_…``, and lark's ``__…_star_N`` helpers for ``*`` and ``+``, are inlined into their parent)
+_SECTIONS = frozenset({"pre", "head", "front", "lead", "rest"})
+
+# per LALR state, per terminal or rule name: (shift?, next state, rule length, rule name, section?)
+_Table = dict[int, dict[str, tuple[bool, Any, int, str, bool]]]
+
+
+@cache
+def _table() -> tuple[_Table, int, int]:
+    """Lark's own LALR table for ``grammar/document.lark`` (the grammar stays the one source of
+    truth), unpacked once per process for ``_section_of``."""
+    conf = grammar("document").parser.parser.parser.parse_table
+    table: _Table = {}
+    for state, row in conf.states.items():
+        table[state] = {
+            sym: (True, arg, 0, "", False) if action is Shift
+            else (False, None, len(arg.expansion), arg.origin.name, arg.origin.name in _SECTIONS)
+            for sym, (action, arg) in row.items()
+        }
+    return table, conf.start_states["start"], conf.end_states["start"]
+
+
+def _section_of(classes: Sequence[str]) -> list[str]:
+    """For each block, the rule of the parse tree whose node holds its token.
+
+    This is lark's LALR loop (``ParserState.feed_token``) run over the class names alone with
+    lark's table: the same shifts and reductions as ``Lark.parse``, but the value of a reduction
+    is the list of token indices it covers not yet given a section, instead of a tree node. A
+    token's tree parent is the first rule reduced over it that is not inlined, which is the first
+    of ``_SECTIONS`` (these never nest). Input the grammar rejects is handed to ``Lark.parse``,
+    so that it raises exactly its error.
+    """
+    table, state0, end = _table()
+    sections = [""] * len(classes)
+    states = [state0]
+    values: list[list[int]] = []
+    n = len(classes)
+    for i in range(n + 1):
+        sym = classes[i] if i < n else "$END"
+        while True:
+            act = table[states[-1]].get(sym)
+            if act is None:
+                grammar("document").parse(tokens([(c, j) for j, c in enumerate(classes)]))
+                raise AssertionError("lark accepted what its own table rejects")  # pragma: no cover
+            shift, target, size, name, is_section = act
+            if shift:
+                states.append(target)
+                values.append([i])
+                break
+            if size:
+                # the first child's list takes the others (each list belongs to one stack slot):
+                # a left-recursive ``*`` grows by appending, never by copying
+                value = values[-size]
+                for other in values[len(values) - size + 1 :]:
+                    value.extend(other)
+                del states[-size:]
+                del values[-size:]
+            else:
+                value = []
+            if is_section:
+                for j in value:
+                    sections[j] = name
+                value = []
+            states.append(table[states[-1]][name][1])
+            values.append(value)
+            if i == n and states[-1] == end:
+                return sections
+    raise AssertionError("unreachable: $END ends in the end state or raises")  # pragma: no cover
 
 
 _ASIDE_REASONS = {
@@ -305,17 +363,16 @@ _ASIDE_REASONS = {
 }
 
 
-def _aside(places: list[str], reasons: dict[int, str], tok: Token, default_reason: str | None) -> None:
+def _aside(places: list[str], reasons: dict[int, str], i: int, cls: str, default_reason: str | None) -> None:
     """A credit goes to the byline, anything else aside is boilerplate with a reason by class."""
-    i = int(tok.value)
-    if tok.type == "CREDIT":
+    if cls == "CREDIT":
         places[i] = "byline"
         return
     places[i] = "boilerplate"
-    if tok.type == "BODY":
+    if cls == "BODY":
         reasons.setdefault(i, default_reason or "front matter")
     else:
-        reasons.setdefault(i, _ASIDE_REASONS.get(tok.type, default_reason or "boilerplate"))
+        reasons.setdefault(i, _ASIDE_REASONS.get(cls, default_reason or "boilerplate"))
 
 
 def split_dateline(text: str) -> int:

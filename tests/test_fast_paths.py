@@ -139,3 +139,64 @@ def test_report_json_as_json_dumps() -> None:
     for indent in (None, 2, 4):
         assert report.to_json(indent=indent) == json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)
     assert [p.to_dict() for p in report.paragraphs] == report.to_dict()["paragraphs"]
+
+
+def _plan_from_tree(classes: tuple[str, ...]) -> document._Plan:
+    """``document._parse_plan`` as it was: ``Lark.parse`` and a walk over the tree."""
+    from lark import Token, Tree
+
+    from parser.grammars import grammar, tokens
+
+    places = ["boilerplate"] * len(classes)
+    reasons: dict[int, str] = {}
+    headline_blocks: list[int] = []
+    lead_index = None
+
+    def aside(t: Token, default: str | None) -> None:
+        document._aside(places, reasons, int(t.value), t.type, default)
+
+    tree = grammar("document").parse(tokens([(c, i) for i, c in enumerate(classes)]))
+    for section in tree.children:
+        assert isinstance(section, Tree)
+        kids = [t for t in section.children if isinstance(t, Token)]
+        if section.data == "head":
+            headline_blocks = [int(t.value) for t in kids]
+            for i in headline_blocks:
+                places[i] = "headline"
+        elif section.data in ("pre", "front"):
+            for t in kids:
+                aside(t, "before the article" if section.data == "pre" else None)
+        elif section.data == "body":
+            lead, rest = section.children
+            assert isinstance(lead, Tree) and isinstance(rest, Tree)
+            lead_index = int(lead.children[0].value)  # type: ignore[union-attr]
+            places[lead_index] = "lead"
+            for t in rest.children:
+                assert isinstance(t, Token)
+                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
+                    places[int(t.value)] = "body"
+                else:
+                    aside(t, None)
+    return document._Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
+
+
+_CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT", "NOTE", "CAPTION")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_CLASSES), max_size=30))
+def test_plan_as_from_the_lark_tree(classes: list[str]) -> None:
+    """The LALR loop over lark's table places every block as the tree of ``Lark.parse`` did
+    (and raises where it raised: the grammar accepts every sequence of classes)."""
+    try:
+        old: document._Plan | Exception = _plan_from_tree(tuple(classes))
+    except Exception as e:
+        old = e
+    if isinstance(old, Exception):
+        try:
+            document._parse_plan(tuple(classes))
+        except Exception as e:
+            assert type(e) is type(old)
+            return
+        raise AssertionError("the new plan accepted what Lark rejected")
+    assert document._parse_plan(tuple(classes)) == old
