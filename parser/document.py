@@ -181,7 +181,12 @@ def _summary_before_body(blocks: list[Block]) -> None:
     paragraph followed by ``时间：``/``场合：`` lines, or paragraphs before the one that opens
     with the report's dateline (``本报北京10月16日电``)."""
     first_title = next((i for i, b in enumerate(blocks) if b.cls == "TITLE"), -1)
-    bodies = [i for i, b in enumerate(blocks) if i > first_title and b.cls == "BODY"][:4]
+    bodies: list[int] = []  # the first four BODY blocks after the first title (a loop that stops there)
+    for i in range(first_title + 1, len(blocks)):
+        if blocks[i].cls == "BODY":
+            bodies.append(i)
+            if len(bodies) == 4:
+                break
     if not bodies:
         return
     k = bodies[0]
@@ -204,7 +209,12 @@ _SPEAKER_LINE = regex.compile(r"^(?P<title>\p{Han}{2,20})[\s\u3000]+(?P<name>\p{
 
 def _speaker_line(blocks: list[Block]) -> None:
     """Under a speech's title, a ``青岚市市长　贺启舟`` line names the speaker: not headline."""
-    titles = [i for i, b in enumerate(blocks) if b.cls == "TITLE"]
+    titles: list[int] = []  # the first three TITLE blocks (a loop that stops there)
+    for i, b in enumerate(blocks):
+        if b.cls == "TITLE":
+            titles.append(i)
+            if len(titles) == 3:
+                break
     for i in titles[1:3]:
         m = _SPEAKER_LINE.match(blocks[i].text.strip())
         if m and blocks[i - 1].cls == "TITLE" and looks_like_name(m.group("name")) and is_title(m.group("title")):
@@ -313,16 +323,16 @@ def _section_of(classes: Sequence[str]) -> list[str]:
     """For each block, the rule of the parse tree whose node holds its token.
 
     This is lark's LALR loop (``ParserState.feed_token``) run over the class names alone with
-    lark's table: the same shifts and reductions as ``Lark.parse``, but the value of a reduction
-    is the list of token indices it covers not yet given a section, instead of a tree node. A
-    token's tree parent is the first rule reduced over it that is not inlined, which is the first
-    of ``_SECTIONS`` (these never nest). Input the grammar rejects is handed to ``Lark.parse``,
-    so that it raises exactly its error.
+    lark's table: the same shifts and reductions as ``Lark.parse``, but where lark builds a tree
+    node this keeps only where the node starts (a node covers the tokens from its start to the
+    next token to be read). A token's tree parent is the first rule reduced over it that is not
+    inlined, which is the one of ``_SECTIONS`` over it (these never nest). Input the grammar
+    rejects is handed to ``Lark.parse``, so that it raises exactly its error.
     """
     table, state0, end = _table()
     sections = [""] * len(classes)
     states = [state0]
-    values: list[list[int]] = []
+    starts: list[int] = []
     n = len(classes)
     for i in range(n + 1):
         sym = classes[i] if i < n else "$END"
@@ -334,24 +344,18 @@ def _section_of(classes: Sequence[str]) -> list[str]:
             shift, target, size, name, is_section = act
             if shift:
                 states.append(target)
-                values.append([i])
+                starts.append(i)
                 break
             if size:
-                # the first child's list takes the others (each list belongs to one stack slot):
-                # a left-recursive ``*`` grows by appending, never by copying
-                value = values[-size]
-                for other in values[len(values) - size + 1 :]:
-                    value.extend(other)
+                start = starts[-size]
                 del states[-size:]
-                del values[-size:]
+                del starts[-size:]
             else:
-                value = []
+                start = i
             if is_section:
-                for j in value:
-                    sections[j] = name
-                value = []
+                sections[start:i] = [name] * (i - start)
             states.append(table[states[-1]][name][1])
-            values.append(value)
+            starts.append(start)
             if i == n and states[-1] == end:
                 return sections
     raise AssertionError("unreachable: $END ends in the end state or raises")  # pragma: no cover
