@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser import document
+from parser import document, model
 from parser.blocks import Block
 from parser.directives import _scan, _triggers, find_candidates
 from parser.normalize import NormText
@@ -212,3 +214,38 @@ def test_dateline_words_cover_every_unbracketed_dateline(text: str) -> None:
     m = document._DATELINE.match(text)
     if m and not m.group().startswith(("（", "(")):
         assert text.startswith(document._DATELINE_WORDS) or "网讯" in text[2:12]
+
+
+_any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=12)
+_span = st.tuples(st.integers(-(2**70), 2**70), st.integers(-5, 10**6))
+_paragraph = st.builds(
+    model.Paragraph,
+    st.sampled_from(["headline", "lead", "body", "byline", "boilerplate"]) | _any_text,
+    _any_text,
+    _span | st.tuples(st.booleans(), st.integers()) | st.lists(st.integers(), max_size=3).map(tuple),
+    st.none() | _any_text,
+)
+_report = st.builds(
+    model.Report,
+    kind=st.sampled_from(["meeting_report", "speech", "other"]),
+    headline=st.none() | st.builds(model.TextField, _any_text, _span, st.none() | _any_text),
+    lead=st.none() | st.builds(model.TextField, _any_text, _span),
+    attendees=st.lists(st.builds(model.Attendee, _any_text, st.lists(_any_text, max_size=2),
+                                 st.just(["attended"]), _span), max_size=2),
+    directives=st.lists(st.builds(model.Directive, st.integers(1, 3), st.integers(1, 9), _any_text, _any_text,
+                                  _span), max_size=2),
+    byline=st.lists(st.builds(model.Credit, st.just("reporter"), _any_text, _span), max_size=2),
+    source=st.builds(model.SourceInfo, st.none() | _any_text, _any_text, _any_text, _any_text,
+                     metadata=st.dictionaries(_any_text, _any_text, max_size=2)),
+    groups=st.lists(st.builds(model.Group, _any_text, st.just(["attended"]), _span), max_size=2),
+    dateline=st.none() | st.builds(model.TextField, _any_text, _span),
+    paragraphs=st.lists(_paragraph, max_size=5),
+    warnings=st.lists(st.builds(model.Warning, _any_text, _any_text), max_size=2),
+)
+
+
+@SETTINGS
+@given(_report)
+def test_compact_json_as_json_dumps(report: model.Report) -> None:
+    """The paragraphs written directly give the text ``json.dumps`` gives."""
+    assert report.to_json(indent=None) == json.dumps(report.to_dict(), ensure_ascii=False)
