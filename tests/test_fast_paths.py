@@ -249,3 +249,10 @@ _report = st.builds(
 def test_compact_json_as_json_dumps(report: model.Report) -> None:
     """The paragraphs written directly give the text ``json.dumps`` gives."""
     assert report.to_json(indent=None) == json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+@SETTINGS
+@given(st.text(alphabet=_DATELINE_ALPHABET, max_size=24))
+def test_dateline_shortcut_as_the_search(text: str) -> None:
+    m, old = document._dateline(text), document._DATELINE.match(text)
+    assert (m and m.span()) == (old and old.span())
