@@ -130,11 +130,10 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("titles_limit", "the search for the titles of attendees named without one reached "
                                 "its work limit (thousands of names); some attendees may lack titles"))
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
-    first_person = 0
-    for i in body[:30]:
-        text = blocks[i].text
-        for word in _FIRST_PERSON:
-            first_person += text.count(word)
+    # one count per word over the opening paragraphs joined by a newline, which no word holds, so
+    # no occurrence spans two paragraphs: the sum of the counts per paragraph
+    opening = "\n".join([blocks[i].text for i in body[:30]])
+    first_person = sum(opening.count(word) for word in _FIRST_PERSON)
     roles: set[str] = {r for a in attendees for r in a.roles}
     closing = " ".join(blocks[i].text for i in body[-2:])
     items = count_items(layout)

@@ -256,3 +256,13 @@ def test_compact_json_as_json_dumps(report: model.Report) -> None:
 def test_dateline_shortcut_as_the_search(text: str) -> None:
     m, old = document._dateline(text), document._DATELINE.match(text)
     assert (m and m.span()) == (old and old.span())
+
+
+@SETTINGS
+@given(st.lists(texts, max_size=5))
+def test_first_person_count_over_joined_paragraphs(paragraphs: list[str]) -> None:
+    from parser.pipeline import _FIRST_PERSON
+
+    assert all("\n" not in word for word in _FIRST_PERSON)
+    old = sum(text.count(word) for text in paragraphs for word in _FIRST_PERSON)
+    assert sum("\n".join(paragraphs).count(word) for word in _FIRST_PERSON) == old
