@@ -15,7 +15,7 @@ from .blocks import Block, classify, clean_title
 from .byline import CreditHit, find_credits
 from .containers import read_container
 from .decode import decode_bytes
-from .directives import Candidate, Item, build_tree, find_candidates, flatten
+from .directives import Item, build_tree, find_all_candidates, flatten
 from .document import Layout, count_items, lay_out, narrow_page, split_dateline
 from .errors import InputError
 from .kind import classify_kind
@@ -317,10 +317,10 @@ def _add_speaker(layout: Layout, attendees: list[Attendee]) -> None:
 def _directives(
     blocks: list[Block], body: list[int], mentions: list[tuple[int, att.Mention]], speakers: list[Attendee]
 ) -> list[Directive]:
-    cands: list[Candidate] = []
-    for i in body:
-        cands.extend(find_candidates(i, blocks[i].text))
+    cands = find_all_candidates([(i, blocks[i].text) for i in body])
     roots = build_tree(cands)
+    if not roots:  # most reports: no items, and the speaker cues (no side effects) would go unused
+        return []
     accepted = flatten(roots)
     # item text runs to the next accepted marker in the same paragraph, or the paragraph end
     by_block: dict[int, list[Item]] = {}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from parser import document, model
 from parser.blocks import Block
-from parser.directives import _scan, _triggers, find_candidates
+from parser.directives import _scan, _triggers, find_all_candidates, find_candidates
 from parser.normalize import NormText
 
 # characters the marker patterns, speech cues and first-person words are made of, and filler
@@ -266,3 +266,10 @@ def test_first_person_count_over_joined_paragraphs(paragraphs: list[str]) -> Non
     assert all("\n" not in word for word in _FIRST_PERSON)
     old = sum(text.count(word) for text in paragraphs for word in _FIRST_PERSON)
     assert sum("\n".join(paragraphs).count(word) for word in _FIRST_PERSON) == old
+
+
+@SETTINGS
+@given(st.lists(texts, max_size=4))
+def test_all_candidates_as_per_paragraph(paragraphs: list[str]) -> None:
+    pairs = list(enumerate(paragraphs))
+    assert find_all_candidates(pairs) == [c for i, text in pairs for c in find_candidates(i, text)]
