@@ -8,7 +8,7 @@ two run-in runs one after the other are siblings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -117,6 +117,22 @@ def find_candidates(block_index: int, text: str) -> list[Candidate]:
     if triggers is not None and triggers[0].match(text) is None and triggers[1].search(text) is None:
         return []
     return _scan(block_index, text)
+
+
+def find_all_candidates(paragraphs: Iterable[tuple[int, str]]) -> list[Candidate]:
+    """``find_candidates`` over (block index, text) pairs, concatenated: the triggers looked up
+    once for the whole report, and the per-paragraph calls spared where no trigger is found."""
+    out: list[Candidate] = []
+    triggers = _triggers()
+    if triggers is None:
+        for i, text in paragraphs:
+            out.extend(_scan(i, text))
+        return out
+    anchored, floating = triggers[0].match, triggers[1].search
+    for i, text in paragraphs:
+        if anchored(text) is not None or floating(text) is not None:
+            out.extend(_scan(i, text))
+    return out
 
 
 def _scan(block_index: int, text: str) -> list[Candidate]:

@@ -7,11 +7,13 @@ classes and every block gets exactly one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 import regex
-from lark import Token, Tree
+from lark.parsers.lalr_analysis import Shift
 
 from .blocks import Block, clean_title, is_prose
 from .grammars import grammar, tokens
@@ -21,12 +23,23 @@ from .names import is_title, looks_like_name
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of
 # a long run, the pattern was quadratic.
 _SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
+# the words the first alternatives of _DATELINE open with (count_items checks these first)
+_DATELINE_WORDS = ("本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "光明网", "经济日报")
 _DATELINE = regex.compile(
     r"^(?:(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网|经济日报)[^，。（(：:\s]{0,12}(?:电|讯|消息)"
     r"|央视网消息|[\p{Han}]{2,10}网讯|本报讯)"
     r"\s*(?:[（(][^）)]{0,60}[）)])?\s*[：:]?\s*"
     r"|^[（(](?:本报)?记者[^）)]{1,40}[）)]\s*"
 )
+
+
+
+def _dateline(text: str) -> regex.Match[str] | None:
+    """``_DATELINE.match(text)``, without the call where no alternative can open the text: a
+    bracket, one of the words, or 网讯 after two to ten characters."""
+    if text[:1] in "（(" or text.startswith(_DATELINE_WORDS) or "网讯" in text[2:12]:
+        return _DATELINE.match(text)
+    return None
 
 
 @dataclass
@@ -177,7 +190,12 @@ def _summary_before_body(blocks: list[Block]) -> None:
     paragraph followed by ``时间：``/``场合：`` lines, or paragraphs before the one that opens
     with the report's dateline (``本报北京10月16日电``)."""
     first_title = next((i for i, b in enumerate(blocks) if b.cls == "TITLE"), -1)
-    bodies = [i for i, b in enumerate(blocks) if i > first_title and b.cls == "BODY"][:4]
+    bodies: list[int] = []  # the first four BODY blocks after the first title (a loop that stops there)
+    for i in range(first_title + 1, len(blocks)):
+        if blocks[i].cls == "BODY":
+            bodies.append(i)
+            if len(bodies) == 4:
+                break
     if not bodies:
         return
     k = bodies[0]
@@ -185,10 +203,10 @@ def _summary_before_body(blocks: list[Block]) -> None:
     if len(blocks[k].text) < 150 and any(_TIME_PLACE.match(b.text) for b in nxt):
         blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
         return
-    if _DATELINE.match(blocks[k].text):
+    if _dateline(blocks[k].text):
         return
     for n, j in enumerate(bodies[1:], 1):
-        m = _DATELINE.match(blocks[j].text)
+        m = _dateline(blocks[j].text)
         if m and not m.group().startswith(("（", "(")):
             for i in bodies[:n]:
                 blocks[i].cls, blocks[i].reason = "NOTE", "summary before the dateline"
@@ -200,7 +218,12 @@ _SPEAKER_LINE = regex.compile(r"^(?P<title>\p{Han}{2,20})[\s\u3000]+(?P<name>\p{
 
 def _speaker_line(blocks: list[Block]) -> None:
     """Under a speech's title, a ``青岚市市长　贺启舟`` line names the speaker: not headline."""
-    titles = [i for i, b in enumerate(blocks) if b.cls == "TITLE"]
+    titles: list[int] = []  # the first three TITLE blocks (a loop that stops there)
+    for i, b in enumerate(blocks):
+        if b.cls == "TITLE":
+            titles.append(i)
+            if len(titles) == 3:
+                break
     for i in titles[1:3]:
         m = _SPEAKER_LINE.match(blocks[i].text.strip())
         if m and blocks[i - 1].cls == "TITLE" and looks_like_name(m.group("name")) and is_title(m.group("title")):
@@ -257,44 +280,94 @@ def _plan(classes: tuple[str, ...]) -> _Plan:
 
 
 def _parse_plan(classes: tuple[str, ...]) -> _Plan:
-    """Parse the class sequence with ``grammar/document.lark`` and read the places off the tree.
+    """Parse the class sequence with ``grammar/document.lark`` and read the places off the parse.
 
-    Every token occurs exactly once in the tree, so each block gets one place and at most one
-    default reason; the token values are the block indices.
+    Every token stands in exactly one of the rules pre, head, front, lead, rest (``_section_of``),
+    so each block gets one place and at most one default reason, given in block order as the
+    walk over the tree gave them.
     """
     places = ["boilerplate"] * len(classes)
     reasons: dict[int, str] = {}
     headline_blocks: list[int] = []
     lead_index = None
-    toks = tokens([(c, i) for i, c in enumerate(classes)])
-    tree = grammar("document").parse(toks)
-    for section in tree.children:
-        if not isinstance(section, Tree):
-            continue
-        name = section.data
-        if name == "head":
-            headline_blocks = [int(t.value) for t in section.children if isinstance(t, Token)]
-            for i in headline_blocks:
-                places[i] = "headline"
-        elif name in ("pre", "front"):
-            for t in _tokens(section):
-                _aside(places, reasons, t, "before the article" if name == "pre" else None)
-        elif name == "body":
-            lead, rest = section.children
-            i = int(_tokens(lead)[0].value) if isinstance(lead, Tree) else int(lead.value)
+    for i, (cls, section) in enumerate(zip(classes, _section_of(classes), strict=True)):
+        if section == "head":
+            headline_blocks.append(i)
+            places[i] = "headline"
+        elif section == "lead":
             places[i] = "lead"
             lead_index = i
-            for t in _tokens(rest) if isinstance(rest, Tree) else [rest]:
-                j = int(t.value)
-                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
-                    places[j] = "body"
-                else:
-                    _aside(places, reasons, t, None)
+        elif section == "rest" and cls in _BODY_IN_REST:
+            places[i] = "body"
+        else:  # pre, front, and the credits and boilerplate of rest
+            _aside(places, reasons, i, cls, "before the article" if section == "pre" else None)
     return _Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
 
 
-def _tokens(tree: Tree[Token]) -> list[Token]:
-    return [t for t in tree.children if isinstance(t, Token)]
+_BODY_IN_REST = frozenset({"BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"})
+# the rules whose tree nodes hold the block tokens (start and body hold only rules; rules named
+# ``_…``, and lark's ``__…_star_N`` helpers for ``*`` and ``+``, are inlined into their parent)
+_SECTIONS = frozenset({"pre", "head", "front", "lead", "rest"})
+
+# per LALR state, per terminal or rule name: (shift?, next state, rule length, rule name, section?)
+_Table = dict[int, dict[str, tuple[bool, Any, int, str, bool]]]
+
+
+@cache
+def _table() -> tuple[_Table, int, int]:
+    """Lark's own LALR table for ``grammar/document.lark`` (the grammar stays the one source of
+    truth), unpacked once per process for ``_section_of``."""
+    conf = grammar("document").parser.parser.parser.parse_table
+    table: _Table = {}
+    for state, row in conf.states.items():
+        table[state] = {
+            sym: (True, arg, 0, "", False) if action is Shift
+            else (False, None, len(arg.expansion), arg.origin.name, arg.origin.name in _SECTIONS)
+            for sym, (action, arg) in row.items()
+        }
+    return table, conf.start_states["start"], conf.end_states["start"]
+
+
+def _section_of(classes: Sequence[str]) -> list[str]:
+    """For each block, the rule of the parse tree whose node holds its token.
+
+    This is lark's LALR loop (``ParserState.feed_token``) run over the class names alone with
+    lark's table: the same shifts and reductions as ``Lark.parse``, but where lark builds a tree
+    node this keeps only where the node starts (a node covers the tokens from its start to the
+    next token to be read). A token's tree parent is the first rule reduced over it that is not
+    inlined, which is the one of ``_SECTIONS`` over it (these never nest). Input the grammar
+    rejects is handed to ``Lark.parse``, so that it raises exactly its error.
+    """
+    table, state0, end = _table()
+    sections = [""] * len(classes)
+    states = [state0]
+    starts: list[int] = []
+    n = len(classes)
+    for i in range(n + 1):
+        sym = classes[i] if i < n else "$END"
+        while True:
+            act = table[states[-1]].get(sym)
+            if act is None:
+                grammar("document").parse(tokens([(c, j) for j, c in enumerate(classes)]))
+                raise AssertionError("lark accepted what its own table rejects")  # pragma: no cover
+            shift, target, size, name, is_section = act
+            if shift:
+                states.append(target)
+                starts.append(i)
+                break
+            if size:
+                start = starts[-size]
+                del states[-size:]
+                del starts[-size:]
+            else:
+                start = i
+            if is_section:
+                sections[start:i] = [name] * (i - start)
+            states.append(table[states[-1]][name][1])
+            starts.append(start)
+            if i == n and states[-1] == end:
+                return sections
+    raise AssertionError("unreachable: $END ends in the end state or raises")  # pragma: no cover
 
 
 _ASIDE_REASONS = {
@@ -305,22 +378,21 @@ _ASIDE_REASONS = {
 }
 
 
-def _aside(places: list[str], reasons: dict[int, str], tok: Token, default_reason: str | None) -> None:
+def _aside(places: list[str], reasons: dict[int, str], i: int, cls: str, default_reason: str | None) -> None:
     """A credit goes to the byline, anything else aside is boilerplate with a reason by class."""
-    i = int(tok.value)
-    if tok.type == "CREDIT":
+    if cls == "CREDIT":
         places[i] = "byline"
         return
     places[i] = "boilerplate"
-    if tok.type == "BODY":
+    if cls == "BODY":
         reasons.setdefault(i, default_reason or "front matter")
     else:
-        reasons.setdefault(i, _ASIDE_REASONS.get(tok.type, default_reason or "boilerplate"))
+        reasons.setdefault(i, _ASIDE_REASONS.get(cls, default_reason or "boilerplate"))
 
 
 def split_dateline(text: str) -> int:
     """Length of a dateline or credit opening the lead (``本报讯（记者 甲）``), 0 if none."""
-    m = _DATELINE.match(text)
+    m = _dateline(text)
     return m.end() if m else 0
 
 
@@ -332,7 +404,12 @@ def count_items(layout: Layout) -> int:
     for i, b in enumerate(blocks):
         if layout.places[i] in ("boilerplate", "byline") and b.cls != "META":
             continue
-        m = _DATELINE.match(b.text)
+        text = b.text
+        # a match not opening with a bracket is one of the first alternatives of _DATELINE, each
+        # of which opens with one of these words or has its 网讯 within the first 12 characters
+        if not text.startswith(_DATELINE_WORDS) and "网讯" not in text[2:12]:
+            continue
+        m = _DATELINE.match(text)
         if not m or m.group().startswith(("（", "(")):
             continue
         if any(blocks[j].cls == "TITLE" or layout.places[j] == "headline" for j in range(max(0, i - 2), i)):

@@ -15,7 +15,7 @@ from .blocks import Block, classify, clean_title
 from .byline import CreditHit, find_credits
 from .containers import read_container
 from .decode import decode_bytes
-from .directives import Candidate, Item, build_tree, find_candidates, flatten
+from .directives import Item, build_tree, find_all_candidates, flatten
 from .document import Layout, count_items, lay_out, narrow_page, split_dateline
 from .errors import InputError
 from .kind import classify_kind
@@ -130,11 +130,10 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("titles_limit", "the search for the titles of attendees named without one reached "
                                 "its work limit (thousands of names); some attendees may lack titles"))
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
-    first_person = 0
-    for i in body[:30]:
-        text = blocks[i].text
-        for word in _FIRST_PERSON:
-            first_person += text.count(word)
+    # one count per word over the opening paragraphs joined by a newline, which no word holds, so
+    # no occurrence spans two paragraphs: the sum of the counts per paragraph
+    opening = "\n".join([blocks[i].text for i in body[:30]])
+    first_person = sum(opening.count(word) for word in _FIRST_PERSON)
     roles: set[str] = {r for a in attendees for r in a.roles}
     closing = " ".join(blocks[i].text for i in body[-2:])
     items = count_items(layout)
@@ -318,10 +317,10 @@ def _add_speaker(layout: Layout, attendees: list[Attendee]) -> None:
 def _directives(
     blocks: list[Block], body: list[int], mentions: list[tuple[int, att.Mention]], speakers: list[Attendee]
 ) -> list[Directive]:
-    cands: list[Candidate] = []
-    for i in body:
-        cands.extend(find_candidates(i, blocks[i].text))
+    cands = find_all_candidates([(i, blocks[i].text) for i in body])
     roots = build_tree(cands)
+    if not roots:  # most reports: no items, and the speaker cues (no side effects) would go unused
+        return []
     accepted = flatten(roots)
     # item text runs to the next accepted marker in the same paragraph, or the paragraph end
     by_block: dict[int, list[Item]] = {}

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser import document
+from parser import document, model
 from parser.blocks import Block
-from parser.directives import _scan, _triggers, find_candidates
+from parser.directives import _scan, _triggers, find_all_candidates, find_candidates
 from parser.normalize import NormText
 
 # characters the marker patterns, speech cues and first-person words are made of, and filler
@@ -139,3 +141,135 @@ def test_report_json_as_json_dumps() -> None:
     for indent in (None, 2, 4):
         assert report.to_json(indent=indent) == json.dumps(report.to_dict(), ensure_ascii=False, indent=indent)
     assert [p.to_dict() for p in report.paragraphs] == report.to_dict()["paragraphs"]
+
+
+def _plan_from_tree(classes: tuple[str, ...]) -> document._Plan:
+    """``document._parse_plan`` as it was: ``Lark.parse`` and a walk over the tree."""
+    from lark import Token, Tree
+
+    from parser.grammars import grammar, tokens
+
+    places = ["boilerplate"] * len(classes)
+    reasons: dict[int, str] = {}
+    headline_blocks: list[int] = []
+    lead_index = None
+
+    def aside(t: Token, default: str | None) -> None:
+        document._aside(places, reasons, int(t.value), t.type, default)
+
+    tree = grammar("document").parse(tokens([(c, i) for i, c in enumerate(classes)]))
+    for section in tree.children:
+        assert isinstance(section, Tree)
+        kids = [t for t in section.children if isinstance(t, Token)]
+        if section.data == "head":
+            headline_blocks = [int(t.value) for t in kids]
+            for i in headline_blocks:
+                places[i] = "headline"
+        elif section.data in ("pre", "front"):
+            for t in kids:
+                aside(t, "before the article" if section.data == "pre" else None)
+        elif section.data == "body":
+            lead, rest = section.children
+            assert isinstance(lead, Tree) and isinstance(rest, Tree)
+            lead_index = int(lead.children[0].value)  # type: ignore[union-attr]
+            places[lead_index] = "lead"
+            for t in rest.children:
+                assert isinstance(t, Token)
+                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
+                    places[int(t.value)] = "body"
+                else:
+                    aside(t, None)
+    return document._Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
+
+
+_CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT", "NOTE", "CAPTION")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_CLASSES), max_size=30))
+def test_plan_as_from_the_lark_tree(classes: list[str]) -> None:
+    """The LALR loop over lark's table places every block as the tree of ``Lark.parse`` did
+    (and raises where it raised: the grammar accepts every sequence of classes)."""
+    try:
+        old: document._Plan | Exception = _plan_from_tree(tuple(classes))
+    except Exception as e:
+        old = e
+    if isinstance(old, Exception):
+        try:
+            document._parse_plan(tuple(classes))
+        except Exception as e:
+            assert type(e) is type(old)
+            return
+        raise AssertionError("the new plan accepted what Lark rejected")
+    assert document._parse_plan(tuple(classes)) == old
+
+
+_DATELINE_ALPHABET = "本报新华社中新网人民央视光明经济日电讯消息北京记者（()）：: 网汉字甲乙"
+
+
+@SETTINGS
+@given(st.text(alphabet=_DATELINE_ALPHABET, max_size=24))
+def test_dateline_words_cover_every_unbracketed_dateline(text: str) -> None:
+    """``count_items`` skips the search where no dateline word opens the text: it misses none."""
+    m = document._DATELINE.match(text)
+    if m and not m.group().startswith(("（", "(")):
+        assert text.startswith(document._DATELINE_WORDS) or "网讯" in text[2:12]
+
+
+_any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=12)
+_span = st.tuples(st.integers(-(2**70), 2**70), st.integers(-5, 10**6))
+_paragraph = st.builds(
+    model.Paragraph,
+    st.sampled_from(["headline", "lead", "body", "byline", "boilerplate"]) | _any_text,
+    _any_text,
+    _span | st.tuples(st.booleans(), st.integers()) | st.lists(st.integers(), max_size=3).map(tuple),
+    st.none() | _any_text,
+)
+_report = st.builds(
+    model.Report,
+    kind=st.sampled_from(["meeting_report", "speech", "other"]),
+    headline=st.none() | st.builds(model.TextField, _any_text, _span, st.none() | _any_text),
+    lead=st.none() | st.builds(model.TextField, _any_text, _span),
+    attendees=st.lists(st.builds(model.Attendee, _any_text, st.lists(_any_text, max_size=2),
+                                 st.just(["attended"]), _span), max_size=2),
+    directives=st.lists(st.builds(model.Directive, st.integers(1, 3), st.integers(1, 9), _any_text, _any_text,
+                                  _span), max_size=2),
+    byline=st.lists(st.builds(model.Credit, st.just("reporter"), _any_text, _span), max_size=2),
+    source=st.builds(model.SourceInfo, st.none() | _any_text, _any_text, _any_text, _any_text,
+                     metadata=st.dictionaries(_any_text, _any_text, max_size=2)),
+    groups=st.lists(st.builds(model.Group, _any_text, st.just(["attended"]), _span), max_size=2),
+    dateline=st.none() | st.builds(model.TextField, _any_text, _span),
+    paragraphs=st.lists(_paragraph, max_size=5),
+    warnings=st.lists(st.builds(model.Warning, _any_text, _any_text), max_size=2),
+)
+
+
+@SETTINGS
+@given(_report)
+def test_compact_json_as_json_dumps(report: model.Report) -> None:
+    """The paragraphs written directly give the text ``json.dumps`` gives."""
+    assert report.to_json(indent=None) == json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+@SETTINGS
+@given(st.text(alphabet=_DATELINE_ALPHABET, max_size=24))
+def test_dateline_shortcut_as_the_search(text: str) -> None:
+    m, old = document._dateline(text), document._DATELINE.match(text)
+    assert (m and m.span()) == (old and old.span())
+
+
+@SETTINGS
+@given(st.lists(texts, max_size=5))
+def test_first_person_count_over_joined_paragraphs(paragraphs: list[str]) -> None:
+    from parser.pipeline import _FIRST_PERSON
+
+    assert all("\n" not in word for word in _FIRST_PERSON)
+    old = sum(text.count(word) for text in paragraphs for word in _FIRST_PERSON)
+    assert sum("\n".join(paragraphs).count(word) for word in _FIRST_PERSON) == old
+
+
+@SETTINGS
+@given(st.lists(texts, max_size=4))
+def test_all_candidates_as_per_paragraph(paragraphs: list[str]) -> None:
+    pairs = list(enumerate(paragraphs))
+    assert find_all_candidates(pairs) == [c for i, text in pairs for c in find_candidates(i, text)]
