@@ -86,16 +86,18 @@ _HTML_NAMES = _CLOSES_P | _VOID | _RAW_TEXT | frozenset(
 _TAG = regex.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
 
 
-# a void start tag: the name as the scan reads it ends right after (lowercase only: a subset is enough)
-_VOID_OPENER = re.compile(r"<(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f])")
+# what _most_pushes subtracts: a ``<`` starting an end tag, a comment or declaration, or a void
+# element (lowercase only: a subset is enough). A match holds one ``<``, so findall counts them all.
+_NOT_PUSHED = re.compile(
+    r"<(?:[/!?]|(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f]))"
+)
 
 
 def _most_pushes(raw: str) -> int:
     """An upper bound on the elements limit_depth's scan can open (its stack never gets deeper):
     every ``<`` except those starting an end tag, a comment or declaration, or a void element.
-    These kinds never start at the same ``<``, so subtracting their counts is exact (C-level counts)."""
-    return (raw.count("<") - raw.count("</") - raw.count("<!") - raw.count("<?")
-            - len(_VOID_OPENER.findall(raw)))
+    These kinds never start at the same ``<``, so one C-level findall counts them exactly."""
+    return raw.count("<") - len(_NOT_PUSHED.findall(raw))
 
 
 # A closed group: a start tag, text, void tags and closed groups, then the end tag of the same name.
@@ -122,10 +124,14 @@ def _shallow(raw: str, max_depth: int) -> bool:
     as ``raw.lower()`` keeps every offset). So at any time at most ``_most_pushes - groups``
     elements are open outside groups, plus those of the groups being read: one per pass at most.
     """
+    if raw.count("<") <= max_depth:  # cheaper than _most_pushes, and often enough
+        return True
     pushes = _most_pushes(raw)
     if pushes <= max_depth:
         return True
-    if not raw.isascii() and len(raw.lower()) != len(raw):
+    # U+0130 is the only character whose lowercase is longer (tests check this for the running
+    # Python): testing for it is ``len(raw.lower()) != len(raw)`` without lowering the page
+    if "\u0130" in raw:
         return False
     rest = _VOID_TAG.sub("\x01", raw)
     for passes in range(1, _GROUP_PASSES + 1):

@@ -87,3 +87,9 @@ def test_hint_is_nav_or_caption_hint(tag: str, cls: str | None, ident: str | Non
     chars = len(re.findall("[会议]", tree.body.text()))
     old = _nav_hint(node, chars, _HanCounter(tree.root)) or _caption_hint(node)
     assert _hint(node, tag, lambda: chars, _HanCounter(tree.root)) == old
+
+
+def test_only_dotted_capital_i_lowercases_longer() -> None:
+    """_shallow tests for U+0130 instead of comparing ``len(raw.lower())`` with ``len(raw)``."""
+    longer = [c for c in range(0x110000) if not 0xD800 <= c < 0xE000 and len(chr(c).lower()) != 1]
+    assert longer == [0x130]
