@@ -570,6 +570,12 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
     add_text = builder.add_text
     close = builder.close
     parts = builder.parts  # the open block's pieces: close() empties this list in place
+    find = builder.decoded.find
+    dmap = builder.map
+    size = builder.size
+    misses_max, window = builder.MISSES, builder.WINDOW
+    claim_starts_append = builder.claim_starts.append  # _claim inserts into the same lists
+    claim_ends_append = builder.claim_ends.append
     # iterative pre-order walk. The stack holds nodes to enter and, below an element's children,
     # a marker tuple (is_block, in_link, hint, block_tag) that restores the context on the way out;
     # a marker is pushed only when there is something to restore or a block to close.
@@ -599,8 +605,26 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                     if i < len(pieces) - 1:
                         builder.cursor += 1
                         close()
-            else:
-                add_text(text, in_link, btag, hint)
+            else:  # builder.add_text inlined: a call per text node is a tenth of the walk
+                n = len(text)
+                cursor = builder.cursor
+                limit = size if builder.misses < misses_max else cursor + n + window
+                at = find(text, cursor, limit)
+                if at >= 0:
+                    claim_starts_append(at)
+                    claim_ends_append(at + n)
+                    builder.cursor = at + n
+                    builder.offs.extend(dmap[at : at + n])
+                else:
+                    builder.offs.extend(builder._locate_slow(text, limit))
+                if not parts:
+                    builder.tag = btag
+                    builder.hint = hint
+                elif hint and not builder.hint:
+                    builder.hint = hint
+                parts.append(text)
+                if in_link:
+                    builder.link_chars += len(text.strip())
             continue
         if tag in _NOT_WALKED:
             if tag == "head":
