@@ -523,8 +523,10 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
     cls = attrs.get("class") or ""
     ident = attrs.get("id") or ""
     role = attrs.get("role") or ""
-    nav = _NAV_ATTR.search
-    if (cls and nav(cls)) or (ident and nav(ident)) or (role and nav(role)):
+    kinds = _attr_kinds
+    cls_kind = kinds(cls) if cls else 0
+    id_kind = kinds(ident) if ident else 0
+    if (cls_kind | id_kind | (kinds(role) if role else 0)) & _NAV:
         if tag not in _WRAPPER_TAGS:
             return "navigation"
         chars = page_chars()
@@ -532,8 +534,23 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
             return "navigation"
     if tag == "figcaption":
         return "caption"
-    cap = _CAPTION_ATTR.search
-    return "caption" if (cls and cap(cls)) or (ident and cap(ident)) else ""
+    return "caption" if (cls_kind | id_kind) & _CAPTION else ""
+
+
+_NAV, _CAPTION = 1, 2
+_KINDS: dict[str, int] = {}  # class/id/role value -> _NAV | _CAPTION bits: the same values recur on a page
+_KINDS_MAX = 8192
+
+
+def _attr_kinds(value: str) -> int:
+    """Whether ``_NAV_ATTR`` (bit 1) and ``_CAPTION_ATTR`` (bit 2) find something in ``value``, cached."""
+    kind = _KINDS.get(value)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_MAX:  # bounded: a hostile page may have a million distinct classes
+            _KINDS.clear()
+        kind = _KINDS[value] = (_NAV if _NAV_ATTR.search(value) else 0) | (
+            _CAPTION if _CAPTION_ATTR.search(value) else 0)
+    return kind
 
 
 def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
