@@ -239,9 +239,12 @@ def _decode_token(tok: str) -> str:
 
 def _entity_pieces(raw: str) -> list[str]:
     """``raw`` cut at its _ENTITY tokens: text, token, text, … token, text (as ``_ENTITY`` with a group would split)."""
-    found = [pattern.split(raw) for first, pattern in _ENTITY_SPLIT if first in raw]
-    if len(found) <= 1:
-        return found[0] if found else [raw]
+    kinds = [(first, pattern) for first, pattern in _ENTITY_SPLIT if first in raw]
+    if len(kinds) <= 1:
+        return kinds[0][1].split(raw) if kinds else [raw]
+    if len(kinds) == 2:  # (CRLF pages with entities) split the text pieces of the rarer kind by the other
+        return _split_twice(raw, *sorted(kinds, key=lambda kind: raw.count(kind[0])))
+    found = [pattern.split(raw) for _, pattern in kinds]
     pos: list[int] = []
     toks: list[str] = []
     for pieces in found:
@@ -255,6 +258,25 @@ def _entity_pieces(raw: str) -> list[str]:
     out: list[str] = [""] * (2 * len(toks) + 1)
     out[1::2] = toks
     out[0::2] = list(map(raw.__getitem__, map(slice, [0, *ends], [*pos, len(raw)])))
+    return out
+
+
+def _split_twice(raw: str, outer: tuple[str, re.Pattern[str]], inner: tuple[str, re.Pattern[str]]) -> list[str]:
+    """``_entity_pieces`` for two kinds of token: ``raw`` split by the outer kind, then each text piece
+    by the inner kind (a Python step per outer token only). No token holds the other kind's first
+    character, and a token ends where that character stands, so splitting a text piece finds the
+    inner tokens a split of ``raw`` finds."""
+    first, split = inner[0], inner[1].split
+    pieces = outer[1].split(raw)
+    out: list[str] = []
+    extend = out.extend
+    append = out.append
+    for k in range(0, len(pieces) - 1, 2):
+        text = pieces[k]
+        extend(split(text) if first in text else (text,))
+        append(pieces[k + 1])
+    text = pieces[-1]
+    extend(split(text) if first in text else (text,))
     return out
 
 
