@@ -308,11 +308,15 @@ def entity_decoded(raw: str) -> tuple[str, array]:
         ends = [*map(add, starts[1::2], map(len, decs)), n]
         for a, b in zip(starts[0::2], ends, strict=True):  # slice-and-extend: a memcpy per run
             offsets += ident[a:b]
-    else:  # some token decodes to several chars, each mapped to the token's start
-        pos = 0
-        for k, (piece, part) in enumerate(zip(pieces, parts, strict=True)):
-            offsets += array("l", [pos] * len(part)) if k & 1 and len(part) > 1 else ident[pos : pos + len(part)]
-            pos += len(piece)
+    else:  # some token decodes to several chars (an unknown name stays as written), each mapped
+        # to the token's start: the runs as above, but such a token ends its run and adds its own
+        starts = list(accumulate(map(len, pieces), initial=0))
+        for a, t, d in zip(starts[0::2], starts[1::2], [*map(len, decs), 0], strict=True):  # t: next token or end
+            if d <= 1:
+                offsets += ident[a : t + d]
+            else:
+                offsets += ident[a:t]
+                offsets += array("l", (t,)) * d
     offsets.append(n)
     return "".join(parts), offsets
 
