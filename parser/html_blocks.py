@@ -26,7 +26,7 @@ from operator import add
 import regex
 
 from .model import Warning
-from .segments import Segment
+from .segments import Segment, identity_table
 
 MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)
 
@@ -229,7 +229,6 @@ _ENTITY_SPLIT = (
     ("\r", re.compile(r"(\r\n?)")),
     ("\x00", re.compile(r"(\x00)")),
 )
-_IDENTITY = array("l")  # 0, 1, 2 …: runs of the offset map are copied out of it
 
 
 @lru_cache(maxsize=4096)
@@ -287,19 +286,12 @@ def entity_decoded(raw: str) -> tuple[str, array]:
     The pieces come from C-level splits and the offset map is copied out of an identity table
     a run at a time, not built a token at a time.
     """
-    global _IDENTITY
     pieces = _entity_pieces(raw)
     parts = pieces[:]
     decs = list(map(_decode_token, pieces[1::2]))
     parts[1::2] = decs
     n = len(raw)
-    if n >= len(_IDENTITY):
-        if n >= 1 << 22:  # a huge input: do not keep a table that large
-            ident = array("l", range(n + 1))
-        else:
-            _IDENTITY = ident = array("l", range(max(n + 1, 2 * len(_IDENTITY), 1 << 16)))
-    else:
-        ident = _IDENTITY
+    ident = identity_table(n + 1)
     offsets = array("l")
     if not decs or max(map(len, decs)) <= 1:
         # a text piece and the token after it, decoded to at most one char mapped to the token's

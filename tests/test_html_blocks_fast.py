@@ -96,7 +96,8 @@ def test_only_dotted_capital_i_lowercases_longer() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["nav", "x", "Pic-Txt", " ", "ad", "-", "caption", "K", "ſ", "Menu", "会"]), max_size=8))
+@given(st.lists(st.sampled_from(["nav", "x", "Pic-Txt", " ", "ad", "-", "caption", "K", "ſ", "Menu", "会"]),
+                max_size=8))
 def test_attr_kinds_is_both_searches(parts: list[str]) -> None:
     from parser.html_blocks import _CAPTION_ATTR, _NAV_ATTR, _attr_kinds
 
