@@ -430,10 +430,14 @@ class _BlockBuilder:
             self.link_chars += len(text.strip())
 
     def close(self) -> None:
-        """End the open block; keep it if it holds more than whitespace."""
-        if not self.parts:
+        """End the open block; keep it if it holds more than whitespace.
+
+        ``tag`` and ``hint`` are left as they are: the first piece of the next block sets them.
+        """
+        parts = self.parts
+        if not parts:
             return
-        text = "".join(self.parts) if len(self.parts) > 1 else self.parts[0]
+        text = "".join(parts) if len(parts) > 1 else parts[0]
         if text.strip():
             offs = self.offs
             if self.base:  # markdown bodies: offsets are relative to the body
@@ -442,12 +446,12 @@ class _BlockBuilder:
             offs.append(offs[-1] + 1 if len(offs) else self.base)
             self.blocks.append(Segment(text, offs, self.tag, self.link_chars, self.hint))
             self.clean.append(self.exact)
-        self.parts.clear()  # in place: the walk holds this list
-        self.offs = array("l")
+            self.offs = array("l")
+        else:  # most blocks are the whitespace between tags: reuse the offsets array
+            del self.offs[:]
+        parts.clear()  # in place: the walk holds this list
         self.exact = True
         self.link_chars = 0
-        self.tag = ""
-        self.hint = ""
 
 
 class _HanCounter:
