@@ -26,7 +26,7 @@ from operator import add
 import regex
 
 from .model import Warning
-from .segments import Segment
+from .segments import Segment, identity_table
 
 MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)
 
@@ -86,16 +86,18 @@ _HTML_NAMES = _CLOSES_P | _VOID | _RAW_TEXT | frozenset(
 _TAG = regex.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
 
 
-# a void start tag: the name as the scan reads it ends right after (lowercase only: a subset is enough)
-_VOID_OPENER = re.compile(r"<(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f])")
+# what _most_pushes subtracts: a ``<`` starting an end tag, a comment or declaration, or a void
+# element (lowercase only: a subset is enough). A match holds one ``<``, so findall counts them all.
+_NOT_PUSHED = re.compile(
+    r"<(?:[/!?]|(?:" + "|".join(sorted(_VOID, key=len, reverse=True)) + r")(?=[ >/\t\n\r\f]))"
+)
 
 
 def _most_pushes(raw: str) -> int:
     """An upper bound on the elements limit_depth's scan can open (its stack never gets deeper):
     every ``<`` except those starting an end tag, a comment or declaration, or a void element.
-    These kinds never start at the same ``<``, so subtracting their counts is exact (C-level counts)."""
-    return (raw.count("<") - raw.count("</") - raw.count("<!") - raw.count("<?")
-            - len(_VOID_OPENER.findall(raw)))
+    These kinds never start at the same ``<``, so one C-level findall counts them exactly."""
+    return raw.count("<") - len(_NOT_PUSHED.findall(raw))
 
 
 # A closed group: a start tag, text, void tags and closed groups, then the end tag of the same name.
@@ -122,10 +124,14 @@ def _shallow(raw: str, max_depth: int) -> bool:
     as ``raw.lower()`` keeps every offset). So at any time at most ``_most_pushes - groups``
     elements are open outside groups, plus those of the groups being read: one per pass at most.
     """
+    if raw.count("<") <= max_depth:  # cheaper than _most_pushes, and often enough
+        return True
     pushes = _most_pushes(raw)
     if pushes <= max_depth:
         return True
-    if not raw.isascii() and len(raw.lower()) != len(raw):
+    # U+0130 is the only character whose lowercase is longer (tests check this for the running
+    # Python): testing for it is ``len(raw.lower()) != len(raw)`` without lowering the page
+    if "\u0130" in raw:
         return False
     rest = _VOID_TAG.sub("\x01", raw)
     for passes in range(1, _GROUP_PASSES + 1):
@@ -223,7 +229,6 @@ _ENTITY_SPLIT = (
     ("\r", re.compile(r"(\r\n?)")),
     ("\x00", re.compile(r"(\x00)")),
 )
-_IDENTITY = array("l")  # 0, 1, 2 …: runs of the offset map are copied out of it
 
 
 @lru_cache(maxsize=4096)
@@ -233,9 +238,12 @@ def _decode_token(tok: str) -> str:
 
 def _entity_pieces(raw: str) -> list[str]:
     """``raw`` cut at its _ENTITY tokens: text, token, text, … token, text (as ``_ENTITY`` with a group would split)."""
-    found = [pattern.split(raw) for first, pattern in _ENTITY_SPLIT if first in raw]
-    if len(found) <= 1:
-        return found[0] if found else [raw]
+    kinds = [(first, pattern) for first, pattern in _ENTITY_SPLIT if first in raw]
+    if len(kinds) <= 1:
+        return kinds[0][1].split(raw) if kinds else [raw]
+    if len(kinds) == 2:  # (CRLF pages with entities) split the text pieces of the rarer kind by the other
+        return _split_twice(raw, *sorted(kinds, key=lambda kind: raw.count(kind[0])))
+    found = [pattern.split(raw) for _, pattern in kinds]
     pos: list[int] = []
     toks: list[str] = []
     for pieces in found:
@@ -252,6 +260,25 @@ def _entity_pieces(raw: str) -> list[str]:
     return out
 
 
+def _split_twice(raw: str, outer: tuple[str, re.Pattern[str]], inner: tuple[str, re.Pattern[str]]) -> list[str]:
+    """``_entity_pieces`` for two kinds of token: ``raw`` split by the outer kind, then each text piece
+    by the inner kind (a Python step per outer token only). No token holds the other kind's first
+    character, and a token ends where that character stands, so splitting a text piece finds the
+    inner tokens a split of ``raw`` finds."""
+    first, split = inner[0], inner[1].split
+    pieces = outer[1].split(raw)
+    out: list[str] = []
+    extend = out.extend
+    append = out.append
+    for k in range(0, len(pieces) - 1, 2):
+        text = pieces[k]
+        extend(split(text) if first in text else (text,))
+        append(pieces[k + 1])
+    text = pieces[-1]
+    extend(split(text) if first in text else (text,))
+    return out
+
+
 def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
     drops them from text), and each char's raw offset.
@@ -259,19 +286,12 @@ def entity_decoded(raw: str) -> tuple[str, array]:
     The pieces come from C-level splits and the offset map is copied out of an identity table
     a run at a time, not built a token at a time.
     """
-    global _IDENTITY
     pieces = _entity_pieces(raw)
     parts = pieces[:]
     decs = list(map(_decode_token, pieces[1::2]))
     parts[1::2] = decs
     n = len(raw)
-    if n >= len(_IDENTITY):
-        if n >= 1 << 22:  # a huge input: do not keep a table that large
-            ident = array("l", range(n + 1))
-        else:
-            _IDENTITY = ident = array("l", range(max(n + 1, 2 * len(_IDENTITY), 1 << 16)))
-    else:
-        ident = _IDENTITY
+    ident = identity_table(n + 1)
     offsets = array("l")
     if not decs or max(map(len, decs)) <= 1:
         # a text piece and the token after it, decoded to at most one char mapped to the token's
@@ -280,11 +300,15 @@ def entity_decoded(raw: str) -> tuple[str, array]:
         ends = [*map(add, starts[1::2], map(len, decs)), n]
         for a, b in zip(starts[0::2], ends, strict=True):  # slice-and-extend: a memcpy per run
             offsets += ident[a:b]
-    else:  # some token decodes to several chars, each mapped to the token's start
-        pos = 0
-        for k, (piece, part) in enumerate(zip(pieces, parts, strict=True)):
-            offsets += array("l", [pos] * len(part)) if k & 1 and len(part) > 1 else ident[pos : pos + len(part)]
-            pos += len(piece)
+    else:  # some token decodes to several chars (an unknown name stays as written), each mapped
+        # to the token's start: the runs as above, but such a token ends its run and adds its own
+        starts = list(accumulate(map(len, pieces), initial=0))
+        for a, t, d in zip(starts[0::2], starts[1::2], [*map(len, decs), 0], strict=True):  # t: next token or end
+            if d <= 1:
+                offsets += ident[a : t + d]
+            else:
+                offsets += ident[a:t]
+                offsets += array("l", (t,)) * d
     offsets.append(n)
     return "".join(parts), offsets
 
@@ -406,10 +430,14 @@ class _BlockBuilder:
             self.link_chars += len(text.strip())
 
     def close(self) -> None:
-        """End the open block; keep it if it holds more than whitespace."""
-        if not self.parts:
+        """End the open block; keep it if it holds more than whitespace.
+
+        ``tag`` and ``hint`` are left as they are: the first piece of the next block sets them.
+        """
+        parts = self.parts
+        if not parts:
             return
-        text = "".join(self.parts) if len(self.parts) > 1 else self.parts[0]
+        text = "".join(parts) if len(parts) > 1 else parts[0]
         if text.strip():
             offs = self.offs
             if self.base:  # markdown bodies: offsets are relative to the body
@@ -418,12 +446,12 @@ class _BlockBuilder:
             offs.append(offs[-1] + 1 if len(offs) else self.base)
             self.blocks.append(Segment(text, offs, self.tag, self.link_chars, self.hint))
             self.clean.append(self.exact)
-        self.parts.clear()  # in place: the walk holds this list
-        self.offs = array("l")
+            self.offs = array("l")
+        else:  # most blocks are the whitespace between tags: reuse the offsets array
+            del self.offs[:]
+        parts.clear()  # in place: the walk holds this list
         self.exact = True
         self.link_chars = 0
-        self.tag = ""
-        self.hint = ""
 
 
 class _HanCounter:
@@ -517,8 +545,10 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
     cls = attrs.get("class") or ""
     ident = attrs.get("id") or ""
     role = attrs.get("role") or ""
-    nav = _NAV_ATTR.search
-    if (cls and nav(cls)) or (ident and nav(ident)) or (role and nav(role)):
+    kinds = _attr_kinds
+    cls_kind = kinds(cls) if cls else 0
+    id_kind = kinds(ident) if ident else 0
+    if (cls_kind | id_kind | (kinds(role) if role else 0)) & _NAV:
         if tag not in _WRAPPER_TAGS:
             return "navigation"
         chars = page_chars()
@@ -526,8 +556,23 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
             return "navigation"
     if tag == "figcaption":
         return "caption"
-    cap = _CAPTION_ATTR.search
-    return "caption" if (cls and cap(cls)) or (ident and cap(ident)) else ""
+    return "caption" if (cls_kind | id_kind) & _CAPTION else ""
+
+
+_NAV, _CAPTION = 1, 2
+_KINDS: dict[str, int] = {}  # class/id/role value -> _NAV | _CAPTION bits: the same values recur on a page
+_KINDS_MAX = 8192
+
+
+def _attr_kinds(value: str) -> int:
+    """Whether ``_NAV_ATTR`` (bit 1) and ``_CAPTION_ATTR`` (bit 2) find something in ``value``, cached."""
+    kind = _KINDS.get(value)
+    if kind is None:
+        if len(_KINDS) >= _KINDS_MAX:  # bounded: a hostile page may have a million distinct classes
+            _KINDS.clear()
+        kind = _KINDS[value] = (_NAV if _NAV_ATTR.search(value) else 0) | (
+            _CAPTION if _CAPTION_ATTR.search(value) else 0)
+    return kind
 
 
 def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
@@ -564,6 +609,12 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
     add_text = builder.add_text
     close = builder.close
     parts = builder.parts  # the open block's pieces: close() empties this list in place
+    find = builder.decoded.find
+    dmap = builder.map
+    size = builder.size
+    misses_max, window = builder.MISSES, builder.WINDOW
+    claim_starts_append = builder.claim_starts.append  # _claim inserts into the same lists
+    claim_ends_append = builder.claim_ends.append
     # iterative pre-order walk. The stack holds nodes to enter and, below an element's children,
     # a marker tuple (is_block, in_link, hint, block_tag) that restores the context on the way out;
     # a marker is pushed only when there is something to restore or a block to close.
@@ -593,8 +644,26 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                     if i < len(pieces) - 1:
                         builder.cursor += 1
                         close()
-            else:
-                add_text(text, in_link, btag, hint)
+            else:  # builder.add_text inlined: a call per text node is a tenth of the walk
+                n = len(text)
+                cursor = builder.cursor
+                limit = size if builder.misses < misses_max else cursor + n + window
+                at = find(text, cursor, limit)
+                if at >= 0:
+                    claim_starts_append(at)
+                    claim_ends_append(at + n)
+                    builder.cursor = at + n
+                    builder.offs.extend(dmap[at : at + n])
+                else:
+                    builder.offs.extend(builder._locate_slow(text, limit))
+                if not parts:
+                    builder.tag = btag
+                    builder.hint = hint
+                elif hint and not builder.hint:
+                    builder.hint = hint
+                parts.append(text)
+                if in_link:
+                    builder.link_chars += len(text.strip())
             continue
         if tag in _NOT_WALKED:
             if tag == "head":

@@ -44,17 +44,26 @@ class Segment:
 
 
 _IDENTITY = array("l")
+_IDENTITY_MAX = 1 << 22  # a huge input gets a table of its own, not kept
+
+
+def identity_table(end: int) -> array:
+    """An array holding ``0, 1, 2 …`` at least up to ``end - 1``: runs of offsets are copied out of it
+    by slicing (a memcpy instead of a Python-level loop over every character). Shared, never to be
+    modified; grown by doubling, so its cost is amortised over every container that uses it."""
+    global _IDENTITY
+    if end > len(_IDENTITY):
+        if end > _IDENTITY_MAX:
+            return array("l", range(end))
+        _IDENTITY = array("l", range(max(end, 2 * len(_IDENTITY), 1 << 16)))
+    return _IDENTITY
 
 
 def identity(start: int, end: int) -> array:
-    """``array("l", range(start, end))`` as a copy of a slice of a shared identity array:
-    a memcpy instead of a Python-level loop over every character."""
-    global _IDENTITY
-    if end > len(_IDENTITY):
-        if end > 1 << 22:  # a huge input: do not keep a table that large
-            return array("l", range(start, end))
-        _IDENTITY = array("l", range(max(end, 2 * len(_IDENTITY), 1 << 16)))
-    return _IDENTITY[start:end]
+    """``array("l", range(start, end))`` as a copy of a slice of the shared identity table."""
+    if end > _IDENTITY_MAX:  # not a table that long for a short run
+        return array("l", range(start, end))
+    return identity_table(end)[start:end]
 
 
 def identity_offsets(start: int, length: int) -> array:

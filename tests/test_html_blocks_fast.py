@@ -87,3 +87,20 @@ def test_hint_is_nav_or_caption_hint(tag: str, cls: str | None, ident: str | Non
     chars = len(re.findall("[会议]", tree.body.text()))
     old = _nav_hint(node, chars, _HanCounter(tree.root)) or _caption_hint(node)
     assert _hint(node, tag, lambda: chars, _HanCounter(tree.root)) == old
+
+
+def test_only_dotted_capital_i_lowercases_longer() -> None:
+    """_shallow tests for U+0130 instead of comparing ``len(raw.lower())`` with ``len(raw)``."""
+    longer = [c for c in range(0x110000) if not 0xD800 <= c < 0xE000 and len(chr(c).lower()) != 1]
+    assert longer == [0x130]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["nav", "x", "Pic-Txt", " ", "ad", "-", "caption", "K", "ſ", "Menu", "会"]),
+                max_size=8))
+def test_attr_kinds_is_both_searches(parts: list[str]) -> None:
+    from parser.html_blocks import _CAPTION_ATTR, _NAV_ATTR, _attr_kinds
+
+    value = "".join(parts)
+    for _ in range(2):  # computed, then cached
+        assert _attr_kinds(value) == (1 if _NAV_ATTR.search(value) else 0) | (2 if _CAPTION_ATTR.search(value) else 0)
