@@ -198,7 +198,8 @@ class Report:
     paragraphs: list[Paragraph] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def _head(self) -> dict[str, Any]:
+        """The keys of ``to_dict`` before ``paragraphs``, in order."""
         return {
             "schema_version": SCHEMA_VERSION,
             "kind": self.kind,
@@ -210,10 +211,14 @@ class Report:
             "groups": [g.to_dict() for g in self.groups],
             "directives": [d.to_dict() for d in self.directives],
             "byline": [c.to_dict() for c in self.byline],
-            "paragraphs": [_paragraph_dict(p) for p in self.paragraphs],
-            "source": self.source.to_dict(),
-            "warnings": [w.to_dict() for w in self.warnings],
         }
+
+    def _tail(self) -> dict[str, Any]:
+        """The keys of ``to_dict`` after ``paragraphs``, in order."""
+        return {"source": self.source.to_dict(), "warnings": [w.to_dict() for w in self.warnings]}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self._head(), "paragraphs": [_paragraph_dict(p) for p in self.paragraphs], **self._tail()}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """JSON text with Chinese unescaped, as the CLI prints it."""
@@ -226,19 +231,8 @@ class Report:
         and set between the encoded keys before and after them (tests/test_fast_paths.py checks it
         equals ``json.dumps(to_dict())`` on random reports)."""
         encode = _encoder(None)
-        before = encode({
-            "schema_version": SCHEMA_VERSION,
-            "kind": self.kind,
-            "headline": self.headline.to_dict() if self.headline else None,
-            "dateline": self.dateline.to_dict() if self.dateline else None,
-            "lead": self.lead.to_dict() if self.lead else None,
-            "attendees": [a.to_dict() for a in self.attendees],
-            "attendee_order": self.attendee_order,
-            "groups": [g.to_dict() for g in self.groups],
-            "directives": [d.to_dict() for d in self.directives],
-            "byline": [c.to_dict() for c in self.byline],
-        })
-        after = encode({"source": self.source.to_dict(), "warnings": [w.to_dict() for w in self.warnings]})
+        before = encode(self._head())
+        after = encode(self._tail())
         paragraphs = ", ".join([_paragraph_json(p, encode) for p in self.paragraphs])
         # the dicts' braces dropped: "{…before…, "paragraphs": […], …after…}"
         return f'{before[:-1]}, "paragraphs": [{paragraphs}], {after[1:]}'
