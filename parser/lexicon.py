@@ -6,6 +6,7 @@ separated by spaces), ``#`` starts a comment. Each is read once per process.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -65,34 +66,9 @@ def _set_end(pattern: str, i: int) -> int:
     return j + 1
 
 
-def branches(pattern: str) -> list[str] | None:
-    """The top-level alternatives of a pattern, or None when splitting it could change what it
-    means (inline flags, which apply to a whole pattern, and backreferences, whose numbers shift)."""
-    if _FLAGS_OR_REFERENCES.search(pattern):
-        return None
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _set_end(pattern, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    out.append(pattern[start:])
-    return out
-
-
-def _group_end(pattern: str, i: int) -> int:
-    """The index after the group that opens at ``pattern[i]``."""
+def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, depth)`` of the group brackets and bars of ``pattern`` from ``i``,
+    skipping escapes and sets; ``depth`` counts the groups open after the character."""
     depth = 0
     while i < len(pattern):
         c = pattern[i]
@@ -102,14 +78,32 @@ def _group_end(pattern: str, i: int) -> int:
         if c == "[":
             i = _set_end(pattern, i)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        if c in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[c]
+            yield i, c, depth
         i += 1
-    return i
+
+
+def branches(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern, or None when splitting it could change what it
+    means (inline flags, which apply to a whole pattern, and backreferences, whose numbers shift)."""
+    if _FLAGS_OR_REFERENCES.search(pattern):
+        return None
+    out, start = [], 0
+    for i, c, depth in _syntax(pattern):
+        if c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index after the group that opens at ``pattern[i]``."""
+    for j, c, depth in _syntax(pattern, i):
+        if c == ")" and depth == 0:
+            return j + 1
+    return len(pattern)
 
 
 def _branch_literals(branch: str) -> tuple[str, ...] | None:
