@@ -270,20 +270,6 @@ def _mask_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
     return masked, spans
 
 
-def _unreadable_floor(text: str) -> int:
-    """Start of the last piece that no reading accepts: no roster can begin before it."""
-    floor = 0
-    pos = 0
-    for m in [*_PIECE_SEP.finditer(_masked(text)), None]:
-        end = m.start() if m else len(text)
-        piece = text[pos:end]
-        if piece and _reading(piece, True) is None:
-            floor = pos
-        if m:
-            pos = m.end()
-    return floor
-
-
 def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str, str, int, int]] | None:
     """Tokens with positions for a roster text, or None if any piece does not fit."""
     out: list[tuple[str, str, int, int]] = []
@@ -547,30 +533,6 @@ def _lead(head: str) -> tuple[str, ...]:
     return tuple(w for w in _LINKERS if head.startswith(w))
 
 
-def _trim_left(text: str, base: int, budget: Budget | None = None) -> list[Mention] | None:
-    """Try the whole text, then suffixes after each separator or cut word.
-
-    The definition of the search: roster_before runs :func:`_trim_plain` and
-    :func:`_trim_left_fast`, which find the same while reading each piece once
-    (tests/test_attendance_fast.py holds them to it).
-    """
-    starts = [0]
-    starts += [m.end() for m in _PIECE_SEP.finditer(text)]
-    starts += [m.end() for m in _LEFT_CUTS.finditer(text)]
-    floor = _unreadable_floor(text)
-    for s in sorted(set(starts)):
-        if s >= len(text) or (s < floor and s != max(starts)):
-            continue
-        if budget is not None and not budget.take(len(text) - s):
-            return None
-        found = parse_roster(text[s:], base + s)
-        if found and any(m.name for m in found):
-            return found
-        if found and s == max(starts):
-            return found
-    return None
-
-
 def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bool:
     """Whether :func:`parse_roster` can return mentions for a text of pieces with these kinds.
 
@@ -596,15 +558,16 @@ def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bo
 
 def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[int], list[int]], end: int,
                 base: int, budget: Budget | None = None) -> list[Mention] | None:
-    """``_trim_left(text[:end])`` when it has nothing to mask, given the separator runs and
-    the cut words (``_LEFT_CUTS``: starts, ends) of the whole clause.
+    """The plain search (every start tried; tests/test_attendance_fast.py) on ``text[:end]`` when
+    it has nothing to mask, given the separator runs and the cut words (``_LEFT_CUTS``: starts,
+    ends) of the whole clause.
 
     As :func:`_trim_left_fast`, with the work per cut cut down to what lies right of the floor:
     the separator runs of ``text[:end]`` are those of ``text`` clipped at ``end`` (a run of one
     character class), pieces are read from the right up to the first one no reading accepts, and
     cut words count only from the floor on. The floor follows a separator (or is 0) and no cut
     word holds a separator, so no cut word spans it; every start left of it is skipped by
-    _trim_left. A scan of ``text[:end]`` decides at a position as the scan of ``text`` does while
+    the plain search. A scan of ``text[:end]`` decides at a position as the scan of ``text`` does while
     the longest cut word fits before ``end``, so the clause's cut words serve up to there and
     only the last characters are scanned again.
     """
@@ -663,7 +626,7 @@ def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[
 
 
 def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[Mention] | None:
-    """:func:`_trim_left` reading each piece once instead of re-reading every suffix.
+    """The plain search (every start tried, tests/test_attendance_fast.py) reading each piece once.
 
     The text is cut into pieces once. A suffix from start ``s`` reads as its first piece from
     ``s`` on plus the whole pieces after it, so whether it can be a roster follows from cached
@@ -672,7 +635,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
     what masking the whole text hides there, i.e. when no masked quote or note spans ``s``
     (the mask patterns have no anchors or lookarounds, so their matches right of ``s`` are
     found alike in both); a suffix cut inside one is read by :func:`parse_roster` itself.
-    The starts, the floor, their order and the budget spent are those of :func:`_trim_left`.
+    The starts, the floor, their order and the budget spent are those of the plain search.
     """
     masked, hidden = _mask_spans(text)
     starts = {0}
@@ -689,7 +652,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
     if pos < len(text):
         a_list.append(pos)
         b_list.append(len(text))
-    if hidden:  # starts follow the separators of the text itself, as in _trim_left
+    if hidden:  # starts follow the separators of the text itself, as in the plain search
         starts.update(m.end() for m in _PIECE_SEP.finditer(text))
     for m in _LEFT_CUTS.finditer(text):
         starts.add(m.end())

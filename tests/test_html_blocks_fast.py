@@ -6,20 +6,52 @@ import html
 import re
 from array import array
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from parser import html_blocks
 from parser.html_blocks import (
     _blank_deep,
-    _caption_hint,
     _HanCounter,
     _hint,
-    _nav_hint,
     _shallow,
     entity_decoded,
     limit_depth,
 )
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _nav_hint(node: object, page_chars: int = 0, han: _HanCounter | None = None) -> str:
+    """``navigation`` for a nav element or one whose class/id names chrome (menu, footer, share …).
+
+    A classed container that holds most of the page's Chinese text is a page wrapper (``blq-int-nav``
+    around a whole BBC page), not navigation, and gives no hint.
+    """
+    tag = getattr(node, "tag", "")
+    if tag in html_blocks.NAV_TAGS:
+        return "navigation"
+    attrs = getattr(node, "attributes", None) or {}
+    probe = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role"))
+    if not (probe and html_blocks._NAV_ATTR.search(probe)):
+        return ""
+    if page_chars > 300 and tag in ("div", "section", "main", "body", "table", "td"):
+        own = han(node) if han is not None else len(_HAN.findall(node.text() or ""))  # type: ignore[attr-defined]
+        if own > 0.5 * page_chars:
+            return ""
+    return "navigation"
+
+
+def _caption_hint(node: object) -> str:
+    """``caption`` for a figure caption (``figcaption``, ``<p class="caption">``)."""
+    if getattr(node, "tag", "") == "figcaption":
+        return "caption"
+    attrs = getattr(node, "attributes", None) or {}
+    probe = " ".join(str(attrs.get(k) or "") for k in ("class", "id"))
+    return "caption" if probe and html_blocks._CAPTION_ATTR.search(probe) else ""
+
 
 TAGS = [
     "<div>", "</div>", "<p>", "</p>", "<DIV class=a>", "</Div >", "<li>", "<td>", "<table>", "</table>", "<a>", "</a>",
