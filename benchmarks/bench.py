@@ -23,6 +23,7 @@ comes round again, so repeating the same pages does not flatter the parser.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -35,7 +36,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# the installed package, as users run it (compiled by mypyc when installed as a wheel, see
+# hatch_build.py); the checkout's source only when nothing is installed
+if importlib.util.find_spec("parser") is None:
+    sys.path.insert(0, str(ROOT))
 
 TARGETS = {
     "text_rate": 1500.0,  # reports/s on one core
@@ -268,8 +272,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name}: {value}", file=sys.stderr, flush=True)
 
     # make sure the parser's bytecode exists, as after a normal install
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "parser")],
+    import parser
+    from parser.build import version_line
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(parser.__file__).parent)],
                    stdout=subprocess.DEVNULL, check=False)
+    results["build"] = {"version": version_line(), "package": str(Path(parser.__file__).parent)}
+    row("build measured", version_line())
 
     with tempfile.TemporaryDirectory(prefix="mrp-bench-") as tmp_name:
         tmp = Path(tmp_name)

@@ -142,6 +142,14 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .build import version_line
+
+        sys.stdout.write(version_line() + "\n")
+        raise typer.Exit(0)
+
+
 @app.command(help="Parse Chinese meeting reports and speech transcripts into JSON.", epilog=EXAMPLES)
 def _parse_command(
     paths: Annotated[list[str] | None, typer.Argument(
@@ -158,6 +166,9 @@ def _parse_command(
     max_bytes: Annotated[int | None, typer.Option(
         "--max-bytes", min=1, metavar="N", help="Refuse inputs larger than N bytes (default 20,000,000).",
         show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print the version, the schema version and whether the build is compiled, and exit.")] = False,
 ) -> None:
     code = run(Options(paths or [], jsonl, schema, keep_script, jobs, output, quiet, max_bytes))
     raise typer.Exit(code)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
-from _support import EXAMPLES, ROOT
+from _support import DEV, EXAMPLES, ROOT, SEEDS, SHARED
+
+from parser import build
 
 pytestmark = pytest.mark.slow
 
@@ -85,3 +89,34 @@ def test_installed_parse_batch_with_workers(installed: tuple[Path, Path]) -> Non
     files = sorted(str(p) for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".md") and p.name != "README.md")
     out = sh(bindir / "parse", "-j", "2", *files, cwd=work, env=clean_env()).stdout
     assert [json.loads(line)["source"]["path"] for line in out.splitlines()] == files
+
+
+def _compiler_available() -> bool:
+    cc = (sysconfig.get_config_var("CC") or "").split()
+    return bool(cc) and shutil.which(cc[0]) is not None
+
+
+def test_installed_wheel_is_compiled(installed: tuple[Path, Path]) -> None:
+    """With a C compiler at hand the wheel carries mypyc-compiled modules (hatch_build.py)."""
+    if not _compiler_available() or os.environ.get("MRP_PURE_PYTHON", "") not in ("", "0"):
+        pytest.skip("no C compiler (or MRP_PURE_PYTHON is set): the wheel is pure Python by design")
+    bindir, work = installed
+    line = sh(bindir / "parse", "--version", cwd=work, env=clean_env()).stdout.strip()
+    assert line.endswith(f"compiled with mypyc: {len(build._CANDIDATES)} modules)"), line
+
+
+def test_installed_output_equals_the_checkout(installed: tuple[Path, Path]) -> None:
+    """The installed (compiled) package and the checkout's source give byte-identical JSON Lines
+    on every report at hand: the examples, and the seeds and all corpora when ../shared is there."""
+    bindir, work = installed
+    inputs = [EXAMPLES]
+    if SHARED.is_dir():
+        inputs += [SEEDS, DEV, SHARED / "corpus" / "unlabeled"]
+    args = ["--jsonl", "-q", "-j", "2", *map(str, inputs)]
+    theirs = sh(bindir / "parse", *args, cwd=work, env=clean_env()).stdout.splitlines()
+    env = clean_env()
+    env["PYTHONPATH"] = str(ROOT)
+    ours = sh(sys.executable, "-m", "parser", *args, cwd=work, env=env).stdout.splitlines()
+    assert len(theirs) == len(ours) > 10
+    differ = [json.loads(a)["source"]["path"] for a, b in zip(theirs, ours, strict=True) if a != b]
+    assert not differ, f"{len(differ)} reports differ, first: {differ[:5]}"
