@@ -230,8 +230,9 @@ def _executor(jobs: int) -> Any:
     if sys.platform == "linux" and threading.active_count() == 1:
         # nothing else runs here that a fork could catch holding a lock: warm up here once and
         # fork the workers from this process, each starting warm at once
-        _warm_up(ignore_interrupts=False)
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"), initializer=_ignore_interrupts)
+        _warm_up(in_worker=False)
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"),
+                                   initializer=_start_forked_worker)
     method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
@@ -280,19 +281,35 @@ def _parallel(tasks: Iterator[_Task], jobs: int, s: _Settings, chunk: int) -> It
 
 
 def _ignore_interrupts() -> None:
-    """In each worker: ignore Ctrl-C; the parent stops the batch."""
+    """In a worker: ignore Ctrl-C; the parent stops the batch."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _warm_up(ignore_interrupts: bool = True) -> None:
-    """Build the grammars and load the lexicons; in a worker, ignore Ctrl-C too."""
-    if ignore_interrupts:
+def _freeze_heap() -> None:
+    """In a warm worker: move what exists so far (lexicons, patterns, grammars) out of the
+    garbage collector's sight, so its collections stop walking it (2–3 % of a worker's time)
+    and stop touching pages a forked worker shares with its parent."""
+    import gc
+
+    gc.freeze()
+
+
+def _start_forked_worker() -> None:
+    _ignore_interrupts()
+    _freeze_heap()
+
+
+def _warm_up(in_worker: bool = True) -> None:
+    """Build the grammars and load the lexicons (in a worker, or before forking workers)."""
+    if in_worker:
         _ignore_interrupts()
     from .pipeline import parse_input
 
     parse_input("市委书记张三出席会议。")
+    if in_worker:
+        _freeze_heap()
 
 
 # a one-line string that names a file by its suffix (reports/a.html) is a path, never report text
