@@ -60,8 +60,9 @@ def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bo
     so the n-th result belongs to the n-th item. ``jobs``: worker processes (None or 0: one
     per core; 1: parse in this process). The iterable is consumed only as fast as results are,
     so memory stays flat over any number of inputs; batches under 16 items run in-process.
-    Workers start with ``forkserver``, so a script calling this with ``jobs > 1`` must guard
-    its entry point with ``if __name__ == "__main__":``, as for any use of multiprocessing.
+    Workers fork from this process when it runs no other thread (Linux), else from a
+    ``forkserver``, so a script calling this with ``jobs > 1`` must guard its entry point
+    with ``if __name__ == "__main__":``, as for any use of multiprocessing.
     """
     from .batch import parse_many as _parse_many
 
