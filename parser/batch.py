@@ -226,14 +226,13 @@ def _executor(jobs: int) -> Any:
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = mp.get_all_start_methods()
     if sys.platform == "linux" and threading.active_count() == 1:
         # nothing else runs here that a fork could catch holding a lock: warm up here once and
         # fork the workers from this process, each starting warm at once
         _warm_up(in_worker=False)
         return ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork"),
                                    initializer=_start_forked_worker)
-    method = "forkserver" if "forkserver" in methods else "spawn"
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
         # the server imports the parser once; every worker forks from it already warm
