@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 
 import regex
 from hypothesis import given, settings
@@ -69,48 +70,22 @@ def _blocks(classes: list[str]) -> list[Block]:
 @given(st.lists(st.sampled_from(_CLASSES), min_size=1, max_size=12))
 def test_lay_out_places_as_the_tree_walk(classes: list[str]) -> None:
     """Places and reasons as the original walk over the parse tree set them."""
-    from lark import Token, Tree
-
-    from parser.grammars import grammar, tokens
-
     blocks = _blocks(classes)
     layout = document.lay_out(blocks)
     cls = [b.cls for b in blocks]  # after the pre-passes
-    places = ["boilerplate"] * len(blocks)
     reasons = [b.reason for b in blocks]
-    heads: list[int] = []
-    lead = None
 
-    def aside(t: Token, default: str | None) -> None:
-        i = int(t.value)
-        if t.type == "CREDIT":
+    def aside(places: list[str], i: int, kind: str, default: str | None) -> None:
+        if kind == "CREDIT":
             places[i] = "byline"
             return
         places[i] = "boilerplate"
         if reasons[i] is None:
             reasons[i] = {"TITLE": "deck line", "META": "source or date line", "NOTE": "summary or note",
                           "CAPTION": "photo caption", "BODY": default or "front matter"}.get(
-                              t.type, default or "boilerplate")
+                              kind, default or "boilerplate")
 
-    tree = grammar("document").parse(tokens([(c, i) for i, c in enumerate(cls)]))
-    for section in tree.children:
-        toks = [t for t in section.children if isinstance(t, Token)]
-        if section.data == "head":
-            heads = [int(t.value) for t in toks]
-            for i in heads:
-                places[i] = "headline"
-        elif section.data in ("pre", "front"):
-            for t in toks:
-                aside(t, "before the article" if section.data == "pre" else None)
-        elif section.data == "body":
-            lead_t, rest = section.children
-            lead = int(lead_t.children[0].value) if isinstance(lead_t, Tree) else int(lead_t.value)
-            places[lead] = "lead"
-            for t in rest.children:
-                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
-                    places[int(t.value)] = "body"
-                else:
-                    aside(t, None)
+    places, heads, lead = _walk_layout_tree(cls, aside)
     assert (layout.places, layout.reasons, layout.headline_blocks, layout.lead_index) == (places, reasons, heads, lead)
 
 
@@ -143,20 +118,17 @@ def test_report_json_as_json_dumps() -> None:
     assert [p.to_dict() for p in report.paragraphs] == report.to_dict()["paragraphs"]
 
 
-def _plan_from_tree(classes: tuple[str, ...]) -> document._Plan:
-    """``document._parse_plan`` as it was: ``Lark.parse`` and a walk over the tree."""
+def _walk_layout_tree(classes: Sequence[str], aside: Callable[[list[str], int, str, str | None], None]
+                      ) -> tuple[list[str], list[int], int | None]:
+    """The original walk over the tree of ``Lark.parse`` for the document grammar: (places,
+    headline blocks, lead index); ``aside(places, index, class, default reason)`` sets a block aside."""
     from lark import Token, Tree
 
     from parser.grammars import grammar, tokens
 
     places = ["boilerplate"] * len(classes)
-    reasons: dict[int, str] = {}
     headline_blocks: list[int] = []
     lead_index = None
-
-    def aside(t: Token, default: str | None) -> None:
-        document._aside(places, reasons, int(t.value), t.type, default)
-
     tree = grammar("document").parse(tokens([(c, i) for i, c in enumerate(classes)]))
     for section in tree.children:
         assert isinstance(section, Tree)
@@ -167,22 +139,29 @@ def _plan_from_tree(classes: tuple[str, ...]) -> document._Plan:
                 places[i] = "headline"
         elif section.data in ("pre", "front"):
             for t in kids:
-                aside(t, "before the article" if section.data == "pre" else None)
+                aside(places, int(t.value), t.type, "before the article" if section.data == "pre" else None)
         elif section.data == "body":
             lead, rest = section.children
-            assert isinstance(lead, Tree) and isinstance(rest, Tree)
-            lead_index = int(lead.children[0].value)  # type: ignore[union-attr]
+            assert isinstance(rest, Tree)
+            lead_index = int(lead.children[0].value if isinstance(lead, Tree) else lead.value)  # type: ignore[union-attr]
             places[lead_index] = "lead"
             for t in rest.children:
                 assert isinstance(t, Token)
                 if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
                     places[int(t.value)] = "body"
                 else:
-                    aside(t, None)
+                    aside(places, int(t.value), t.type, None)
+    return places, headline_blocks, lead_index
+
+
+def _plan_from_tree(classes: tuple[str, ...]) -> document._Plan:
+    """``document._parse_plan`` as it was: ``Lark.parse`` and a walk over the tree."""
+    reasons: dict[int, str] = {}
+    places, headline_blocks, lead_index = _walk_layout_tree(
+        classes, lambda places, i, kind, default: document._aside(places, reasons, i, kind, default))
     return document._Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
 
 
-_CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT", "NOTE", "CAPTION")
 
 
 @SETTINGS
