@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
-from lark import Token, Tree
-from lark.exceptions import LarkError
 
-from .grammars import grammar, tokens
+from .grammars import parse_table, reductions
 from .lexicon import table
 from .names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
 
@@ -369,27 +367,23 @@ def _plan(kinds: str) -> _Plan | None:
     The grammar looks only at token types, so its parse is a function of the kind sequence
     and is cached by it; :func:`_mentions` fills in the values and positions of each roster.
     """
-    try:
-        tree = grammar("attendance").parse(tokens([(_CHAR_KIND[c], "") for c in kinds] + [("VERB", "")]))
-    except LarkError:
+    done = reductions(parse_table("attendance"), [_CHAR_KIND[c] for c in kinds] + ["VERB"])
+    if done is None:
         return None
     parts: list[tuple[tuple[int, ...], int, int | None]] = []
-    roster = tree.children[0]  # start: roster verbs
-    assert isinstance(roster, Tree)
-    for part in roster.children:
-        if not isinstance(part, Tree):  # SEP
-            continue
-        leaves = [t for t in part.children if isinstance(t, Token)]
-        if part.data == "titles":
-            parts.append((tuple(t.start_pos or 0 for t in leaves), -1, None))
-            continue
-        label = next((x for x in part.children if isinstance(x, Tree)), None)
-        said = None if label is None else [t for t in label.children if isinstance(t, Token) and t.type == "TITLE"]
-        parts.append((
-            tuple(t.start_pos or 0 for t in leaves if t.type == "TITLE"),
-            next(t.start_pos or 0 for t in leaves if t.type == "NAME"),
-            None if said is None else (said[0].start_pos or 0) if said else -1,
-        ))
+    label: tuple[int, int] | None = None  # the span of the label reduced last (inside its person)
+    for rule, start, end in done:  # a part's label is reduced before the part, parts in order
+        if rule == "label":
+            label = (start, end)
+        elif rule == "titles":
+            parts.append((tuple(range(start, end)), -1, None))
+        elif rule == "person":
+            own = label if label is not None and start <= label[0] < end else None
+            stop = end if own is None else own[0]
+            said = None if own is None else next((i for i in range(*own) if kinds[i] == "T"), -1)
+            parts.append((tuple(i for i in range(start, stop) if kinds[i] == "T"),
+                          next(i for i in range(start, stop) if kinds[i] == "N"), said))
+            label = None
     return tuple(parts)
 
 

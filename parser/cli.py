@@ -1,8 +1,9 @@
-"""The ``parse`` command, built with typer.
+"""The ``parse`` command: what it does with the options it was given.
 
-Only typer is imported at start-up; the parser itself is imported when the first file is
-read (and, in a parallel batch, only by the worker processes), so ``parse --help`` answers
-at once and a single small file starts fast.
+Start-up is kept short: a command line of paths alone (``parse one.txt``) is read without
+typer, which :mod:`parser.command` brings in for options, ``--help`` and usage errors; the
+parser itself is imported when the first file is read (and, in a parallel batch, only by the
+worker processes).
 """
 
 from __future__ import annotations
@@ -13,25 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Annotated
-
-import typer
-
-EXAMPLES = """\b
-examples:
-  parse report.txt > report.json          one report, indented JSON
-  parse - < report.html                   read standard input
-  parse reports/ --jsonl -o all.jsonl     a folder (recursively) as JSON Lines, in path order
-  parse a.txt b.html c.md -j 2            several files, two worker processes
-  parse --schema > report.schema.json     the JSON Schema of the output
-
-Several inputs, a folder, or --jsonl give JSON Lines: one object per input, in input order,
-each written as soon as it is ready. On a terminal a progress bar shows on standard error.
-
-\b
-exit status: 0 when every input parsed, 1 when some failed (each failure is a JSON line
-with an "error" object), 2 for usage errors.
-"""
+from typing import IO
 
 
 class Progress:
@@ -134,54 +117,33 @@ class Options:
     max_bytes: int | None = None
 
 
-app = typer.Typer(
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def plain_paths(argv: list[str]) -> list[str] | None:
+    """``argv`` itself when it holds only paths (``-`` for standard input, nothing else starting
+    with ``-``), else None.
 
-
-def _print_version(value: bool) -> None:
-    if value:
-        from .build import version_line
-
-        sys.stdout.write(version_line() + "\n")
-        raise typer.Exit(0)
-
-
-@app.command(help="Parse Chinese meeting reports and speech transcripts into JSON.", epilog=EXAMPLES)
-def _parse_command(
-    paths: Annotated[list[str] | None, typer.Argument(
-        metavar="PATH", help="Files or folders to parse; - reads standard input.", show_default=False)] = None,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line, even for a single file.")] = False,
-    schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the output and exit.")] = False,
-    keep_script: Annotated[bool, typer.Option(
-        "--keep-script", help="Keep traditional characters in text fields.")] = False,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core; 1: no workers).")] = 0,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", metavar="FILE", help="Write the output to FILE instead of standard output.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-file messages.")] = False,
-    max_bytes: Annotated[int | None, typer.Option(
-        "--max-bytes", min=1, metavar="N", help="Refuse inputs larger than N bytes (default 20,000,000).",
-        show_default=False)] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", is_eager=True, callback=_print_version,
-        help="Print the version, the schema version and whether the build is compiled, and exit.")] = False,
-) -> None:
-    code = run(Options(paths or [], jsonl, schema, keep_script, jobs, output, quiet, max_bytes))
-    raise typer.Exit(code)
+    Such a command line means ``Options(paths=argv)`` with every option at its default, which
+    is what typer would read from it, so :func:`run_cli` runs it without importing typer
+    (tests/test_cli.py checks the two readings agree). Only on POSIX: on Windows click also
+    expands wildcards in arguments.
+    """
+    if not argv or os.name != "posix" or any(arg.startswith("-") and arg != "-" for arg in argv):
+        return None
+    return list(argv)
 
 
 def run_cli(argv: list[str] | None = None) -> int:
     """Run ``parse`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status (2: usage)."""
-    command = typer.main.get_command(app)
-    try:
-        command.main(args=argv, prog_name="parse", standalone_mode=True)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    return 0
+    args = sys.argv[1:] if argv is None else argv
+    paths = plain_paths(args)
+    if paths is not None:
+        try:
+            return run(Options(paths))
+        except KeyboardInterrupt:  # before the first file was read (run handles it after)
+            sys.stderr.write("parse: interrupted\n")
+            return 130
+    from .command import run_typer
+
+    return run_typer(args)
 
 
 def run(args: Options) -> int:

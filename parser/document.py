@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
 import regex
-from lark.parsers.lalr_analysis import Shift
 
 from .blocks import Block, clean_title, is_prose
-from .grammars import grammar, tokens
+from .grammars import grammar, parse_table, reductions, tokens
 from .names import is_title, looks_like_name
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
@@ -309,65 +307,22 @@ _BODY_IN_REST = frozenset({"BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CA
 # ``_…``, and lark's ``__…_star_N`` helpers for ``*`` and ``+``, are inlined into their parent)
 _SECTIONS = frozenset({"pre", "head", "front", "lead", "rest"})
 
-# per LALR state, per terminal or rule name: (shift?, next state, rule length, rule name, section?)
-_Table = dict[int, dict[str, tuple[bool, Any, int, str, bool]]]
-
-
-@cache
-def _table() -> tuple[_Table, int, int]:
-    """Lark's own LALR table for ``grammar/document.lark`` (the grammar stays the one source of
-    truth), unpacked once per process for ``_section_of``."""
-    conf = grammar("document").parser.parser.parser.parse_table
-    table: _Table = {}
-    for state, row in conf.states.items():
-        table[state] = {
-            sym: (True, arg, 0, "", False) if action is Shift
-            else (False, None, len(arg.expansion), arg.origin.name, arg.origin.name in _SECTIONS)
-            for sym, (action, arg) in row.items()
-        }
-    return table, conf.start_states["start"], conf.end_states["start"]
-
-
 def _section_of(classes: Sequence[str]) -> list[str]:
     """For each block, the rule of the parse tree whose node holds its token.
 
-    This is lark's LALR loop (``ParserState.feed_token``) run over the class names alone with
-    lark's table: the same shifts and reductions as ``Lark.parse``, but where lark builds a tree
-    node this keeps only where the node starts (a node covers the tokens from its start to the
-    next token to be read). A token's tree parent is the first rule reduced over it that is not
-    inlined, which is the one of ``_SECTIONS`` over it (these never nest). Input the grammar
-    rejects is handed to ``Lark.parse``, so that it raises exactly its error.
+    A token's tree parent is the first rule reduced over it that is not inlined, which is the
+    one of ``_SECTIONS`` over it (these never nest). Input the grammar rejects is handed to
+    ``Lark.parse``, so that it raises exactly its error.
     """
-    table, state0, end = _table()
+    done = reductions(parse_table("document"), classes)
+    if done is None:
+        grammar("document").parse(tokens([(c, j) for j, c in enumerate(classes)]))
+        raise AssertionError("lark accepted what its own table rejects")  # pragma: no cover
     sections = [""] * len(classes)
-    states = [state0]
-    starts: list[int] = []
-    n = len(classes)
-    for i in range(n + 1):
-        sym = classes[i] if i < n else "$END"
-        while True:
-            act = table[states[-1]].get(sym)
-            if act is None:
-                grammar("document").parse(tokens([(c, j) for j, c in enumerate(classes)]))
-                raise AssertionError("lark accepted what its own table rejects")  # pragma: no cover
-            shift, target, size, name, is_section = act
-            if shift:
-                states.append(target)
-                starts.append(i)
-                break
-            if size:
-                start = starts[-size]
-                del states[-size:]
-                del starts[-size:]
-            else:
-                start = i
-            if is_section:
-                sections[start:i] = [name] * (i - start)
-            states.append(table[states[-1]][name][1])
-            starts.append(start)
-            if i == n and states[-1] == end:
-                return sections
-    raise AssertionError("unreachable: $END ends in the end state or raises")  # pragma: no cover
+    for name, start, end in done:
+        if name in _SECTIONS:
+            sections[start:end] = [name] * (end - start)
+    return sections
 
 
 _ASIDE_REASONS = {

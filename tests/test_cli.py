@@ -153,3 +153,45 @@ def test_output_file(tmp_path: Path) -> None:
     proc = run("-o", str(out), str(EXAMPLE))
     assert proc.returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["source"]["path"] == str(EXAMPLE)
+
+
+@pytest.mark.parametrize("argv", [
+    ["report.txt"],
+    ["a.txt", "b.html", "reports/"],
+    ["-"],
+    ["a.txt", "-"],
+    [""],
+    ["报告.txt", "with space.md"],
+])
+def test_paths_alone_are_read_as_typer_reads_them(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The typer-free reading of a command line of paths gives the Options typer gives."""
+    from parser import cli, command
+
+    seen: list[cli.Options] = []
+
+    def capture(options: cli.Options) -> int:
+        seen.append(options)
+        return 0
+
+    monkeypatch.setattr(command, "run", capture)
+    assert command.run_typer(list(argv)) == 0
+    assert cli.plain_paths(argv) is not None
+    assert seen == [cli.Options(cli.plain_paths(argv) or [])]
+
+
+@pytest.mark.parametrize("argv", [[], ["--jsonl", "a.txt"], ["a.txt", "-j", "2"], ["--help"], ["--", "a.txt"],
+                                  ["a.txt", "--version"], ["-q"]])
+def test_anything_but_paths_goes_to_typer(argv: list[str]) -> None:
+    from parser.cli import plain_paths
+
+    assert plain_paths(argv) is None
+
+
+def test_one_file_starts_without_typer() -> None:
+    """``parse one.txt`` never imports typer (its import is a sixth of the start-up)."""
+    code = ("import sys; from parser.cli import run_cli; status = run_cli([sys.argv[1]]); "
+            "sys.stderr.write(f'{status} {\"typer\" in sys.modules}')")
+    proc = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, check=False)
+    assert proc.stderr.strip().endswith("0 False"), proc.stderr
+    assert json.loads(proc.stdout)["headline"]["text"].startswith("青岚市召开优化营商环境工作推进会")
