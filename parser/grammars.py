@@ -13,7 +13,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,6 +95,8 @@ def grammar_text(name: str) -> str:
 def _write_atomic(where: Path, path: Path, name: str, write: Any) -> None:
     """``write(fh)`` into ``path``, under a temporary name first and then renamed, so parallel
     workers never read a half-written file; a cache that cannot be written is skipped."""
+    import tempfile  # only when a table is written: ~4 ms of start-up otherwise
+
     try:
         where.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=where, prefix=f".{name}-", suffix=".tmp")

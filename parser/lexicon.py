@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import regex
 
+# beside this module: the package is always installed as files (its compiled modules cannot be
+# imported from a zip), and importlib.resources would add ~4 ms to every start-up
+_LEXICONS = Path(__file__).resolve().parent / "lexicons"
+
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("parser").joinpath("lexicons").joinpath(name).read_text(encoding="utf-8")
+    text = (_LEXICONS / name).read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
