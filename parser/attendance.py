@@ -1,15 +1,14 @@
-"""Who was present, with which titles and roles: attendance clauses read with a grammar.
+"""Who was present, with which titles and roles: rosters searched for before role verbs.
 
 A clause is the text before a role verb (``出席``, ``主持``, ``讲话`` …) back to the previous
-clause. Its pieces, cut at ``、``/``，``/``和``, become TITLE / NAME / DENG tokens through the
-right-to-left name splitter, and ``grammar/attendance.lark`` decides whether they form a
-roster. Pieces that do not fit (``会上``, ``10月7日``) are trimmed from the left; words after
-the last name (``在…会议上``) are cut at a linking word.
+clause. Whether a stretch of it is a roster is roster.py's question; this module decides which
+stretches to ask about: pieces that do not fit (``会上``, ``10月7日``) are trimmed from the left,
+words after the last name (``在…会议上``) are cut at a linking word, and a work budget keeps the
+search linear on hostile text.
 
-The search tries many cuts and trims of one clause, so it works on token kinds: each piece is
-read once (cached), a candidate is rejected from its pieces' kinds, and the grammar's parse is
-cached by the kind sequence (it looks at nothing else); only an accepted candidate is read
-with values and positions.
+The search tries many cuts and trims of one clause, so it works on token kinds: a candidate is
+rejected from its pieces' cached kinds and the grammar's cached verdict on the kind sequence;
+only an accepted candidate is read with values and positions (by ``roster.parse_roster``).
 """
 
 from __future__ import annotations
@@ -22,19 +21,13 @@ from functools import cache, lru_cache
 
 import regex
 
-from .grammars import parse_table, reductions
 from .lexicon import table
-from .names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
+from .names import is_title
+from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
-_ALL_HAN = regex.compile(r"\p{Han}+")
 _GAPS = regex.compile(r"[ \u3000]+")
 # patterns of literal characters only use the standard re module: it matches them alike, and faster
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_PIECE_SEP = regex.compile(r"[、，,\s]+")
-_AND = regex.compile(r"以及|和|及|与|同")
-_TITLE_JUNK = regex.compile(
-    r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间"
-)
 _LINKERS = (
     "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
     "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
@@ -52,28 +45,16 @@ _LEFT_CUT_LONGEST = max(map(len, _LEFT_CUT_WORDS))
 _LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS}
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
-_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
-# the endings _HONORIFIC can match at (its $ matches before a final newline too)
-_HONORIFIC_ENDS = ("先生", "女士", "同志", "教授", "研究员", "院士", "博士", "老师", "\n")
-_AFFILIATION = regex.compile(
-    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$"
-)
 _TIME_LINK = re.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 _LIST_AFTER_VERB = regex.compile(
     r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?)"
 )
-_COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
-_QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
-_NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
-_LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
-_LEADING_AND_WORDS = ("以及", "及", "和", "与", "还有")
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
 
 # Work limits that keep the roster search linear on hostile text. Real reports stay far below
 # them (over 3,000 reports: clauses under 400 characters, at most 46,000 characters of candidate
 # rosters parsed and 140,000 scanned per document), so they change nothing there.
-MAX_PIECE = 200  # characters of one roster entry between separators (real ones: under 40)
 MAX_CLAUSE = 50_000  # characters before a role verb searched for a roster (10,000 names fit)
 ROSTER_BUDGET = 200_000  # characters of candidate roster text parsed per document (~1 s at worst) …
 ROSTER_PER_CHAR = 2  # … and per character of the document (real ones use 0.2 on average)
@@ -111,18 +92,6 @@ class Budget:
             return False
         self.scan -= chars
         return True
-
-
-@dataclass
-class Mention:
-    """A person or group named in an attendance clause."""
-
-    name: str  # empty for an unnamed group
-    titles: list[str]
-    roles: list[str]
-    start: int  # in the paragraph text
-    end: int
-    label: str = ""  # group label after 等 / before the list
 
 
 @dataclass
@@ -166,279 +135,6 @@ def find_verbs(sentence: str) -> list[Verb]:
     return out
 
 
-@lru_cache(maxsize=65536)
-def _piece_tokens(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
-    """Cached :func:`_read_piece`: rosters are re-read for many candidate cuts of one clause."""
-    toks = _read_piece(piece, lenient)
-    return tuple(toks) if toks is not None else None
-
-
-def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
-    """Tokens of one piece between separators, or None when it is not part of a roster.
-
-    ``lenient`` accepts a bare 2–3 character piece as a name even with a surname the lexicon
-    lacks; it is used only inside lists that already hold several sure names.
-    """
-    if not piece:
-        return []
-    if len(piece) > MAX_PIECE:  # not a title chain and a name; and 等 recursion stays shallow
-        return None
-    if piece.startswith(_LEADING_AND_WORDS):  # the regex only when it can match
-        piece = _LEADING_AND.sub("", piece) or piece
-    if lenient and bare_name_shape(piece):
-        return [("NAME", piece)]
-    if piece.startswith("等") and len(piece) > 1 and _clean_title(piece[1:]):
-        return [("DENG", "等"), ("TITLE", piece[1:])]
-    if "等" in piece:
-        i = piece.rfind("等")
-        head, tail = piece[:i], piece[i + 1 :]
-        head_toks = _piece_tokens(head, lenient)
-        if _COUNTED.match(tail):  # 等12位专家: a count, not a label
-            tail = ""
-        if head_toks and head_toks[-1][0] == "NAME" and (not tail or _clean_title(tail)):
-            return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
-        return None
-    split = split_title_name(piece)
-    if split is not None and not split[1]:
-        honorific = _HONORIFIC.search(piece)
-        if honorific:
-            bare = split_title_name(piece[: honorific.start()])
-            if bare is not None and bare[1]:
-                split = bare
-    if (split is None or not split[1]) and piece.endswith(_HONORIFIC_ENDS) and (honorific := _HONORIFIC.search(piece)):
-        # 华南师范大学刘云刚教授: an affiliation, a name and an honorific
-        core = piece[: honorific.start()]
-        for n in (3, 2):
-            if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
-                split = (core[:-n], core[-n:])
-                break
-    if split is None:
-        return None
-    title, name = split
-    out: list[tuple[str, str]] = []
-    if title:
-        affiliation = bool(name) and _AFFILIATION.search(title) and not _TITLE_JUNK.search(title)
-        t = title if affiliation else _clean_title(title)
-        if not t:
-            return None
-        out.append(("TITLE", t))
-    if name:
-        out.append(("NAME", name))
-    return out
-
-
-def _clean_title(title: str) -> str | None:
-    title = title.lstrip("“”‘’\"'「」")
-    if _TITLE_JUNK.search(title) or not is_title(title):
-        return None
-    return title
-
-
-def bare_name_shape(piece: str) -> bool:
-    """Two to four Chinese characters (白玛赤林) that start with a surname or hold no non-name word."""
-    if not (2 <= len(piece) <= 4 and _ALL_HAN.fullmatch(piece)):
-        return False
-    if is_common_word(piece):
-        return False
-    surname_first = looks_like_name(piece[0] + "某")
-    if len(piece) != 3:  # 白玛赤林 but not 中共中央; 刘鹤 but not 分别
-        return surname_first and not has_stopchar(piece)
-    return surname_first or not has_stopchar(piece)
-
-
-def _masked(text: str) -> str:
-    """``text`` with separators that do not separate roster pieces hidden (same length)."""
-    return _mask_spans(text)[0]
-
-
-def _mask_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """:func:`_masked` and the spans it rewrote (a quote, then a note in the quote-masked text)."""
-    masked = text
-    spans: list[tuple[int, int]] = []
-    # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
-    if "“" in text or "《" in text:
-        spans = [m.span() for m in _QUOTED.finditer(text)]
-        masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text)
-    # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
-    if "（" in masked or "(" in masked:
-        notes = [m.span() for m in _NOTE_IN_LIST.finditer(masked)]
-        if notes:
-            spans += notes
-            masked = _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
-    return masked, spans
-
-
-def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str, str, int, int]] | None:
-    """Tokens with positions for a roster text, or None if any piece does not fit."""
-    out: list[tuple[str, str, int, int]] = []
-    pos = 0
-    for m in [*_PIECE_SEP.finditer(_masked(text)), None]:
-        end = m.start() if m else len(text)
-        piece = text[pos:end]
-        if piece:
-            toks = _reading(piece, lenient)
-            if toks is None:
-                return None
-            cursor = pos
-            for kind, val in toks:
-                at = text.find(val, cursor) if val else cursor
-                at = cursor if at < 0 else at
-                out.append((kind, val, base + at, base + at + len(val)))
-                cursor = at + len(val)
-        if m:
-            if out and out[-1][0] != "SEP":
-                out.append(("SEP", m.group(), base + m.start(), base + m.end()))
-            pos = m.end()
-    while out and out[-1][0] == "SEP":
-        out.pop()
-    # 甲、乙（以姓氏笔画为序）等市领导: the 等 after a note still closes the list
-    return [t for i, t in enumerate(out) if not (t[0] == "SEP" and i + 1 < len(out) and out[i + 1][0] == "DENG")]
-
-
-@lru_cache(maxsize=65536)
-def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
-    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
-    parts = _AND.split(piece) if _has_and(piece) else [piece]
-    if len(parts) >= 2:
-        out: list[tuple[str, str]] = []
-        for i, part in enumerate(parts):
-            ptoks = _piece_tokens(part) or (_piece_tokens(part, True) if lenient else None)
-            if not ptoks:
-                break
-            if i:
-                out.append(("SEP", "和"))
-            out.extend(ptoks)
-        else:
-            return tuple(out)
-    return _piece_tokens(piece)
-
-
-@lru_cache(maxsize=65536)
-def _reading(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
-    """The tokens a piece gives a roster read strictly or leniently (None: it does not fit)."""
-    return _piece_or_and(piece, lenient) or (_piece_tokens(piece, True) if lenient else None)
-
-
-_KIND_CHAR = {"TITLE": "T", "NAME": "N", "SEP": "S", "DENG": "D"}
-_CHAR_KIND = {c: k for k, c in _KIND_CHAR.items()}
-
-
-def _has_and(piece: str) -> bool:
-    """Whether ``_AND`` can split ``piece`` (each of its words holds one of these characters)."""
-    return "和" in piece or "及" in piece or "与" in piece or "同" in piece
-
-
-@lru_cache(maxsize=65536)
-def _piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
-    """A piece's token kinds read strictly and leniently, one letter a token (None: unreadable),
-    and its share of the sure-name test of a lenient list (2 × sure names − names)."""
-    lenient: tuple[tuple[str, str], ...] | None
-    if _has_and(piece) or "等" in piece or len(piece) > MAX_PIECE:
-        strict = _reading(piece)
-        lenient = _reading(piece, True)
-    elif read := _read_piece(piece):  # one part: _reading(piece) is _read_piece(piece) (as a tuple, or None)
-        strict = lenient = tuple(read)  # … and _piece_or_and(piece, True) is the strict reading when there is one
-    else:
-        strict = None
-        # _read_piece(piece, True) differs from the strict read (None) only by the bare-name test
-        # without 等 in the piece
-        bare = _LEADING_AND.sub("", piece) or piece if piece.startswith(_LEADING_AND_WORDS) else piece
-        lenient = (("NAME", bare),) if bare_name_shape(bare) else None
-    score = 0
-    if lenient is not None:
-        names = [v for k, v in lenient if k == "NAME"]
-        score = 2 * sum(looks_like_name(v) for v in names) - len(names)
-    return (
-        None if strict is None else "".join(_KIND_CHAR[k] for k, _ in strict),
-        None if lenient is None else "".join(_KIND_CHAR[k] for k, _ in lenient),
-        score,
-    )
-
-
-# A roster as the grammar reads it: per part, the token indexes of its titles, of its name (-1 for
-# titles no name follows) and of its label's title (-1 for a bare 等, None for no label).
-_Plan = tuple[tuple[tuple[int, ...], int, int | None], ...]
-
-
-@lru_cache(maxsize=16384)
-def _plan(kinds: str) -> _Plan | None:
-    """The attendance grammar's parse of a roster of these token kinds (``TNSN…``), or None.
-
-    The grammar looks only at token types, so its parse is a function of the kind sequence
-    and is cached by it; :func:`_mentions` fills in the values and positions of each roster.
-    """
-    done = reductions(parse_table("attendance"), [_CHAR_KIND[c] for c in kinds] + ["VERB"])
-    if done is None:
-        return None
-    parts: list[tuple[tuple[int, ...], int, int | None]] = []
-    label: tuple[int, int] | None = None  # the span of the label reduced last (inside its person)
-    for rule, start, end in done:  # a part's label is reduced before the part, parts in order
-        if rule == "label":
-            label = (start, end)
-        elif rule == "titles":
-            parts.append((tuple(range(start, end)), -1, None))
-        elif rule == "person":
-            own = label if label is not None and start <= label[0] < end else None
-            stop = end if own is None else own[0]
-            said = None if own is None else next((i for i in range(*own) if kinds[i] == "T"), -1)
-            parts.append((tuple(i for i in range(start, stop) if kinds[i] == "T"),
-                          next(i for i in range(start, stop) if kinds[i] == "N"), said))
-            label = None
-    return tuple(parts)
-
-
-def _roster_plan(kinds: str) -> _Plan | None:
-    """:func:`_plan`, cached only for rosters of ordinary length (hostile lists would fill the cache)."""
-    return _plan(kinds) if len(kinds) <= 512 else _plan.__wrapped__(kinds)
-
-
-def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Mention]:
-    """Mentions of a parsed roster: titles chain forward, labels apply backward."""
-    mentions: list[Mention] = []
-    pending: list[int] = []
-    shared: list[str] = []
-    since_label: list[Mention] = []
-    for titles, name, label in plan:
-        if name < 0:
-            pending.extend(titles)
-            continue
-        own = [spans[i][1] for i in pending] + [spans[i][1] for i in titles]
-        pending = []
-        _, value, start, end = spans[name]
-        m = Mention(value, own, [], start, end)
-        if own:
-            shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
-        elif shared:
-            m.titles = list(shared)
-        mentions.append(m)
-        since_label.append(m)
-        if label is not None:
-            text = spans[label][1] if label >= 0 else ""
-            for x in since_label:
-                x.label = text
-                if not x.titles and text:
-                    x.titles = [text]
-            since_label = []
-    for i in pending:  # titles that no name follows: an unnamed group, spanning its label
-        _, value, start, end = spans[i]
-        mentions.append(Mention("", [value], [], start, end, label=value))
-    return mentions
-
-
-def parse_roster(text: str, base: int) -> list[Mention] | None:
-    """Mentions in a roster text (the words before a role verb), or None if it is not one."""
-    spans = _span_tokens(text, base)
-    if spans is None and text.count("、") >= 1:
-        spans = _span_tokens(text, base, lenient=True)
-        names = [v for k, v, *_ in spans or [] if k == "NAME"]
-        if spans is not None and sum(looks_like_name(v) for v in names) * 2 < len(names):
-            spans = None  # a list is read leniently only when most of its names are sure
-    if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
-        return None
-    plan = _roster_plan("".join(_KIND_CHAR[k] for k, *_ in spans))
-    return None if plan is None else _mentions(plan, spans)
-
-
 def roster_before(sentence: str, start: int, end: int, budget: Budget | None = None) -> list[Mention]:
     """The longest roster ending at ``end`` within ``sentence[start:end]``.
 
@@ -461,7 +157,7 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     group_only: list[Mention] = []
     # the separators and cut words are found once for all cuts
     runs: tuple[list[int], list[int]] = ([], [])
-    for m in _PIECE_SEP.finditer(text):
+    for m in PIECE_SEP.finditer(text):
         runs[0].append(m.start())
         runs[1].append(m.end())
     words: tuple[list[int], list[int]] = ([], [])
@@ -472,7 +168,7 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     plain = not ("“" in text or "《" in text or "（" in text or "(" in text)
     # nor when the masks find nothing in the whole clause: a match in a cut (a prefix) would be
     # a match in the clause too, the patterns having no anchors or lookarounds
-    plain = plain or not _mask_spans(text)[1]
+    plain = plain or not mask_spans(text)[1]
     run_a, run_b = runs
     w_start = words[0]
     for cut in sorted(cuts, reverse=True):
@@ -483,13 +179,13 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
             end -= 1
         # a cut in which the masks find nothing has nothing masked in any part of it either
         # (the mask patterns have no anchors or lookarounds): it is searched as a plain one
-        if plain or not _mask_spans(text[:end])[1]:
+        if plain or not mask_spans(text[:end])[1]:
             # most cuts end in a piece that no reading accepts and that holds no cut word: then
             # _trim_plain's only start is that piece (its floor), which it charges and rejects
             r = bisect_left(run_a, end)
             a = run_b[r - 1] if r else 0
             if a < end and bisect_left(w_start, a) == bisect_left(w_start, end) \
-                    and _piece_kinds(text[a:end])[1] is None:
+                    and piece_kinds(text[a:end])[1] is None:
                 if budget is not None:
                     budget.take(end - a)
                 continue
@@ -530,7 +226,7 @@ def _lead(head: str) -> tuple[str, ...]:
 def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bool:
     """Whether :func:`parse_roster` can return mentions for a text of pieces with these kinds.
 
-    It mirrors parse_roster and _span_tokens on kinds: the strict reading, else (when the text
+    It mirrors parse_roster and roster._span_tokens on kinds: the strict reading, else (when the text
     holds a 、, ``dun``) the lenient one if most names are sure; a separator token between
     pieces, none at the end or before 等; a NAME or TITLE; the grammar's verdict. It may say yes
     where parse_roster says no (parse_roster is then asked), never the other way round.
@@ -547,7 +243,7 @@ def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bo
             kinds += "S"
         kinds += piece or ""
     kinds = kinds.rstrip("S").replace("SD", "D")
-    return ("N" in kinds or "T" in kinds) and _roster_plan(kinds) is not None
+    return ("N" in kinds or "T" in kinds) and roster_plan(kinds) is not None
 
 
 def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[int], list[int]], end: int,
@@ -575,7 +271,7 @@ def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[
         b = run_a[i] if i < r else end
         if a >= b:
             continue
-        info = _piece_kinds(text[a:b])
+        info = piece_kinds(text[a:b])
         pieces.append((a, b, info))
         if info[1] is None:
             floor = a
@@ -608,7 +304,7 @@ def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[
         if j >= len(pieces):
             continue
         a, b, info = pieces[j]
-        first = info if s <= a else _piece_kinds(text[s:b])
+        first = info if s <= a else piece_kinds(text[s:b])
         if not _may_parse([first, *(p[2] for p in pieces[j + 1 :])], dun >= s):
             continue
         found = parse_roster(text[s:end], base + s)
@@ -631,12 +327,12 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
     found alike in both); a suffix cut inside one is read by :func:`parse_roster` itself.
     The starts, the floor, their order and the budget spent are those of the plain search.
     """
-    masked, hidden = _mask_spans(text)
+    masked, hidden = mask_spans(text)
     starts = {0}
     a_list: list[int] = []  # pieces: text[a_list[i]:b_list[i]], non-empty, between separator runs
     b_list: list[int] = []
     pos = 0
-    for m in _PIECE_SEP.finditer(masked):
+    for m in PIECE_SEP.finditer(masked):
         if m.start() > pos:
             a_list.append(pos)
             b_list.append(m.start())
@@ -647,7 +343,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
         a_list.append(pos)
         b_list.append(len(text))
     if hidden:  # starts follow the separators of the text itself, as in the plain search
-        starts.update(m.end() for m in _PIECE_SEP.finditer(text))
+        starts.update(m.end() for m in PIECE_SEP.finditer(text))
     for m in _LEFT_CUTS.finditer(text):
         starts.add(m.end())
     last = max(starts)
@@ -657,7 +353,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
     infos: list[tuple[str | None, str | None, int]] = [(None, None, 0)] * n
     floor = 0
     for i in range(n - 1, -1, -1):
-        infos[i] = _piece_kinds(text[a_list[i] : b_list[i]])
+        infos[i] = piece_kinds(text[a_list[i] : b_list[i]])
         if infos[i][1] is None:
             floor = a_list[i]
             break
@@ -677,7 +373,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
         j = bisect_right(b_list, s)  # the first piece that ends after s
         if j >= n:
             continue
-        first = infos[j] if s <= a_list[j] else _piece_kinds(text[s : b_list[j]])
+        first = infos[j] if s <= a_list[j] else piece_kinds(text[s : b_list[j]])
         if not _may_parse([first, *infos[j + 1 :]], dun >= s):
             continue
         found = parse_roster(text[s:], base + s)

@@ -11,7 +11,8 @@ from .model import SCHEMA_VERSION
 
 # the modules hatch_build.py may compile (pyproject.toml lists them); looked up, not imported
 _CANDIDATES = ("attendance", "blocks", "byline", "containers", "decode", "directives", "document",
-               "html_blocks", "kind", "lexicon", "model", "names", "normalize", "pipeline", "segments", "spans")
+               "html_blocks", "kind", "lexicon", "model", "names", "normalize", "pipeline", "roster",
+               "segments", "spans")
 
 
 def compiled_modules() -> list[str]:
@@ -26,7 +27,7 @@ def compiled_modules() -> list[str]:
 
 
 def version_line() -> str:
-    """``meeting-report-parser 0.1.0 (schema 1.0.0, compiled with mypyc: 16 modules)``."""
+    """``meeting-report-parser 0.1.0 (schema 1.0.0, compiled with mypyc: 17 modules)``."""
     try:
         version = metadata.version("meeting-report-parser")
     except metadata.PackageNotFoundError:

@@ -32,6 +32,7 @@ from .model import (
 )
 from .names import split_title_name
 from .normalize import normalize_segments
+from .roster import Mention, parse_roster
 from .spans import settle_spans
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -231,7 +232,7 @@ def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
 
 
 def _attendees(
-    mentions: list[tuple[int, att.Mention]], blocks: list[Block], body: list[int], budget: att.Budget | None = None
+    mentions: list[tuple[int, Mention]], blocks: list[Block], body: list[int], budget: att.Budget | None = None
 ) -> tuple[list[Attendee], list[Group]]:
     people: dict[str, Attendee] = {}
     groups: list[Group] = []
@@ -280,7 +281,7 @@ def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block]
                 chain = text[cut : pos + len(a.name)]
                 if budget is not None and not budget.take(len(chain)):
                     return
-                roster = att.parse_roster(chain, 0)
+                roster = parse_roster(chain, 0)
                 if roster:
                     named = [m for m in roster if m.name == a.name]
                     if named and named[0].titles:
@@ -315,7 +316,7 @@ def _add_speaker(layout: Layout, attendees: list[Attendee]) -> None:
 
 
 def _directives(
-    blocks: list[Block], body: list[int], mentions: list[tuple[int, att.Mention]], speakers: list[Attendee]
+    blocks: list[Block], body: list[int], mentions: list[tuple[int, Mention]], speakers: list[Attendee]
 ) -> list[Directive]:
     cands = find_all_candidates([(i, blocks[i].text) for i in body])
     roots = build_tree(cands)
@@ -340,7 +341,7 @@ def _directives(
 
 
 def _speaker_cues(
-    blocks: list[Block], body: list[int], mentions: list[tuple[int, att.Mention]]
+    blocks: list[Block], body: list[int], mentions: list[tuple[int, Mention]]
 ) -> list[tuple[int, int, str | None]]:
     """(block, position, speaker) where a report turns to someone's words; None for 会议强调."""
     cues: list[tuple[int, int, str | None]] = []

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parser import attendance as att
+from parser import roster
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -28,21 +29,21 @@ def _unreadable_floor(text: str) -> int:
     """Start of the last piece that no reading accepts: no roster can begin before it."""
     floor = 0
     pos = 0
-    for m in [*att._PIECE_SEP.finditer(att._masked(text)), None]:
+    for m in [*roster.PIECE_SEP.finditer(roster._masked(text)), None]:
         end = m.start() if m else len(text)
         piece = text[pos:end]
-        if piece and att._reading(piece, True) is None:
+        if piece and roster._reading(piece, True) is None:
             floor = pos
         if m:
             pos = m.end()
     return floor
 
 
-def _trim_left(text: str, base: int, budget: att.Budget | None = None) -> list[att.Mention] | None:
+def _trim_left(text: str, base: int, budget: att.Budget | None = None) -> list[roster.Mention] | None:
     """Try the whole text, then suffixes after each separator or cut word: the definition of the
     search that roster_before's _trim_plain and _trim_left_fast perform reading each piece once."""
     starts = [0]
-    starts += [m.end() for m in att._PIECE_SEP.finditer(text)]
+    starts += [m.end() for m in roster.PIECE_SEP.finditer(text)]
     starts += [m.end() for m in att._LEFT_CUTS.finditer(text)]
     floor = _unreadable_floor(text)
     for s in sorted(set(starts)):
@@ -50,7 +51,7 @@ def _trim_left(text: str, base: int, budget: att.Budget | None = None) -> list[a
             continue
         if budget is not None and not budget.take(len(text) - s):
             return None
-        found = att.parse_roster(text[s:], base + s)
+        found = roster.parse_roster(text[s:], base + s)
         if found and any(m.name for m in found):
             return found
         if found and s == max(starts):
@@ -58,7 +59,7 @@ def _trim_left(text: str, base: int, budget: att.Budget | None = None) -> list[a
     return None
 
 
-def _reference(sentence: str, start: int, end: int, budget: att.Budget | None) -> list[att.Mention]:
+def _reference(sentence: str, start: int, end: int, budget: att.Budget | None) -> list[roster.Mention]:
     """roster_before as it was: every cut, every start, each suffix parsed by parse_roster."""
     if budget is not None and end - start > att.MAX_CLAUSE:
         start = end - att.MAX_CLAUSE
@@ -73,7 +74,7 @@ def _reference(sentence: str, start: int, end: int, budget: att.Budget | None) -
         while i > 0:
             cuts.add(i)
             i = text.find(link, i + 1)
-    group_only: list[att.Mention] = []
+    group_only: list[roster.Mention] = []
     for cut in sorted(cuts, reverse=True):
         if budget is not None and not budget.take(cut):
             break
@@ -85,7 +86,7 @@ def _reference(sentence: str, start: int, end: int, budget: att.Budget | None) -
     return group_only
 
 
-def _rows(mentions: list[att.Mention]) -> list[tuple]:
+def _rows(mentions: list[roster.Mention]) -> list[tuple]:
     return [(m.name, m.titles, m.roles, m.start, m.end, m.label) for m in mentions]
 
 
@@ -111,17 +112,19 @@ def test_trim_left_fast_is_trim_left(text: str) -> None:
 @SETTINGS
 @given(clauses)
 def test_piece_kinds_are_the_readings(piece: str) -> None:
+    from parser.names import looks_like_name
+
     def kinds(toks: tuple[tuple[str, str], ...] | None) -> str | None:
-        return None if toks is None else "".join(att._KIND_CHAR[k] for k, _ in toks)
+        return None if toks is None else "".join(roster._KIND_CHAR[k] for k, _ in toks)
 
     if not piece:
         return
-    strict, lenient, score = att._piece_kinds.__wrapped__(piece)
-    assert strict == kinds(att._reading.__wrapped__(piece))
-    read = att._reading.__wrapped__(piece, True)
+    strict, lenient, score = roster.piece_kinds.__wrapped__(piece)
+    assert strict == kinds(roster._reading.__wrapped__(piece))
+    read = roster._reading.__wrapped__(piece, True)
     assert lenient == kinds(read)
     names = [v for k, v in read or () if k == "NAME"]
-    assert score == 2 * sum(map(att.looks_like_name, names)) - len(names)
+    assert score == 2 * sum(map(looks_like_name, names)) - len(names)
 
 
 @SETTINGS

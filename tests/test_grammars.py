@@ -14,8 +14,8 @@ from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from parser import grammars
-from parser.attendance import _CHAR_KIND, _plan
 from parser.grammars import ParseTable, grammar, parse_table, reductions, tokens
+from parser.roster import _CHAR_KIND, _plan
 
 SETTINGS = settings(max_examples=400, deadline=None)
 _KINDS = st.text(alphabet="TNSD", max_size=14)

@@ -1,0 +1,329 @@
+"""One roster read with a grammar: the people, titles and group labels of a list such as
+``市委书记甲、市长乙等市领导``.
+
+A roster's pieces, cut at ``、``/``，``/``和``, become TITLE / NAME / DENG tokens through the
+right-to-left name splitter, and ``grammar/attendance.lark`` decides whether they form a
+roster: titles chain forward to the names after them, a label after ``等`` applies back.
+
+The clause search (attendance.py) asks about many cuts of one clause, so reading comes in two
+steps: a piece's token kinds are read once (cached), and the grammar's parse is cached by the
+kind sequence (it looks at nothing else), so a candidate can be rejected from kinds alone; only
+an accepted roster is read with values and positions (:func:`parse_roster`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .grammars import parse_table, reductions
+from .names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
+
+_ALL_HAN = regex.compile(r"\p{Han}+")
+PIECE_SEP = regex.compile(r"[、，,\s]+")
+_AND = regex.compile(r"以及|和|及|与|同")
+_TITLE_JUNK = regex.compile(
+    r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间"
+)
+_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
+# the endings _HONORIFIC can match at (its $ matches before a final newline too)
+_HONORIFIC_ENDS = ("先生", "女士", "同志", "教授", "研究员", "院士", "博士", "老师", "\n")
+_AFFILIATION = regex.compile(
+    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$"
+)
+_COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
+_QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
+_NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
+_LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
+_LEADING_AND_WORDS = ("以及", "及", "和", "与", "还有")
+
+# A work limit for hostile text (attendance.py holds the search's): a longer piece is not read,
+# which also keeps _read_piece's recursion at 等 shallow.
+MAX_PIECE = 200  # characters of one roster entry between separators (real ones: under 40)
+
+
+@dataclass
+class Mention:
+    """A person or group named in an attendance clause."""
+
+    name: str  # empty for an unnamed group
+    titles: list[str]
+    roles: list[str]
+    start: int  # in the paragraph text
+    end: int
+    label: str = ""  # group label after 等 / before the list
+
+
+@lru_cache(maxsize=65536)
+def _piece_tokens(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
+    """Cached :func:`_read_piece`: rosters are re-read for many candidate cuts of one clause."""
+    toks = _read_piece(piece, lenient)
+    return tuple(toks) if toks is not None else None
+
+
+def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | None:
+    """Tokens of one piece between separators, or None when it is not part of a roster.
+
+    ``lenient`` accepts a bare 2–3 character piece as a name even with a surname the lexicon
+    lacks; it is used only inside lists that already hold several sure names.
+    """
+    if not piece:
+        return []
+    if len(piece) > MAX_PIECE:  # not a title chain and a name; and 等 recursion stays shallow
+        return None
+    if piece.startswith(_LEADING_AND_WORDS):  # the regex only when it can match
+        piece = _LEADING_AND.sub("", piece) or piece
+    if lenient and bare_name_shape(piece):
+        return [("NAME", piece)]
+    if piece.startswith("等") and len(piece) > 1 and _clean_title(piece[1:]):
+        return [("DENG", "等"), ("TITLE", piece[1:])]
+    if "等" in piece:
+        i = piece.rfind("等")
+        head, tail = piece[:i], piece[i + 1 :]
+        head_toks = _piece_tokens(head, lenient)
+        if _COUNTED.match(tail):  # 等12位专家: a count, not a label
+            tail = ""
+        if head_toks and head_toks[-1][0] == "NAME" and (not tail or _clean_title(tail)):
+            return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
+        return None
+    split = split_title_name(piece)
+    if split is not None and not split[1]:
+        honorific = _HONORIFIC.search(piece)
+        if honorific:
+            bare = split_title_name(piece[: honorific.start()])
+            if bare is not None and bare[1]:
+                split = bare
+    if (split is None or not split[1]) and piece.endswith(_HONORIFIC_ENDS) and (honorific := _HONORIFIC.search(piece)):
+        # 华南师范大学刘云刚教授: an affiliation, a name and an honorific
+        core = piece[: honorific.start()]
+        for n in (3, 2):
+            if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
+                split = (core[:-n], core[-n:])
+                break
+    if split is None:
+        return None
+    title, name = split
+    out: list[tuple[str, str]] = []
+    if title:
+        affiliation = bool(name) and _AFFILIATION.search(title) and not _TITLE_JUNK.search(title)
+        t = title if affiliation else _clean_title(title)
+        if not t:
+            return None
+        out.append(("TITLE", t))
+    if name:
+        out.append(("NAME", name))
+    return out
+
+
+def _clean_title(title: str) -> str | None:
+    title = title.lstrip("“”‘’\"'「」")
+    if _TITLE_JUNK.search(title) or not is_title(title):
+        return None
+    return title
+
+
+def bare_name_shape(piece: str) -> bool:
+    """Two to four Chinese characters (白玛赤林) that start with a surname or hold no non-name word."""
+    if not (2 <= len(piece) <= 4 and _ALL_HAN.fullmatch(piece)):
+        return False
+    if is_common_word(piece):
+        return False
+    surname_first = looks_like_name(piece[0] + "某")
+    if len(piece) != 3:  # 白玛赤林 but not 中共中央; 刘鹤 but not 分别
+        return surname_first and not has_stopchar(piece)
+    return surname_first or not has_stopchar(piece)
+
+
+def _masked(text: str) -> str:
+    """``text`` with separators that do not separate roster pieces hidden (same length)."""
+    return mask_spans(text)[0]
+
+
+def mask_spans(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`_masked` and the spans it rewrote (a quote, then a note in the quote-masked text)."""
+    masked = text
+    spans: list[tuple[int, int]] = []
+    # separators inside quotes belong to a name of an organ: 中央“不忘初心、牢记使命”…领导小组组长
+    if "“" in text or "《" in text:
+        spans = [m.span() for m in _QUOTED.finditer(text)]
+        masked = _QUOTED.sub(lambda q: "“" + "囗" * (len(q.group()) - 2) + "”", text)
+    # a bracketed note inside a list (（以姓氏笔画为序）) separates, it is not part of a name
+    if "（" in masked or "(" in masked:
+        notes = [m.span() for m in _NOTE_IN_LIST.finditer(masked)]
+        if notes:
+            spans += notes
+            masked = _NOTE_IN_LIST.sub(lambda q: " " * len(q.group()), masked)
+    return masked, spans
+
+
+def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str, str, int, int]] | None:
+    """Tokens with positions for a roster text, or None if any piece does not fit."""
+    out: list[tuple[str, str, int, int]] = []
+    pos = 0
+    for m in [*PIECE_SEP.finditer(_masked(text)), None]:
+        end = m.start() if m else len(text)
+        piece = text[pos:end]
+        if piece:
+            toks = _reading(piece, lenient)
+            if toks is None:
+                return None
+            cursor = pos
+            for kind, val in toks:
+                at = text.find(val, cursor) if val else cursor
+                at = cursor if at < 0 else at
+                out.append((kind, val, base + at, base + at + len(val)))
+                cursor = at + len(val)
+        if m:
+            if out and out[-1][0] != "SEP":
+                out.append(("SEP", m.group(), base + m.start(), base + m.end()))
+            pos = m.end()
+    while out and out[-1][0] == "SEP":
+        out.pop()
+    # 甲、乙（以姓氏笔画为序）等市领导: the 等 after a note still closes the list
+    return [t for i, t in enumerate(out) if not (t[0] == "SEP" and i + 1 < len(out) and out[i + 1][0] == "DENG")]
+
+
+@lru_cache(maxsize=65536)
+def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
+    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
+    parts = _AND.split(piece) if _has_and(piece) else [piece]
+    if len(parts) >= 2:
+        out: list[tuple[str, str]] = []
+        for i, part in enumerate(parts):
+            ptoks = _piece_tokens(part) or (_piece_tokens(part, True) if lenient else None)
+            if not ptoks:
+                break
+            if i:
+                out.append(("SEP", "和"))
+            out.extend(ptoks)
+        else:
+            return tuple(out)
+    return _piece_tokens(piece)
+
+
+@lru_cache(maxsize=65536)
+def _reading(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
+    """The tokens a piece gives a roster read strictly or leniently (None: it does not fit)."""
+    return _piece_or_and(piece, lenient) or (_piece_tokens(piece, True) if lenient else None)
+
+
+_KIND_CHAR = {"TITLE": "T", "NAME": "N", "SEP": "S", "DENG": "D"}
+_CHAR_KIND = {c: k for k, c in _KIND_CHAR.items()}
+
+
+def _has_and(piece: str) -> bool:
+    """Whether ``_AND`` can split ``piece`` (each of its words holds one of these characters)."""
+    return "和" in piece or "及" in piece or "与" in piece or "同" in piece
+
+
+@lru_cache(maxsize=65536)
+def piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
+    """A piece's token kinds read strictly and leniently, one letter a token (None: unreadable),
+    and its share of the sure-name test of a lenient list (2 × sure names − names)."""
+    lenient: tuple[tuple[str, str], ...] | None
+    if _has_and(piece) or "等" in piece or len(piece) > MAX_PIECE:
+        strict = _reading(piece)
+        lenient = _reading(piece, True)
+    elif read := _read_piece(piece):  # one part: _reading(piece) is _read_piece(piece) (as a tuple, or None)
+        strict = lenient = tuple(read)  # … and _piece_or_and(piece, True) is the strict reading when there is one
+    else:
+        strict = None
+        # _read_piece(piece, True) differs from the strict read (None) only by the bare-name test
+        # without 等 in the piece
+        bare = _LEADING_AND.sub("", piece) or piece if piece.startswith(_LEADING_AND_WORDS) else piece
+        lenient = (("NAME", bare),) if bare_name_shape(bare) else None
+    score = 0
+    if lenient is not None:
+        names = [v for k, v in lenient if k == "NAME"]
+        score = 2 * sum(looks_like_name(v) for v in names) - len(names)
+    return (
+        None if strict is None else "".join(_KIND_CHAR[k] for k, _ in strict),
+        None if lenient is None else "".join(_KIND_CHAR[k] for k, _ in lenient),
+        score,
+    )
+
+
+# A roster as the grammar reads it: per part, the token indexes of its titles, of its name (-1 for
+# titles no name follows) and of its label's title (-1 for a bare 等, None for no label).
+_Plan = tuple[tuple[tuple[int, ...], int, int | None], ...]
+
+
+@lru_cache(maxsize=16384)
+def _plan(kinds: str) -> _Plan | None:
+    """The attendance grammar's parse of a roster of these token kinds (``TNSN…``), or None.
+
+    The grammar looks only at token types, so its parse is a function of the kind sequence
+    and is cached by it; :func:`_mentions` fills in the values and positions of each roster.
+    """
+    done = reductions(parse_table("attendance"), [_CHAR_KIND[c] for c in kinds] + ["VERB"])
+    if done is None:
+        return None
+    parts: list[tuple[tuple[int, ...], int, int | None]] = []
+    label: tuple[int, int] | None = None  # the span of the label reduced last (inside its person)
+    for rule, start, end in done:  # a part's label is reduced before the part, parts in order
+        if rule == "label":
+            label = (start, end)
+        elif rule == "titles":
+            parts.append((tuple(range(start, end)), -1, None))
+        elif rule == "person":
+            own = label if label is not None and start <= label[0] < end else None
+            stop = end if own is None else own[0]
+            said = None if own is None else next((i for i in range(*own) if kinds[i] == "T"), -1)
+            parts.append((tuple(i for i in range(start, stop) if kinds[i] == "T"),
+                          next(i for i in range(start, stop) if kinds[i] == "N"), said))
+            label = None
+    return tuple(parts)
+
+
+def roster_plan(kinds: str) -> _Plan | None:
+    """:func:`_plan`, cached only for rosters of ordinary length (hostile lists would fill the cache)."""
+    return _plan(kinds) if len(kinds) <= 512 else _plan.__wrapped__(kinds)
+
+
+def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Mention]:
+    """Mentions of a parsed roster: titles chain forward, labels apply backward."""
+    mentions: list[Mention] = []
+    pending: list[int] = []
+    shared: list[str] = []
+    since_label: list[Mention] = []
+    for titles, name, label in plan:
+        if name < 0:
+            pending.extend(titles)
+            continue
+        own = [spans[i][1] for i in pending] + [spans[i][1] for i in titles]
+        pending = []
+        _, value, start, end = spans[name]
+        m = Mention(value, own, [], start, end)
+        if own:
+            shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
+        elif shared:
+            m.titles = list(shared)
+        mentions.append(m)
+        since_label.append(m)
+        if label is not None:
+            text = spans[label][1] if label >= 0 else ""
+            for x in since_label:
+                x.label = text
+                if not x.titles and text:
+                    x.titles = [text]
+            since_label = []
+    for i in pending:  # titles that no name follows: an unnamed group, spanning its label
+        _, value, start, end = spans[i]
+        mentions.append(Mention("", [value], [], start, end, label=value))
+    return mentions
+
+
+def parse_roster(text: str, base: int) -> list[Mention] | None:
+    """Mentions in a roster text (the words before a role verb), or None if it is not one."""
+    spans = _span_tokens(text, base)
+    if spans is None and text.count("、") >= 1:
+        spans = _span_tokens(text, base, lenient=True)
+        names = [v for k, v, *_ in spans or [] if k == "NAME"]
+        if spans is not None and sum(looks_like_name(v) for v in names) * 2 < len(names):
+            spans = None  # a list is read leniently only when most of its names are sure
+    if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
+        return None
+    plan = roster_plan("".join(_KIND_CHAR[k] for k, *_ in spans))
+    return None if plan is None else _mentions(plan, spans)
