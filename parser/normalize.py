@@ -244,7 +244,7 @@ def normalize_segments(
         size = len(text)
         body = text.lstrip(_STRIP)
         text = body.rstrip(_STRIP)
-        if not text:  # (the old test: rstrip <= lstrip)
+        if not text or text.isspace():  # blank, or blank once its controls went ("\x00\x85")
             continue
         lstrip = size - len(body)
         rstrip = lstrip + len(text)

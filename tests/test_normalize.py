@@ -124,6 +124,14 @@ def test_blank_segments_disappear() -> None:
     assert norms_of("　　 \u200b\n\n") == []
 
 
+def test_a_line_left_blank_by_its_controls_disappears() -> None:
+    """A NUL beside a space the strip does not know (NEL, U+2004 …) made a non-blank line that
+    normalised to a blank paragraph (hypothesis found ``b"\\x00\\xc2\\x85"``)."""
+    for space in ("\x85", "\u2004", "\u202f", "\u1680"):
+        assert [n.text for n in norms_of(f"\x00{space}\n会议召开\n{space}\x07")] == ["会议召开"]
+        assert parse(f"\x00{space}".encode()).paragraphs == []
+
+
 def test_offsets_of_report_fields_map_back() -> None:
     report = parse(GLOSSED).to_dict()
     for key in ("headline", "lead"):
