@@ -14,11 +14,11 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -89,10 +89,11 @@ def _build(text: str) -> Lark:
 
 
 def grammar_text(name: str) -> str:
+    """The text of ``grammar/<name>.lark``: what a cached table must have been built from."""
     return (grammar_dir() / f"{name}.lark").read_text(encoding="utf-8")
 
 
-def _write_atomic(where: Path, path: Path, name: str, write: Any) -> None:
+def _write_atomic(where: Path, path: Path, name: str, write: Callable[[IO[bytes]], object]) -> None:
     """``write(fh)`` into ``path``, under a temporary name first and then renamed, so parallel
     workers never read a half-written file; a cache that cannot be written is skipped."""
     import tempfile  # only when a table is written: ~4 ms of start-up otherwise
