@@ -129,6 +129,21 @@ def _markdown(text: str) -> Container:
     return Container("markdown", segments, meta, warnings)
 
 
+# a top-level ``key: value`` line of front matter with a plain scalar value (not a flow or block
+# collection, an anchor, alias or tag), unquoted when quoted as a whole
+_FRONT_MATTER_LINE = regex.compile(
+    r"""^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(?![\[{|>&*!])(?|"([^"\n]*)"|'([^'\n]*)'|([^\n]*?))[ \t]*$""",
+                                   regex.MULTILINE)
+
+
+def _front_matter_lines(yaml_text: str) -> dict[str, str]:
+    """The plain ``key: value`` lines of a front matter YAML refused, first value of a key kept."""
+    out: dict[str, str] = {}
+    for m in _FRONT_MATTER_LINE.finditer(yaml_text):
+        out.setdefault(m.group(1), m.group(2))
+    return out
+
+
 def _front_matter(yaml_text: str, start: int, warnings: list[Warning], segments: list[Segment]) -> dict[str, str]:
     """Scalar fields of YAML front matter as strings; a broken block is a warning, not an error."""
     import yaml
@@ -147,8 +162,11 @@ def _front_matter(yaml_text: str, start: int, warnings: list[Warning], segments:
             warnings.append(Warning("front_matter", f"a value in the YAML front matter could not be read "
                                     f"({str(exc)[:80]}); the values were read as plain text"))
         else:
-            warnings.append(Warning("front_matter", f"the YAML front matter could not be read: {str(exc)[:120]}"))
-            return {}
+            # YAML refuses the block as a whole (a nesting too deep, a broken flow): its plain
+            # ``key: value`` lines still give the title and date a reader sees
+            data = _front_matter_lines(yaml_text)
+            warnings.append(Warning("front_matter", f"the YAML front matter could not be read "
+                                    f"({str(exc)[:80]}); only its plain `key: value` lines were used"))
     if not isinstance(data, dict):
         return {}
     out: dict[str, str] = {}

@@ -307,6 +307,21 @@ def test_front_matter_python_cannot_build(tmp_path: Path, value: str) -> None:
     report = parsed_ok(path)
     assert report["headline"]["text"] == "全市干部大会召开"
     assert [a["name"] for a in report["attendees"]] == ["苗青松"]
+    assert "front_matter" in codes(report)
+
+
+@pytest.mark.parametrize("broken", ["tags: [会议, 工作", "summary: 'unclosed\n  - x", "\tkey: tab-indented"])
+def test_front_matter_yaml_refuses_keeps_title_and_date(tmp_path: Path, broken: str) -> None:
+    """Front matter no YAML loader accepts as a whole still gives its plain ``title`` and
+    ``date`` lines, with a warning that says only those were used."""
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ntitle: \"全市干部大会召开\"\ndate: 2024-03-05\n{broken}\n---\n\n全市干部大会召开。\n",
+                    encoding="utf-8")
+    report = parsed_ok(path)
+    assert report["headline"]["text"] == "全市干部大会召开"
+    assert report["source"]["metadata"]["date"] == "2024-03-05"
+    (warning,) = [w for w in report["warnings"] if w["code"] == "front_matter"]
+    assert "key: value" in warning["message"]
 
 
 # --- files that are not files ------------------------------------------------------------------------
