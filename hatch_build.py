@@ -1,16 +1,17 @@
-"""Build hook: compile the parser's hot modules to C extensions with mypyc when a wheel is built.
+"""Build hook: on request, compile the parser's hot modules to C extensions with mypyc.
 
-Why: the pipeline is pure Python and interpreter-bound (string tests, loops over pieces and
-blocks); mypyc compiles the same type-checked source to C and runs it ~1.3× faster, with output
-identical to the interpreted modules (tests/test_compiled.py and the second test run in
-``.ci/run`` hold it to that).
+Why opt-in: the pure-Python wheel installs in seconds on any machine, like every dependency
+but selectolax; the compiled one needs a C compiler and the Python headers, takes about a
+minute and a half, and buys about 1.2–1.3× on plain text (benchmarks/README.md). Output is
+identical either way (tests/test_wheel.py compares the two).
 
-- A regular wheel (``pip install .``) is compiled when a C compiler is found; the modules to
-  compile are listed in pyproject.toml (``[tool.hatch.build.targets.wheel.hooks.custom]``).
+- ``pip install .`` builds the pure-Python wheel.
+- ``MRP_COMPILE=1 pip install .`` compiles the modules listed in pyproject.toml
+  (``[tool.hatch.build.targets.wheel.hooks.custom]``); mypy and setuptools are then added to
+  the build environment. When something is missing the build stops with one line that says
+  what (no C compiler, no ``Python.h``), never falling back silently.
 - An editable install (``pip install -e .``) is never compiled: edits to the source take effect.
-- ``MRP_PURE_PYTHON=1`` builds a pure-Python wheel on purpose.
-- When compiling fails (no compiler, no Python headers) the wheel is built pure Python with a
-  warning instead of failing the install. ``parse --version`` tells which build is installed.
+- ``parse --version`` tells which build is installed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
+# the environment variable that asks for the compiled build
+COMPILE_SWITCH = "MRP_COMPILE"
+
 _SETUP = """\
 import sys
 from setuptools import setup
@@ -35,24 +39,41 @@ setup(name="mrp-compiled", ext_modules=mypycify(sys.argv[3:], opt_level="3"), sc
 """
 
 
+def compile_requested() -> bool:
+    """``MRP_COMPILE`` set to anything but empty or ``0``."""
+    return os.environ.get(COMPILE_SWITCH, "") not in ("", "0")
+
+
+def missing_for_compiling() -> str | None:
+    """What this machine lacks to compile C extensions for this Python, in words, or None."""
+    cc = (sysconfig.get_config_var("CC") or "").split()
+    if not cc or shutil.which(cc[0]) is None:
+        return f"no C compiler ({cc[0] if cc else 'this Python names none'} not found; install gcc or clang)"
+    include = sysconfig.get_paths().get("include", "")
+    if not (Path(include) / "Python.h").is_file():
+        return f"no Python headers ({include}/Python.h not found; install the python3-dev package or its like)"
+    return None
+
+
 class MypycBuildHook(BuildHookInterface):
-    """Compiles ``modules`` of the package into the wheel; see the module docstring."""
+    """Compiles ``modules`` of the package into the wheel when asked; see the module docstring."""
 
     PLUGIN_NAME = "custom"
 
+    def dependencies(self) -> list[str]:
+        """The compiler's own build requirements, only when the compiled build is asked for."""
+        return ["mypy>=1.8", "setuptools>=64"] if compile_requested() else []
+
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         self._work: str | None = None
-        if self.target_name != "wheel" or version == "editable":
+        if self.target_name != "wheel" or version == "editable" or not compile_requested():
             return
-        if os.environ.get("MRP_PURE_PYTHON", "") not in ("", "0"):
-            self.app.display_info("MRP_PURE_PYTHON is set: building a pure-Python wheel")
-            return
+        missing = missing_for_compiling()
+        if missing:
+            raise RuntimeError(f"{COMPILE_SWITCH}=1 asks for the mypyc-compiled build, but this machine has {missing}; "
+                               f"unset {COMPILE_SWITCH} for the pure-Python build")
         self._work = tempfile.mkdtemp(prefix="mrp-mypyc-")
-        try:
-            built = self._compile(Path(self._work))
-        except (OSError, subprocess.CalledProcessError, RuntimeError) as exc:
-            self.app.display_warning(f"mypyc compilation failed, building a pure-Python wheel instead: {exc}")
-            return
+        built = self._compile(Path(self._work))
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
         build_data["force_include"].update(built)
@@ -67,8 +88,6 @@ class MypycBuildHook(BuildHookInterface):
         modules = [str(m) for m in self.config.get("modules", [])]
         if not modules:
             raise RuntimeError("no modules to compile are configured")
-        if not sysconfig.get_config_var("CC"):
-            raise RuntimeError("this Python knows no C compiler")
         # a copy: the build writes next to the sources, and the checkout stays clean
         shutil.copytree(Path(self.root) / package, work / package, ignore=shutil.ignore_patterns("*.so", "__pycache__"))
         (work / "setup.py").write_text(_SETUP, encoding="utf-8")
@@ -78,7 +97,7 @@ class MypycBuildHook(BuildHookInterface):
             [sys.executable, "setup.py", "build_ext", "--inplace", "--ignore-missing-imports", *paths],
             cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
         if proc.returncode:
-            raise RuntimeError(proc.stdout[-4000:])
+            raise RuntimeError(f"mypyc failed to compile the package:\n{proc.stdout[-4000:]}")
         suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
         # --inplace puts the modules beside their sources and mypyc's shared library at the top
         # (``build/`` holds the same files once more)

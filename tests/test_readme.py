@@ -69,7 +69,17 @@ def test_every_schema_field_is_explained() -> None:
     assert not missing, f"schema fields the README does not explain: {missing}"
 
 
-def test_ci_runs_the_readme_test_command() -> None:
+def test_readme_gives_exactly_two_setup_commands() -> None:
+    """The first screen: one command installs and parses an example, one installs and runs the
+    tests; .ci/run runs exactly these lines in a fresh clone."""
+    first_screen = "\n".join(README.splitlines()[:40])
+    setup = re.findall(r"^python -m venv \.venv.*$", first_screen, re.M)
+    assert len(setup) == 2 and len(re.findall(r"^python -m venv \.venv", README, re.M)) == 2, setup
+    assert re.search(r"\.venv/bin/parse examples/\S+$", setup[0]), setup[0]
+    assert setup[1].endswith('pip install ".[test]" && .venv/bin/python -m pytest -q'), setup[1]
+
+
+def test_ci_runs_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "python -m pytest -q" in README
+    assert "grep -E '^python -m venv \\.venv' README.md" in ci
     assert re.search(r"^python -m pytest -q\s*$", ci, re.M)
