@@ -91,7 +91,7 @@ class MypycBuildHook(BuildHookInterface):
         # a copy: the build writes next to the sources, and the checkout stays clean
         shutil.copytree(Path(self.root) / package, work / package, ignore=shutil.ignore_patterns("*.so", "__pycache__"))
         (work / "setup.py").write_text(_SETUP, encoding="utf-8")
-        paths = [f"{package}/{m}.py" for m in modules]
+        paths = [f"{package}/{m.replace('.', '/')}.py" for m in modules]
         self.app.display_info(f"compiling {len(paths)} modules with mypyc (about a minute)")
         proc = subprocess.run(
             [sys.executable, "setup.py", "build_ext", "--inplace", "--ignore-missing-imports", *paths],
@@ -101,9 +101,9 @@ class MypycBuildHook(BuildHookInterface):
         suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
         # --inplace puts the modules beside their sources and mypyc's shared library at the top
         # (``build/`` holds the same files once more)
-        found = [*work.glob(f"*{suffix}"), *(work / package).glob(f"*{suffix}")]
+        found = [*work.glob(f"*{suffix}"), *(work / package).rglob(f"*{suffix}")]
         built = {str(p): p.relative_to(work).as_posix() for p in found}
-        expected = {f"{package}/{m}{suffix}" for m in modules}
+        expected = {f"{package}/{m.replace('.', '/')}{suffix}" for m in modules}
         if not expected <= set(built.values()):
             raise RuntimeError(f"mypyc built {sorted(built.values())}, not every one of {sorted(expected)}")
         return built

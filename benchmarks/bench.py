@@ -109,10 +109,10 @@ def _clear_caches() -> None:
 
     import parser
 
-    for info in pkgutil.iter_modules(parser.__path__):
-        if info.name.startswith("_") or info.name in ("cli", "dask_recipe"):
+    for info in pkgutil.walk_packages(parser.__path__, "parser."):
+        if info.ispkg or info.name.rpartition(".")[2].startswith("_") or ".interfaces." in info.name:
             continue
-        module = importlib.import_module(f"parser.{info.name}")
+        module = importlib.import_module(info.name)
         for obj in vars(module).values():
             cache_info = getattr(obj, "cache_info", None)
             if cache_info is not None and getattr(obj, "__module__", None) == module.__name__ \
@@ -147,7 +147,7 @@ def rate(fn: Callable[[bytes, str], object], datas: list[tuple[str, bytes]], rou
 
 def ours(data: bytes, path: str) -> object:
     """What ``parse -j 1`` does per file after reading it: parse and serialise."""
-    from parser.batch import parse_one
+    from parser.interfaces.batch import parse_one
 
     return parse_one(path, data)
 
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # make sure the parser's bytecode exists, as after a normal install
     import parser
-    from parser.build import version_line
+    from parser.interfaces.version import version_line
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(parser.__file__).parent)],
                    stdout=subprocess.DEVNULL, check=False)

@@ -26,7 +26,7 @@ def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = Fal
     """Parse one report. Odd input yields warnings in the Report, never an exception.
 
     ``max_bytes``: refuse longer input, in bytes (characters for ``str``); default 20,000,000."""
-    from .api import parse as _parse
+    from .interfaces.api import parse as _parse
 
     if max_bytes is None:
         return _parse(data, path=path, keep_script=keep_script)
@@ -36,7 +36,7 @@ def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = Fal
 def parse_file(path: str | PathLike[str], *, keep_script: bool = False, max_bytes: int | None = None) -> Report:
     """Read and parse one file; raises OSError if it cannot be read, InputError if it is not text
     (binary, or larger than ``max_bytes``, default 20,000,000)."""
-    from .api import parse_file as _parse_file
+    from .interfaces.api import parse_file as _parse_file
 
     if max_bytes is None:
         return _parse_file(path, keep_script=keep_script)
@@ -64,20 +64,20 @@ def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bo
     ``forkserver``, so a script calling this with ``jobs > 1`` must guard its entry point
     with ``if __name__ == "__main__":``, as for any use of multiprocessing.
     """
-    from .batch import parse_many as _parse_many
+    from .interfaces.batch import parse_many as _parse_many
 
     return _parse_many(items, jobs=jobs, keep_script=keep_script, max_bytes=max_bytes)
 
 
 def schema() -> dict[str, Any]:
     """The JSON Schema every output validates against."""
-    from .contract import load_schema
+    from .assemble.contract import load_schema
 
     return load_schema()
 
 
 def validate(obj: dict[str, Any]) -> None:
     """Raise jsonschema.ValidationError if ``obj`` does not follow the schema."""
-    from .contract import validate as _validate
+    from .assemble.contract import validate as _validate
 
     _validate(obj)

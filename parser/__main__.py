@@ -1,5 +1,5 @@
 """``python -m parser`` runs the ``parse`` command."""
 
-from .cli import main
+from .interfaces.cli import main
 
 main()

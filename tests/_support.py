@@ -16,7 +16,8 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples"
 # the example reports: every .txt, .html and .md file of examples/ but the folder's README
-EXAMPLE_REPORTS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".md") and p.name != "README.md")
+EXAMPLE_REPORTS = sorted(p for p in EXAMPLES.iterdir()
+                         if p.suffix in (".txt", ".html", ".md") and p.name != "README.md")
 SHARED = TESTS.parents[1] / "shared"  # the ``shared`` folder beside the repository
 SEEDS = SHARED / "seeds"
 DEV = SHARED / "corpus" / "dev"

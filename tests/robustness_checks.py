@@ -20,9 +20,9 @@ from typing import Any
 from _support import all_spans, paragraph_overlaps
 
 from parser import validate
-from parser.decode import decode_bytes
 from parser.errors import InputError
-from parser.normalize import GLOSS
+from parser.ingest.decode import decode_bytes
+from parser.normalize.text import GLOSS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SHARED_MISSING = f"{SHARED} (corpus and seeds) is not beside the repository"

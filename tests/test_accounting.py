@@ -17,7 +17,7 @@ import pytest
 from _support import EXAMPLES, ROOT, SEEDS, SHARED_MISSING, load_json, norm, paragraph_overlaps, spans_outside
 
 from parser import SCHEMA_VERSION, parse_file, validate
-from parser.normalize import GLOSS
+from parser.normalize.text import GLOSS
 
 
 def inputs() -> list[Any]:

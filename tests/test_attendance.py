@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parser import parse
-from parser.attendance import collect, find_verbs
+from parser.extract.attendance import collect, find_verbs
 
 Row = tuple[str, list[str], list[str]]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parser import attendance as att
-from parser import roster
+from parser.extract import attendance as att
+from parser.extract import roster
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -112,7 +112,7 @@ def test_trim_left_fast_is_trim_left(text: str) -> None:
 @SETTINGS
 @given(clauses)
 def test_piece_kinds_are_the_readings(piece: str) -> None:
-    from parser.names import looks_like_name
+    from parser.vocabulary.names import looks_like_name
 
     def kinds(toks: tuple[tuple[str, str], ...] | None) -> str | None:
         return None if toks is None else "".join(roster._KIND_CHAR[k] for k, _ in toks)
@@ -143,7 +143,7 @@ def test_verbs_of_a_paragraph_are_those_of_its_sentences(text: str) -> None:
 
 def _split_before(chunk: str) -> tuple[str, str] | None:
     """names.split_title_name before its speed-up (surname tested before slicing), for reference."""
-    from parser import names as nm
+    from parser.vocabulary import names as nm
 
     if not chunk:
         return None
@@ -181,14 +181,14 @@ def _split_before(chunk: str) -> tuple[str, str] | None:
 @SETTINGS
 @given(st.one_of(clauses, st.text(alphabet="韦闵欧阳摆知远若川春晓市长委书记副教授先生的岁·•总理人", max_size=12)))
 def test_split_title_name_is_unchanged(chunk: str) -> None:
-    from parser.names import split_title_name
+    from parser.vocabulary.names import split_title_name
 
     assert split_title_name.__wrapped__(chunk) == _split_before(chunk)
 
 
 def _looks_before(s: str) -> bool:
     """names.looks_like_name before its tests were reordered, for reference."""
-    from parser import names as nm
+    from parser.vocabulary import names as nm
 
     if nm._DOT_NAME.fullmatch(s):
         return True
@@ -209,7 +209,7 @@ def _looks_before(s: str) -> bool:
 @SETTINGS
 @given(st.text(alphabet="韦闵欧阳摆知远若川春晓市长的岁·•人黄大妈共同司马aA1 ", max_size=6))
 def test_looks_like_name_is_unchanged(s: str) -> None:
-    from parser.names import looks_like_name
+    from parser.vocabulary.names import looks_like_name
 
     assert looks_like_name(s) == _looks_before(s)
 

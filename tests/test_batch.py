@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from parser import ParseError, Report, parse, parse_many
-from parser.batch import CHUNK, MIN_PARALLEL, WINDOW, run
-from parser.cli import Progress
+from parser.interfaces.batch import CHUNK, MIN_PARALLEL, WINDOW, run
+from parser.interfaces.cli import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from parser.blocks import Block, boilerplate_reason, classify, clean_title, is_tail_marker, looks_like_title
-from parser.containers import read_container
-from parser.normalize import normalize_segments
+from parser.ingest.containers import read_container
+from parser.layout.blocks import Block, boilerplate_reason, classify, clean_title, is_tail_marker, looks_like_title
+from parser.normalize.text import normalize_segments
 
 
 def blocks_of(text: str) -> list[Block]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parser import parse
-from parser.byline import find_credits, is_credit_only
+from parser.vocabulary.credits import find_credits, is_credit_only
 
 NEWS = "青岚江三桥正式通车\n　　5月28日零时，历时三年建设的青岚江三桥正式通车，主城区跨江通道增至6座，方便市民出行。\n"
 

@@ -6,8 +6,10 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parser import blocks, byline, kind
-from parser.lexicon import branches, required_literals, table
+from parser.extract import kind
+from parser.layout import blocks
+from parser.vocabulary import credits as byline
+from parser.vocabulary.lexicon import branches, required_literals, table
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -165,7 +165,7 @@ def test_output_file(tmp_path: Path) -> None:
 ])
 def test_paths_alone_are_read_as_typer_reads_them(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The typer-free reading of a command line of paths gives the Options typer gives."""
-    from parser import cli, command
+    from parser.interfaces import cli, command
 
     seen: list[cli.Options] = []
 
@@ -182,14 +182,14 @@ def test_paths_alone_are_read_as_typer_reads_them(argv: list[str], monkeypatch: 
 @pytest.mark.parametrize("argv", [[], ["--jsonl", "a.txt"], ["a.txt", "-j", "2"], ["--help"], ["--", "a.txt"],
                                   ["a.txt", "--version"], ["-q"]])
 def test_anything_but_paths_goes_to_typer(argv: list[str]) -> None:
-    from parser.cli import plain_paths
+    from parser.interfaces.cli import plain_paths
 
     assert plain_paths(argv) is None
 
 
 def test_one_file_starts_without_typer() -> None:
     """``parse one.txt`` never imports typer (its import is a sixth of the start-up)."""
-    code = ("import sys; from parser.cli import run_cli; status = run_cli([sys.argv[1]]); "
+    code = ("import sys; from parser.interfaces.cli import run_cli; status = run_cli([sys.argv[1]]); "
             "sys.stderr.write(f'{status} {\"typer\" in sys.modules}')")
     proc = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True,
                           encoding="utf-8", timeout=120, check=False)

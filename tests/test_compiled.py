@@ -4,22 +4,20 @@ tests/test_wheel.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import tomllib
 from _support import ROOT
 
 import parser
-from parser import build
-from parser.cli import run_cli
+from parser.interfaces import version as build
+from parser.interfaces.cli import run_cli
 
 
 def test_compiled_module_list_matches_the_build_hook() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     hook = config["tool"]["hatch"]["build"]["targets"]["wheel"]["hooks"]["custom"]
     assert tuple(hook["modules"]) == build._CANDIDATES
-    assert all((ROOT / "parser" / f"{m}.py").is_file() for m in hook["modules"])
+    assert all((ROOT / "parser" / f"{m.replace('.', '/')}.py").is_file() for m in hook["modules"])
 
 
 def test_version_line_names_the_build(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from parser import parse, parse_file
-from parser.containers import detect_format, line_segments, read_container
+from parser.ingest.containers import detect_format, line_segments, read_container
 
 HTML_DOC = (
     "<!DOCTYPE html><html><head><title>青岚市召开工作会议_青岚新闻网</title></head>"

@@ -31,7 +31,7 @@ def part_lines(parts: list[str]) -> list[str]:
 
 
 def test_dask_processes_scheduler_equals_cli(tmp_path: Path) -> None:
-    from parser.dask_recipe import parse_to_jsonl
+    from parser.interfaces.dask_recipe import parse_to_jsonl
 
     parts = parse_to_jsonl([str(EXAMPLES)], tmp_path / "out", partitions=3, scheduler="processes")
     jsonl = [p for p in parts if p.endswith(".jsonl")]
@@ -41,7 +41,7 @@ def test_dask_processes_scheduler_equals_cli(tmp_path: Path) -> None:
 
 def test_dask_parquet_parts(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed (pip install '.[dask]')")
-    from parser.dask_recipe import PARQUET_COLUMNS, parse_to_jsonl
+    from parser.interfaces.dask_recipe import PARQUET_COLUMNS, parse_to_jsonl
 
     (tmp_path / "in").mkdir()
     for src in sorted(EXAMPLES.glob("*.txt"))[:3]:

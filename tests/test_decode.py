@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from parser import parse
-from parser.decode import declared_charset, decode_bytes, refuse_binary
 from parser.errors import InputError
+from parser.ingest.decode import declared_charset, decode_bytes, refuse_binary
 
 TEXT = "青岚市召开工作会议\n　　3月1日，市委书记韦知远出席会议并讲话。\n"
 

@@ -9,10 +9,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser import document, model
-from parser.blocks import Block
-from parser.directives import _scan, _triggers, find_all_candidates, find_candidates
-from parser.normalize import NormText
+from parser import model
+from parser.extract.directives import _scan, _triggers, find_all_candidates, find_candidates
+from parser.layout import document
+from parser.layout.blocks import Block
+from parser.normalize.text import NormText
 
 # characters the marker patterns, speech cues and first-person words are made of, and filler
 _ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；。！？ .．\n\u3000会议上全强调指出我们代表大家同志汉字"
@@ -36,7 +37,7 @@ _OLD_SPEECH = regex.compile(r"(?P<who>会议|会议上|全会|会上)?(?:强调|
 @SETTINGS
 @given(texts)
 def test_speech_cues_as_with_the_optional_subject(text: str) -> None:
-    from parser.pipeline import _SPEECH_CUE
+    from parser.assemble.report import _SPEECH_CUE
 
     old = [m.start() for m in _OLD_SPEECH.finditer(text) if m.group("who")]
     new = [m.start() for m in _SPEECH_CUE.finditer(text)] if "会" in text else []
@@ -92,7 +93,7 @@ def test_lay_out_places_as_the_tree_walk(classes: list[str]) -> None:
 @SETTINGS
 @given(texts)
 def test_first_person_count_as_findall(text: str) -> None:
-    from parser.pipeline import _FIRST_PERSON
+    from parser.assemble.report import _FIRST_PERSON
 
     old = len(regex.findall(r"我们|我代表|大家要|同志们", text))
     assert sum(text.count(w) for w in _FIRST_PERSON) == old
@@ -101,7 +102,7 @@ def test_first_person_count_as_findall(text: str) -> None:
 @SETTINGS
 @given(st.lists(st.tuples(st.integers(-3, 30), st.integers(-3, 30)), max_size=8), st.integers(0, 30))
 def test_settle_spans_shortcut(spans: list[tuple[int, int]], length: int) -> None:
-    from parser.spans import _settle, settle_spans
+    from parser.assemble.spans import _settle, settle_spans
 
     assert settle_spans(spans, length) == (_settle(spans, length) if length > 0 else {})
 
@@ -124,7 +125,7 @@ def _walk_layout_tree(classes: Sequence[str], aside: Callable[[list[str], int, s
     headline blocks, lead index); ``aside(places, index, class, default reason)`` sets a block aside."""
     from lark import Token, Tree
 
-    from parser.grammars import grammar, tokens
+    from parser.layout.grammars import grammar, tokens
 
     places = ["boilerplate"] * len(classes)
     headline_blocks: list[int] = []
@@ -240,7 +241,7 @@ def test_dateline_shortcut_as_the_search(text: str) -> None:
 @SETTINGS
 @given(st.lists(texts, max_size=5))
 def test_first_person_count_over_joined_paragraphs(paragraphs: list[str]) -> None:
-    from parser.pipeline import _FIRST_PERSON
+    from parser.assemble.report import _FIRST_PERSON
 
     assert all("\n" not in word for word in _FIRST_PERSON)
     old = sum(text.count(word) for text in paragraphs for word in _FIRST_PERSON)

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
-from parser import grammars
-from parser.grammars import ParseTable, grammar, parse_table, reductions, tokens
-from parser.roster import _CHAR_KIND, _plan
+from parser.extract.roster import _CHAR_KIND, _plan
+from parser.layout import grammars
+from parser.layout.grammars import ParseTable, grammar, parse_table, reductions, tokens
 
 SETTINGS = settings(max_examples=400, deadline=None)
 _KINDS = st.text(alphabet="TNSD", max_size=14)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 
 from parser import parse
-from parser.html_blocks import entity_decoded, html_segments
-from parser.segments import Segment
+from parser.ingest.html_blocks import entity_decoded, html_segments
+from parser.ingest.segments import Segment
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>青岚市召开工作会议_青岚新闻网</title>

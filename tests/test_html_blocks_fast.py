@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from parser import html_blocks
-from parser.html_blocks import (
+from parser.ingest import html_blocks
+from parser.ingest.html_blocks import (
     _blank_deep,
     _HanCounter,
     _hint,
@@ -131,7 +131,7 @@ def test_only_dotted_capital_i_lowercases_longer() -> None:
 @given(st.lists(st.sampled_from(["nav", "x", "Pic-Txt", " ", "ad", "-", "caption", "K", "ſ", "Menu", "会"]),
                 max_size=8))
 def test_attr_kinds_is_both_searches(parts: list[str]) -> None:
-    from parser.html_blocks import _CAPTION_ATTR, _NAV_ATTR, _attr_kinds
+    from parser.ingest.html_blocks import _CAPTION_ATTR, _NAV_ATTR, _attr_kinds
 
     value = "".join(parts)
     for _ in range(2):  # computed, then cached

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parser import parse
-from parser.kind import classify_kind, is_speech_title
+from parser.extract.kind import classify_kind, is_speech_title
 
 
 @pytest.mark.parametrize(

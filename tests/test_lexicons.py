@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from _support import EXAMPLES, SHARED
 
-LEXICONS = Path(__file__).resolve().parents[1] / "parser" / "lexicons"
+from parser.resources import lexicon_dirs, lexicon_path
+
 # closed classes: their header says what they are; single entries need no occurrence
 CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "traditional_markers.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
@@ -23,7 +24,16 @@ PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv"}
 
 
 def lexicon_files() -> list[Path]:
-    return sorted(p for p in LEXICONS.iterdir() if p.suffix in (".txt", ".tsv"))
+    """Every rule file of every stage (``parser/<stage>/lexicons/``)."""
+    return sorted((p for d in lexicon_dirs() if d.is_dir() for p in d.iterdir() if p.suffix in (".txt", ".tsv")),
+                  key=lambda p: p.name)
+
+
+def test_lexicon_names_are_unique_across_stages() -> None:
+    """A rule file is named without its stage, so no two stages may hold the same name."""
+    names = [p.name for p in lexicon_files()]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+    assert all(lexicon_path(n) in lexicon_files() for n in names)
 
 
 def entries(path: Path) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parser.names import is_title, looks_like_name, split_title_name, strip_de
+from parser.vocabulary.names import is_title, looks_like_name, split_title_name, strip_de
 
 
 @pytest.mark.parametrize(

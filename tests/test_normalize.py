@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from parser import parse
-from parser.containers import read_container
-from parser.normalize import GLOSS, NormText, is_traditional, normalize_segments, to_simplified
+from parser.ingest.containers import read_container
+from parser.normalize.text import GLOSS, NormText, is_traditional, normalize_segments, to_simplified
 
 GLOSSED = "雲溪縣召開工作會(huì)議\n　　縣委書(shū)記錢乾(qián)出席會議並講話，縣長鍾曉薇主持會議。\n"
 
@@ -150,7 +150,7 @@ def test_traditional_markers_exist_only_in_traditional_script() -> None:
     """A marker that is also a simplified character would send simplified text through OpenCC."""
     import opencc
 
-    from parser.lexicon import words
+    from parser.vocabulary.lexicon import words
 
     conv = opencc.OpenCC("t2s")
     assert [w for w in words("traditional_markers.txt") if conv.convert(w) == w] == []

@@ -12,9 +12,10 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from parser import containers, decode, normalize
-from parser.normalize import _CONTROL, _PUNCT, _SPACES, GLOSS, is_traditional, normalize_segments, to_simplified
-from parser.segments import Segment
+from parser.ingest import containers, decode
+from parser.ingest.segments import Segment
+from parser.normalize import text as normalize
+from parser.normalize.text import _CONTROL, _PUNCT, _SPACES, GLOSS, is_traditional, normalize_segments, to_simplified
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -12,7 +12,7 @@ import os
 import pytest
 from robustness_checks import SHARED, SHARED_MISSING, decoded, problems
 
-from parser.api import parse
+from parser.interfaces.api import parse
 
 FOLDER = SHARED / "corpus" / "unlabeled" / "peoplesdaily"
 FILES = sorted(FOLDER.glob("*.txt")) if FOLDER.is_dir() else []

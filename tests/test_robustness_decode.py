@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_robustness_properties import PROFILE
 
-from parser.decode import decode_bytes, refuse_binary, utf16_without_bom
 from parser.errors import InputError
+from parser.ingest.decode import decode_bytes, refuse_binary, utf16_without_bom
 
 TEXT = "青岚市召开全市安全生产工作会议\n　　10月8日下午，市委书记韦知远出席会议并讲话。\n"
 

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from robustness_checks import decoded, problems
 
-from parser.api import parse
+from parser.interfaces.api import parse
 
 LIMIT = 90.0  # seconds per file: generous (the slowest case takes ~6 s), so only a hang fails
 REPORT = (

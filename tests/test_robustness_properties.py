@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from robustness_checks import SHARED, SHARED_MISSING, decoded, problems, time_limit
 
-from parser.api import parse
+from parser.interfaces.api import parse
 
 _COMMON = {"deadline": None, "suppress_health_check": list(HealthCheck), "print_blob": True}
 settings.register_profile("robustness-ci", max_examples=50, **_COMMON)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from _support import DEV, EXAMPLE_REPORTS, EXAMPLES, ROOT, SEEDS, SHARED
 
-from parser import build
+from parser.interfaces import version as build
 
 pytestmark = pytest.mark.slow
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..model import Warning
 from .html_blocks import html_segments
-from .model import Warning
 from .segments import Segment, identity, segment_of
 
 _FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)

@@ -20,17 +20,10 @@ from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..resources import grammar_path
+
 if TYPE_CHECKING:
     from lark import Lark, Token
-
-
-def grammar_dir() -> Path:
-    """``grammar/`` inside the installed package, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "grammar", here.parent / "grammar"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("grammar/ not found beside the parser package")
 
 
 def cache_dir() -> Path | None:
@@ -90,7 +83,7 @@ def _build(text: str) -> Lark:
 
 def grammar_text(name: str) -> str:
     """The text of ``grammar/<name>.lark``: what a cached table must have been built from."""
-    return (grammar_dir() / f"{name}.lark").read_text(encoding="utf-8")
+    return grammar_path(name).read_text(encoding="utf-8")
 
 
 def _write_atomic(where: Path, path: Path, name: str, write: Callable[[IO[bytes]], object]) -> None:

@@ -2,7 +2,7 @@
 
 A module of its own, imported only when lark builds or loads a grammar: ``Lark.save``
 pickles the lexer class by name, so it must live at module level, and the parse itself
-(:mod:`parser.grammars`) runs without lark.
+(:mod:`parser.layout.grammars`) runs without lark.
 """
 
 from __future__ import annotations

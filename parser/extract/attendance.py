@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import table
-from .names import is_title
+from ..vocabulary.lexicon import table
+from ..vocabulary.names import is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
 _GAPS = regex.compile(r"[ \u3000]+")

@@ -15,8 +15,8 @@ from functools import cache
 
 import regex
 
-from .lexicon import words
-from .segments import Segment
+from ..ingest.segments import Segment
+from ..vocabulary.lexicon import words
 
 # A pinyin gloss after a character: one syllable (initial, one to three vowels, final), so that
 # 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays.

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import required_literals, table
+from ..vocabulary.lexicon import required_literals, table
 
 _FIRST_SENTENCE = regex.compile(r"^[^。！？]*[。！？]?")
 

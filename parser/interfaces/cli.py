@@ -1,7 +1,7 @@
 """The ``parse`` command: what it does with the options it was given.
 
 Start-up is kept short: a command line of paths alone (``parse one.txt``) is read without
-typer, which :mod:`parser.command` brings in for options, ``--help`` and usage errors; the
+typer, which :mod:`parser.interfaces.command` brings in for options, ``--help`` and usage errors; the
 parser itself is imported when the first file is read (and, in a parallel batch, only by the
 worker processes).
 """
@@ -149,7 +149,7 @@ def run_cli(argv: list[str] | None = None) -> int:
 def run(args: Options) -> int:
     """Parse what the options name and write the output; returns the exit status."""
     if args.schema:
-        from . import schema  # the package's function, wherever the schema module lives
+        from .. import schema  # the package's function, wherever the schema module lives
 
         _write_all(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n", args.output)
         return 0

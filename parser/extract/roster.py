@@ -18,8 +18,8 @@ from functools import lru_cache
 
 import regex
 
-from .grammars import parse_table, reductions
-from .names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
+from ..layout.grammars import parse_table, reductions
+from ..vocabulary.names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 PIECE_SEP = regex.compile(r"[、，,\s]+")

@@ -16,9 +16,9 @@ from functools import cache, lru_cache
 
 import regex
 
-from .byline import is_credit_only
-from .lexicon import SYNTAX, branches, table, words
-from .normalize import NormText
+from ..normalize.text import NormText
+from ..vocabulary.credits import is_credit_only
+from ..vocabulary.lexicon import SYNTAX, branches, table, words
 
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
 # each of its characters (quadratic); possessive, as the two classes are disjoint

@@ -2,13 +2,13 @@
 
     pip install "meeting-report-parser[dask]"
 
-    >>> from parser.dask_recipe import parse_to_jsonl
+    >>> from parser.interfaces.dask_recipe import parse_to_jsonl
     >>> parse_to_jsonl(["/data/reports"], "/data/out", partitions=64)   # doctest: +SKIP
     ['/data/out/part-00000.jsonl', ...]
 
-    $ python -m parser.dask_recipe /data/reports /data/out --parquet --partitions 64
+    $ python -m parser.interfaces.dask_recipe /data/reports /data/out --parquet --partitions 64
 
-The function each worker runs is ``parser.batch.parse_one``, the same one the ``parse`` CLI
+The function each worker runs is ``parser.interfaces.batch.parse_one``, the same one the ``parse`` CLI
 runs per file, so the concatenated parts, in order, are line for line what
 ``parse /data/reports --jsonl`` prints. Only paths travel to the workers; each reads its own
 files, so the cluster's workers need the files on a shared or replicated file system (or
@@ -114,10 +114,10 @@ def parse_to_jsonl(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.P
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m parser.dask_recipe INPUT… OUT_DIR [--parquet] [--partitions N]``."""
+    """``python -m parser.interfaces.dask_recipe INPUT… OUT_DIR [--parquet] [--partitions N]``."""
     import argparse
 
-    ap = argparse.ArgumentParser(prog="python -m parser.dask_recipe", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m parser.interfaces.dask_recipe", description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+", help="files or folders to parse")
     ap.add_argument("out_dir", help="folder for part-NNNNN.jsonl (and .parquet)")
     ap.add_argument("--partitions", type=int, default=None)

@@ -1,7 +1,7 @@
 """The ``parse`` command's options and help, declared with typer.
 
 Imported only when a command line needs typer to read it (options, ``--help``, a usage
-error): a command line of paths alone is read by :func:`parser.cli.plain_paths` without it,
+error): a command line of paths alone is read by :func:`parser.interfaces.cli.plain_paths` without it,
 which takes typer's ~30 ms import off the start-up of ``parse one.txt``.
 """
 
@@ -41,7 +41,7 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from .build import version_line
+        from .version import version_line
 
         sys.stdout.write(version_line() + "\n")
         raise typer.Exit(0)

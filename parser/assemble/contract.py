@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-
-def schema_path() -> Path:
-    """``schemas/report.schema.json`` inside the installed package or a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "schemas", here.parent / "schemas"):
-        path = candidate / "report.schema.json"
-        if path.is_file():
-            return path
-    raise FileNotFoundError("schemas/report.schema.json not found beside the parser package")
+from ..resources import schema_path
 
 
 @cache

@@ -10,16 +10,16 @@ from bisect import bisect_right
 
 import regex
 
-from . import attendance as att
-from .blocks import Block, classify, clean_title
-from .byline import CreditHit, find_credits
-from .containers import read_container
-from .decode import decode_bytes
-from .directives import Item, build_tree, find_all_candidates, flatten
-from .document import Layout, count_items, lay_out, narrow_page, split_dateline
-from .errors import InputError
-from .kind import classify_kind
-from .model import (
+from ..errors import InputError
+from ..extract import attendance as att
+from ..extract.directives import Item, build_tree, find_all_candidates, flatten
+from ..extract.kind import classify_kind
+from ..extract.roster import Mention, parse_roster
+from ..ingest.containers import read_container
+from ..ingest.decode import decode_bytes
+from ..layout.blocks import Block, classify, clean_title
+from ..layout.document import Layout, count_items, lay_out, narrow_page, split_dateline
+from ..model import (
     Attendee,
     Credit,
     Directive,
@@ -30,9 +30,9 @@ from .model import (
     TextField,
     Warning,
 )
-from .names import split_title_name
-from .normalize import normalize_segments
-from .roster import Mention, parse_roster
+from ..normalize.text import normalize_segments
+from ..vocabulary.credits import CreditHit, find_credits
+from ..vocabulary.names import split_title_name
 from .spans import settle_spans
 
 DEFAULT_MAX_BYTES = 20_000_000

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import regex
 
+from ..vocabulary.names import is_title, looks_like_name
 from .blocks import Block, clean_title, is_prose
 from .grammars import grammar, parse_table, reductions, tokens
-from .names import is_title, looks_like_name
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of

@@ -25,7 +25,7 @@ from operator import add
 
 import regex
 
-from .model import Warning
+from ..model import Warning
 from .segments import Segment, identity_table
 
 MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)

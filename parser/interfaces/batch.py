@@ -34,7 +34,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import ParseError, Report
+    from ..model import ParseError, Report
 
 REPORT_SUFFIXES = frozenset(
     ".txt .text .md .markdown .html .htm .shtml .xhtml .xml .jsp .asp .aspx .php".split()
@@ -107,10 +107,10 @@ def error_object(path: str | None, code: str, message: str) -> dict[str, Any]:
 def parse_object(path: str | None, data: bytes | str | None, keep_script: bool = False,
                  max_bytes: int | None = None) -> Report | ParseError:
     """Parse one path (or given data) to a Report, or a ParseError saying why not; never raises."""
+    from ..assemble.report import DEFAULT_MAX_BYTES, parse_input
+    from ..errors import InputError, describe_failure
+    from ..model import ParseError
     from .api import read_bytes
-    from .errors import InputError, describe_failure
-    from .model import ParseError
-    from .pipeline import DEFAULT_MAX_BYTES, parse_input
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     raw_path, path = path, _printable(path)  # read the file by its name, show the name as UTF-8
@@ -146,9 +146,9 @@ def parse_one(path: str | None, data: bytes | str | None, keep_script: bool = Fa
     """Parse one path (or given data) to JSON text, and whether it parsed; never raises.
 
     This is the unit of work of the CLI, of the worker processes and of the cluster recipes
-    (``parser.dask_recipe``): the same function everywhere, so every route gives the same lines.
+    (``parser.interfaces.dask_recipe``): the same function everywhere, so every route gives the same lines.
     """
-    from .model import ParseError
+    from ..model import ParseError
 
     result = parse_object(path, data, keep_script, max_bytes)
     if isinstance(result, ParseError):
@@ -170,7 +170,7 @@ class _Settings:
 def _work(task: _Task, s: _Settings) -> Outcome:
     index, path, data = task
     if s.objects:
-        from .model import ParseError
+        from ..model import ParseError
 
         obj = parse_object(path, data, s.keep_script, s.max_bytes)
         return Outcome(index, path, "", not isinstance(obj, ParseError), obj)
@@ -186,7 +186,7 @@ def _crashed(task: _Task, s: _Settings) -> Outcome:
     index, path, _ = task
     message = "a worker process died while parsing this input (a crash or out of memory)"
     if s.objects:
-        from .model import ParseError
+        from ..model import ParseError
 
         return Outcome(index, path, "", False, ParseError(path, "crashed", message))
     return Outcome(index, path, json.dumps(error_object(path, "crashed", message), ensure_ascii=False,
@@ -236,7 +236,7 @@ def _executor(jobs: int) -> Any:
     ctx = mp.get_context(method)
     if method == "forkserver":
         # the server imports the parser once; every worker forks from it already warm
-        ctx.set_forkserver_preload(["parser.pipeline"])
+        ctx.set_forkserver_preload(["parser.assemble.report"])
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm_up)
 
 
@@ -304,7 +304,7 @@ def _warm_up(in_worker: bool = True) -> None:
     """Build the grammars and load the lexicons (in a worker, or before forking workers)."""
     if in_worker:
         _ignore_interrupts()
-    from .pipeline import parse_input
+    from ..assemble.report import parse_input
 
     parse_input("市委书记张三出席会议。")
     if in_worker:

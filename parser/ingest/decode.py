@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .errors import InputError
-from .model import Warning
+from ..errors import InputError
+from ..model import Warning
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),

@@ -1,4 +1,4 @@
-"""Loading of the lexicon data files under ``parser/lexicons/``.
+"""Loading of the lexicon data files, kept beside each stage in ``parser/<stage>/lexicons/``.
 
 Lexicons are plain UTF-8 text a user can read and extend: one entry per line (or several
 separated by spaces), ``#`` starts a comment. Each is read once per process.
@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import regex
 
-# beside this module: the package is always installed as files (its compiled modules cannot be
-# imported from a zip), and importlib.resources would add ~4 ms to every start-up
-_LEXICONS = Path(__file__).resolve().parent / "lexicons"
+from ..resources import lexicon_path
 
 
 def _lines(name: str) -> list[str]:
-    text = (_LEXICONS / name).read_text(encoding="utf-8")
+    text = lexicon_path(name).read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""

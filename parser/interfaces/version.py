@@ -7,12 +7,16 @@ import importlib.machinery
 import importlib.util
 from importlib import metadata
 
-from .model import SCHEMA_VERSION
+from ..model import SCHEMA_VERSION
 
-# the modules hatch_build.py may compile (pyproject.toml lists them); looked up, not imported
-_CANDIDATES = ("attendance", "blocks", "byline", "containers", "decode", "directives", "document",
-               "html_blocks", "kind", "lexicon", "model", "names", "normalize", "pipeline", "roster",
-               "segments", "spans")
+_PACKAGE = __name__.rsplit(".", 2)[0]  # the parser package, of which this is interfaces.version
+
+# the modules the opt-in build may compile (pyproject.toml lists them), dotted under the
+# package; looked up, not imported
+_CANDIDATES = ("assemble.report", "assemble.spans", "extract.attendance", "extract.directives",
+               "extract.kind", "extract.roster", "ingest.containers", "ingest.decode", "ingest.html_blocks",
+               "ingest.segments", "layout.blocks", "layout.document", "model", "normalize.text",
+               "vocabulary.credits", "vocabulary.lexicon", "vocabulary.names")
 
 
 def compiled_modules() -> list[str]:
@@ -20,7 +24,7 @@ def compiled_modules() -> list[str]:
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     found = []
     for name in _CANDIDATES:
-        spec = importlib.util.find_spec(f"{__package__}.{name}")
+        spec = importlib.util.find_spec(f"{_PACKAGE}.{name}")
         if spec is not None and spec.origin and spec.origin.endswith(suffixes):
             found.append(name)
     return found

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import table
+from ..vocabulary.lexicon import table
 
 _CN = "〇一二三四五六七八九十"
 _CN_NUM = rf"[{_CN}]{{1,3}}"
