@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from os import PathLike
 
-__all__ = ["SCHEMA_VERSION", "ParseError", "Report", "parse", "parse_file", "parse_many", "schema", "validate"]
+__all__ = ["SCHEMA_VERSION", "ParseError", "Report", "parse", "parse_file", "parse_many", "reports_to_rows", "schema",
+           "validate"]
 
 
 def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False,
@@ -67,6 +68,19 @@ def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bo
     from .interfaces.batch import parse_many as _parse_many
 
     return _parse_many(items, jobs=jobs, keep_script=keep_script, max_bytes=max_bytes)
+
+
+def reports_to_rows(reports: Iterable[Any], table: str) -> Iterator[dict[str, Any]]:
+    """Tidy rows of ``table`` (``reports``, ``attendees``, ``directives`` or ``credits``) over
+    reports (``Report`` objects or their JSON objects): one row per item, each starting with
+    the report's ``path``, ``headline``, ``published``, ``event_date`` and ``event_name``.
+
+        >>> import pandas as pd
+        >>> pd.DataFrame(reports_to_rows(parse_many(["reports/"]), "attendees"))
+    """
+    from .interfaces.tables import reports_to_rows as _rows
+
+    return _rows(reports, table)
 
 
 def schema() -> dict[str, Any]:
