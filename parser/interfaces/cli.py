@@ -149,9 +149,9 @@ def run_cli(argv: list[str] | None = None) -> int:
 def run(args: Options) -> int:
     """Parse what the options name and write the output; returns the exit status."""
     if args.schema:
-        from .. import schema  # the package's function, wherever the schema module lives
+        from ..assemble.contract import load_schema
 
-        _write_all(json.dumps(schema(), ensure_ascii=False, indent=2) + "\n", args.output)
+        _write_all(json.dumps(load_schema(), ensure_ascii=False, indent=2) + "\n", args.output)
         return 0
     paths: list[str] = args.paths
     if not paths:
