@@ -10,6 +10,7 @@ installed as files; ``importlib.resources`` would add ~4 ms to every start-up).
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -50,3 +51,17 @@ def lexicon_path(name: str) -> Path:
         where = ", ".join(str(p) for p in found) or "no stage's lexicons/ folder"
         raise FileNotFoundError(f"lexicon {name!r} must be in exactly one stage's lexicons/ folder; found in {where}")
     return found[0]
+
+
+# the environment variable naming a folder of the user's own lexicon rows
+USER_LEXICONS = "MRP_LEXICONS"
+
+
+def user_lexicon_path(name: str) -> Path | None:
+    """``$MRP_LEXICONS/<name>`` when that folder is set and holds the file: rows a user adds to
+    the package's lexicon of the same name."""
+    folder = os.environ.get(USER_LEXICONS)
+    if not folder:
+        return None
+    path = Path(folder) / name
+    return path if path.is_file() else None

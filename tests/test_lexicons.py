@@ -8,7 +8,11 @@ to a lexicon whose header says why its entries are a closed class (surnames, sto
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -114,3 +118,23 @@ def test_every_entry_is_used_or_justified(path: Path) -> None:
         f"{path.name}: these entries occur in no report the project can read and no comment justifies them: "
         f"{unused}. Remove them, or add a comment line naming them and saying why they are needed."
     )
+
+
+def test_user_lexicon_folder_adds_rows(tmp_path: Path) -> None:
+    """``MRP_LEXICONS`` names a folder whose files add rows to the package's lexicons of the
+    same name: a new title suffix makes a title of a word the package does not know."""
+    report = tmp_path / "r.txt"
+    report.write_text("青岚市召开林业工作会议\n　　3月5日，青岚市召开林业工作会议。市林场护林总管韦知远出席会议。\n",
+                      encoding="utf-8")
+    extra = tmp_path / "rules"
+    extra.mkdir()
+    (extra / "title_suffixes.txt").write_text("# a title the package does not know\n护林总管\n", encoding="utf-8")
+
+    def titles(env_extra: dict[str, str]) -> list[list[str]]:
+        env = {**os.environ, **env_extra}
+        proc = subprocess.run([sys.executable, "-m", "parser", str(report)], capture_output=True, text=True,
+                              encoding="utf-8", env=env, check=True)
+        return [a["titles"] for a in json.loads(proc.stdout)["attendees"]]
+
+    assert titles({}) != [["市林场护林总管"]]
+    assert titles({"MRP_LEXICONS": str(extra)}) == [["市林场护林总管"]]

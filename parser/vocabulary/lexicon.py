@@ -2,6 +2,10 @@
 
 Lexicons are plain UTF-8 text a user can read and extend: one entry per line (or several
 separated by spaces), ``#`` starts a comment. Each is read once per process.
+
+A user who cannot edit the installed package extends it from a folder of their own: files
+there named like a lexicon (``title_suffixes.txt``) add their rows to it, when the folder is
+named by ``MRP_LEXICONS`` (docs/rules.md).
 """
 
 from __future__ import annotations
@@ -11,11 +15,14 @@ from functools import cache
 
 import regex
 
-from ..resources import lexicon_path
+from ..resources import lexicon_path, user_lexicon_path
 
 
 def _lines(name: str) -> list[str]:
     text = lexicon_path(name).read_text(encoding="utf-8")
+    extension = user_lexicon_path(name)
+    if extension is not None:
+        text += "\n" + extension.read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
