@@ -161,8 +161,6 @@ def run(items: Iterable[tuple[str | None, bytes | str | Refusal | None]], *, job
     may take (None or 0: no limit, and then ``jobs=1`` and small batches run in this process).
     ``objects``: outcomes carry Report / ParseError objects instead of JSON text.
     """
-    from .workers import run_in_workers
-
     settings = _Settings(keep_script, max_bytes, indent, objects)
     tasks: Iterator[_Task] = ((i, p, d) for i, (p, d) in enumerate(items))
     jobs = jobs or os.cpu_count() or 1
@@ -176,6 +174,8 @@ def run(items: Iterable[tuple[str | None, bytes | str | Refusal | None]], *, job
         for task in tasks:
             yield _work(task, settings)
         return
+    from .workers import run_in_workers
+
     yield from run_in_workers(tasks, partial(_work, s=settings), partial(_failed, s=settings),
                               jobs=jobs, chunk=chunk, window=WINDOW, timeout=timeout if limited else None)
 
