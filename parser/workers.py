@@ -31,6 +31,7 @@ MAX_START_FAILURES = 3
 # how long an idle worker asked to stop may take before it is killed, in seconds
 STOP_GRACE = 5.0
 _READY = "ready"  # a worker's first message: warmed up, the clock of its first file may start
+CRASHED = "a worker process died while parsing this input (a crash or out of memory)"
 
 Task = tuple[Any, ...]  # (index, …): index counts inputs from 0
 
@@ -121,18 +122,16 @@ class _Pool:
             if worker.conn in ready or worker.process.sentinel in ready:
                 alive = self._drain(worker)
                 if not alive or worker.process.sentinel in ready:
-                    self._replace(i, "crashed", "a worker process died while parsing this input "
-                                                "(a crash or out of memory)")
+                    self._replace(i, "crashed", CRASHED)
         if self.timeout:
             for i, worker in enumerate(self.workers):
                 if worker.held and time.monotonic() - worker.since >= self.timeout:
                     alive = self._drain(worker)  # an answer that came in since: not late after all
                     if not alive:
-                        self._replace(i, "crashed", "a worker process died while parsing this input")
+                        self._replace(i, "crashed", CRASHED)
                     elif worker.held and time.monotonic() - worker.since >= self.timeout:
-                        self._replace(i, "timeout", f"parsing took longer than the time limit of "
-                                                    f"{self.timeout:g} s and was stopped (--timeout, "
-                                                    "timeout= sets the limit)")
+                        self._replace(i, "timeout", f"parsing took longer than the time limit of {self.timeout:g} s "
+                                                    "and was stopped (raise it with --timeout)")
 
     def _drain(self, worker: _Worker) -> bool:
         """Take every answer the worker has sent; False when its end of the pipe is gone."""
