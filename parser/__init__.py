@@ -12,14 +12,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .interfaces.batch import DEFAULT_TIMEOUT
 from .model import SCHEMA_VERSION, ParseError, Report
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
     from os import PathLike
 
-__all__ = ["SCHEMA_VERSION", "ParseError", "Report", "parse", "parse_file", "parse_many", "reports_to_rows", "schema",
-           "validate"]
+__all__ = [
+    "DEFAULT_TIMEOUT", "SCHEMA_VERSION", "ParseError", "Report",
+    "parse", "parse_file", "parse_many", "reports_to_rows", "schema", "validate",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """``__version__``, read from the package metadata on first use (importlib.metadata is slow to import)."""
+    if name == "__version__":
+        from .interfaces.version import package_version
+
+        version = package_version()
+        globals()["__version__"] = version
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse(data: str | bytes, *, path: str | None = None, keep_script: bool = False,
@@ -44,30 +58,40 @@ def parse_file(path: str | PathLike[str], *, keep_script: bool = False, max_byte
     return _parse_file(path, keep_script=keep_script, max_bytes=max_bytes)
 
 
-def parse_many(items: Iterable[Any], *, jobs: int | None = None, keep_script: bool = False,
-               max_bytes: int | None = None) -> Iterator[Report | ParseError]:
-    """Parse many reports in worker processes, yielding results in input order as they finish.
+def parse_many(items: Iterable[str | PathLike[str]], *, jobs: int | None = None, keep_script: bool = False,
+               max_bytes: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
+               glob: str | Sequence[str] | None = None) -> Iterator[Report | ParseError]:
+    """Parse many files in worker processes, yielding results in input order as they finish.
 
         >>> from parser import parse_many, ParseError
-        >>> for result in parse_many(["a.txt", "b.html", "全文……"], jobs=2):
+        >>> for result in parse_many(["a.txt", "reports/"], jobs=2):
         ...     if isinstance(result, ParseError):
         ...         print(result.path, result.type, result.message)
         ...     else:
-        ...         print(result.headline)
+        ...         print(result.source.path, result.headline)
 
-    ``items``: paths (``os.PathLike``, or a one-line string naming an existing file) and
-    report texts (other ``str``, or ``bytes``), mixed freely. Each yields a ``Report``, or a
-    ``ParseError(path, type, message)`` when the input could not be read as a report at all,
-    so the n-th result belongs to the n-th item. ``jobs``: worker processes (None or 0: one
-    per core; 1: parse in this process). The iterable is consumed only as fast as results are,
-    so memory stays flat over any number of inputs; batches under 16 items run in-process.
-    Workers fork from this process when it runs no other thread (Linux), else from a
-    ``forkserver``, so a script calling this with ``jobs > 1`` must guard its entry point
-    with ``if __name__ == "__main__":``, as for any use of multiprocessing.
+    ``items``: paths (``str`` or ``os.PathLike``) of files and folders, exactly as the ``parse``
+    command takes them: a folder gives the report files under it, in the command's order
+    (``.txt``, ``.html``, ``.md`` … in any case, and files with no suffix; ``glob``: shell
+    patterns such as ``"*.htm"`` for file names to take instead, as ``parse --glob``). Report
+    text is not a path: give it to :func:`parse`. Passing ``bytes`` raises TypeError.
+
+    Each file yields a ``Report``, or a ``ParseError(path, type, message)`` when it could not be
+    read as a report at all (``not_found``, ``binary``, ``too_large``, ``timeout`` …); a folder
+    with no report files yields one ``ParseError`` of type ``no_reports``.
+
+    ``jobs``: worker processes (None or 0: one per core). ``timeout``: seconds one file may take
+    (default 60); a file that takes longer yields a ``timeout`` error and its worker is replaced.
+    The limit needs worker processes, so with it even ``jobs=1`` parses in one worker; with
+    ``timeout=None`` (or 0), ``jobs=1`` and batches under 16 files parse in this process.
+    The iterable is consumed only as fast as results are, so memory stays flat over any number
+    of inputs. Workers fork from this process when it runs no other thread (Linux), else from a
+    ``forkserver``, so a script calling this must guard its entry point with
+    ``if __name__ == "__main__":``, as for any use of multiprocessing.
     """
     from .interfaces.batch import parse_many as _parse_many
 
-    return _parse_many(items, jobs=jobs, keep_script=keep_script, max_bytes=max_bytes)
+    return _parse_many(items, jobs=jobs, keep_script=keep_script, max_bytes=max_bytes, timeout=timeout, glob=glob)
 
 
 def reports_to_rows(reports: Iterable[Any], table: str) -> Iterator[dict[str, Any]]:

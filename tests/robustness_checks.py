@@ -110,3 +110,11 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def pathological_report(megabytes: float) -> bytes:
+    """Text with about the most work per byte found (docs/robustness.md, "tiny paragraphs"): one
+    seven-character paragraph per line, seconds per megabyte, so two megabytes outlast a time
+    limit of one second on any machine. Genuinely slow input, with nothing in the parser to help."""
+    line = "张伟出席会议。\n"
+    return (line * int(megabytes * 1_000_000 / len(line.encode()))).encode()

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
+import sys
+from importlib import metadata
 from pathlib import Path
 
 import jsonschema
 import pytest
-from _support import EXAMPLES
+from _support import EXAMPLES, ROOT
 
 import parser
-from parser import Report, parse, parse_file, parse_many, validate
+from parser import ParseError, Report, parse, parse_file, parse_many, validate
 
 EXAMPLE = EXAMPLES / "plain_meeting.txt"
 
@@ -78,23 +83,80 @@ def test_validate_rejects_what_breaks_the_schema() -> None:
 
 
 def test_parse_many_keeps_input_order(tmp_path: Path) -> None:
-    items: list[object] = [EXAMPLE, "市委书记韦知远出席会议并讲话。", str(EXAMPLES / "two_runs.txt"),
-                           "青岚江三桥正式通车".encode()]
-    items = items * 5  # more than a small batch, so worker processes are used
+    items: list[str | Path] = [EXAMPLE, str(EXAMPLES / "two_runs.txt"), EXAMPLES / "gbk_page.html"]
+    items = items * 6  # more than a small batch, so several worker processes are used
     results = list(parse_many(items, jobs=2))
-    assert len(results) == len(items)
-    for item, result in zip(items, results, strict=True):
-        assert isinstance(result, Report)
-        expected = str(item) if isinstance(item, Path) or (isinstance(item, str) and item.endswith(".txt")) else None
-        assert result.source.path == expected
+    assert [r.source.path if isinstance(r, Report) else r for r in results] == [str(i) for i in items]
 
 
-def test_parse_many_reports_unreadable_inputs_in_place() -> None:
-    results = list(parse_many([EXAMPLE, b"\x89PNG\r\n\x1a\n" + bytes(40), EXAMPLE], jobs=1))
+def test_parse_many_reports_unreadable_inputs_in_place(tmp_path: Path) -> None:
+    image = tmp_path / "image.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(40))
+    results = list(parse_many([EXAMPLE, image, EXAMPLE], jobs=1))
     assert isinstance(results[0], Report) and isinstance(results[2], Report)
     bad = results[1]
     assert not isinstance(bad, Report)
-    assert bad.type == "binary" and bad.message
+    assert bad.type == "binary" and bad.message and bad.path == str(image)
+
+
+def _cli_paths(*args: str) -> list[str]:
+    proc = subprocess.run([sys.executable, "-m", "parser", "--jsonl", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, check=False)
+    return [json.loads(line)["source"]["path"] for line in proc.stdout.splitlines()]
+
+
+def _result_paths(results: list[Report | ParseError]) -> list[str | None]:
+    return [r.source.path if isinstance(r, Report) else r.path for r in results]
+
+
+def test_parse_many_walks_a_folder_given_as_str_as_the_command_does(tmp_path: Path) -> None:
+    """A folder named by a ``str`` is a folder, not report text: its files, in the CLI's order."""
+    for name in ("b.txt", "A.HTML", "sub/c.md", "notes.log", "sub/d.log"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(EXAMPLE, tmp_path / name)
+    results = list(parse_many([str(tmp_path)], jobs=1))
+    assert all(isinstance(r, Report) for r in results)
+    assert _result_paths(results) == _cli_paths(str(tmp_path))
+    assert len(results) == 3
+    assert _result_paths(list(parse_many([tmp_path], glob="*.LOG"))) == _cli_paths(str(tmp_path), "--glob", "*.log")
+
+
+def test_parse_many_says_what_is_wrong_with_a_path(tmp_path: Path) -> None:
+    """A missing path with no known suffix, or a folder with no report files, is an error in its
+    place, never an empty report of its name read as text."""
+    (tmp_path / "empty").mkdir()
+    missing, empty = str(tmp_path / "no-such-dir"), str(tmp_path / "empty")
+    results = list(parse_many([missing, Path(missing), empty], jobs=1))
+    assert [(r.path, r.type) for r in results if isinstance(r, ParseError)] == [
+        (missing, "not_found"), (missing, "not_found"), (empty, "no_reports")]
+
+
+@pytest.mark.parametrize("items", [[b"report text as bytes"], "one/path.txt", [42]])
+def test_parse_many_takes_paths_only(items: object) -> None:
+    with pytest.raises(TypeError, match="parse_many takes"):
+        list(parse_many(items))  # type: ignore[arg-type]
+
+
+def test_version_comes_from_the_package_metadata() -> None:
+    assert parser.__version__ == metadata.version("meeting-report-parser")
+
+
+def test_version_in_a_source_checkout_without_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parser.interfaces import version as build
+
+    def not_installed(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", not_installed)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    declared = re.search(r'^version = "([^"]+)"', pyproject, re.M)
+    assert declared and build.package_version() == declared.group(1)
+
+
+def test_schema_id_is_a_neutral_urn_with_the_schema_version() -> None:
+    schema = parser.schema()
+    assert schema["$id"] == f"urn:meeting-report-parser:report:{parser.SCHEMA_VERSION}"
+    assert schema["version"] == parser.SCHEMA_VERSION
 
 
 def test_schema_function_survives_validation() -> None:

@@ -195,3 +195,115 @@ def test_one_file_starts_without_typer() -> None:
                           encoding="utf-8", timeout=120, check=False)
     assert proc.stderr.strip().endswith("0 False"), proc.stderr
     assert json.loads(proc.stdout)["headline"]["text"].startswith("青岚市召开优化营商环境工作推进会")
+
+
+@pytest.mark.parametrize("files", [[], ["notes.json", "photo.png", ".hidden.txt"]], ids=["empty", "no-reports"])
+def test_a_folder_without_reports_says_so(tmp_path: Path, files: list[str]) -> None:
+    """Not a silent exit 0: a message on stderr naming the folder and what a walk takes, an error
+    line in its place, exit status 1."""
+    for name in files:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    proc = run(str(tmp_path))
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"parse: {tmp_path}: no report files in this folder"), proc.stderr
+    assert ".txt" in proc.stderr and "--glob" in proc.stderr
+    (line,) = proc.stdout.splitlines()
+    assert json.loads(line)["source"]["path"] == str(tmp_path)
+    assert json.loads(line)["error"]["type"] == "no_reports"
+
+
+def test_other_inputs_still_parse_beside_a_folder_without_reports(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    proc = run(str(EXAMPLE), str(tmp_path / "empty"))
+    assert proc.returncode == 1
+    objs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "error" not in objs[0] and objs[1]["error"]["type"] == "no_reports"
+
+
+def _folder_of_many_kinds(folder: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for name in ("a.txt", "B.HTML", "c.Md", "no_suffix", "d.log", "e.json", ".hidden.txt", "sub/f.htm",
+                 "sub/g.LOG", ".git/h.txt"):
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def _paths(proc: subprocess.CompletedProcess[str], folder: Path) -> list[str]:
+    return [os.path.relpath(json.loads(line)["source"]["path"], folder) for line in proc.stdout.splitlines()]
+
+
+def test_a_folder_walk_takes_report_suffixes_in_any_case(tmp_path: Path) -> None:
+    _folder_of_many_kinds(tmp_path)
+    proc = run(str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert _paths(proc, tmp_path) == ["B.HTML", "a.txt", "c.Md", "no_suffix", os.path.join("sub", "f.htm")]
+
+
+def test_glob_chooses_the_files_of_a_folder_walk(tmp_path: Path) -> None:
+    _folder_of_many_kinds(tmp_path)
+    proc = run(str(tmp_path), "--glob", "*.log")
+    assert proc.returncode == 0, proc.stderr
+    assert _paths(proc, tmp_path) == ["d.log", os.path.join("sub", "g.LOG")]  # case ignored
+    proc = run(str(tmp_path), "--glob", "*.log", "--glob", "a.*")
+    assert _paths(proc, tmp_path) == ["a.txt", "d.log", os.path.join("sub", "g.LOG")]
+    proc = run(str(tmp_path), "--glob", "*.doc")
+    assert proc.returncode == 1
+    assert "no files to parse in this folder (looked for files matching '*.doc')" in proc.stderr
+
+
+def test_typer_reads_glob_and_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    from parser.interfaces import cli, command
+
+    seen: list[cli.Options] = []
+    monkeypatch.setattr(command, "run", lambda options: seen.append(options) or 0)
+    assert command.run_typer(["d/", "--glob", "*.htm", "--glob", "*.log", "--timeout", "2.5"]) == 0
+    assert seen == [cli.Options(["d/"], glob=["*.htm", "*.log"], timeout=2.5)]
+
+
+def test_help_says_paths_many_and_documents_the_walk_and_the_limit() -> None:
+    from parser.interfaces.inputs import REPORT_SUFFIXES
+
+    out = run("--help").stdout
+    assert out.startswith("Usage: parse [OPTIONS] [PATH]...\n")
+    walk = " ".join(out.split())  # the help rewraps its paragraphs
+    assert all(suffix in walk for suffix in REPORT_SUFFIXES)
+    assert "(any case) or with no suffix" in walk
+    assert "--glob PATTERN" in out and "--timeout SECONDS" in out
+    assert "A file given alone is parsed in this process, with no limit unless --timeout is given" in walk
+
+
+def _run_on_terminal(args: list[str], stdout: Path | None) -> str:
+    """Run ``parse`` with stderr on a pseudo-terminal, and stdout on it too or in the file
+    ``stdout``; returns what the terminal shows."""
+    pty = pytest.importorskip("pty")
+    main_fd, terminal = pty.openpty()
+    out = open(stdout, "wb") if stdout else None
+    try:
+        proc = subprocess.Popen([*PARSE, *args], stdin=subprocess.DEVNULL, stderr=terminal, stdout=out or terminal)
+        os.close(terminal)
+        screen = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:  # EIO: every writer of the terminal has closed it
+                break
+            if not chunk:
+                break
+            screen += chunk
+        proc.wait(timeout=120)
+    finally:
+        os.close(main_fd)
+        if out:
+            out.close()
+    return screen.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
+def test_progress_bar_only_when_the_json_goes_elsewhere(tmp_path: Path) -> None:
+    files = [str(EXAMPLES / n) for n in ("two_runs.txt", "plain_meeting.txt", "frontmatter_post.md")]
+    screen = _run_on_terminal(files, stdout=tmp_path / "out.jsonl")
+    assert "3/3" in screen and "files/s" in screen  # the bar, on the terminal
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    screen = _run_on_terminal(files, stdout=None)
+    assert "files/s" not in screen and "\r" not in screen.replace("\r\n", "\n")  # JSON alone, never a bar
+    assert screen.count('"schema_version"') == 3

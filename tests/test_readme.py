@@ -83,3 +83,12 @@ def test_ci_runs_the_readme_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "grep -E '^python -m venv \\.venv' README.md" in ci
     assert re.search(r"^python -m pytest -q\s*$", ci, re.M)
+
+
+def test_the_folder_walk_is_documented() -> None:
+    from parser.interfaces.inputs import REPORT_SUFFIXES
+
+    command_line = README[README.index("## Command line"):README.index("## Library")]
+    missing = [s for s in REPORT_SUFFIXES if f"`{s}`" not in command_line]
+    assert not missing, f"suffixes a folder walk takes that the README does not list: {missing}"
+    assert "--glob" in command_line and "--timeout" in command_line and "no_reports" in command_line

@@ -334,9 +334,9 @@ def test_missing_path(tmp_path: Path) -> None:
 
 def test_directory_named_as_a_report(tmp_path: Path) -> None:
     (tmp_path / "d").mkdir()
-    proc = run_cli(tmp_path / "d")  # a folder is walked: no reports in it, nothing printed
+    proc = run_cli(tmp_path / "d")  # a folder is walked: no reports in it, which is said
     no_traceback(proc)
-    assert proc.returncode == 0 and proc.stdout.strip() == b""
+    assert proc.returncode == 1 and b"no_reports" in proc.stdout and b"no report files" in proc.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")

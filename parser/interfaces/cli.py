@@ -18,7 +18,8 @@ from typing import IO
 
 
 class Progress:
-    """Files done, failed, rate and time left on stderr; only on a terminal, redrawn ≤ 5×/s.
+    """Files done, failed, rate and time left on stderr, redrawn ≤ 5×/s; shown only when stderr is a
+    terminal and the JSON goes elsewhere (a file, a pipe), so the two never interleave on screen.
 
     The rate counts from the first finished file, so the start-up of worker processes does
     not make the first estimate of the time left absurd. Plain ASCII, whatever the locale."""
@@ -97,10 +98,10 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds // 60 % 60:02d} min"
 
 
-def _count(paths: list[str]) -> int:
-    from .batch import iter_paths
+def _count(paths: list[str], patterns: list[str] | None) -> int:
+    from .inputs import iter_inputs
 
-    return sum(1 for _ in iter_paths(paths))
+    return sum(1 for _ in iter_inputs(paths, patterns))
 
 
 @dataclass
@@ -115,6 +116,8 @@ class Options:
     output: str | None = None
     quiet: bool = False
     max_bytes: int | None = None
+    glob: list[str] | None = None  # file-name patterns a folder walk takes instead of the report suffixes
+    timeout: float | None = None  # None: the default (a limit for batches, none for one file alone)
 
 
 def plain_paths(argv: list[str]) -> list[str] | None:
@@ -160,19 +163,24 @@ def run(args: Options) -> int:
     if paths.count("-") > 1:
         sys.stderr.write("parse: standard input (-) can be read only once\n")
         return 2
-    from .batch import iter_paths, run
+    from .batch import DEFAULT_TIMEOUT, run
+    from .inputs import Refusal, iter_inputs
 
     single = len(paths) == 1 and not args.jsonl and (paths[0] == "-" or not os.path.isdir(paths[0]))
     # at most one byte over the limit: enough to refuse a 100 MB stream without holding it all
     limit = args.max_bytes or 20_000_000
     stdin_data = sys.stdin.buffer.read(limit + 1) if "-" in paths else None
+    # a file given alone is parsed here, at once, unless a limit is asked for: a limit needs a worker
+    timeout = args.timeout if args.timeout is not None else (None if single else DEFAULT_TIMEOUT)
 
-    def items() -> Iterator[tuple[str | None, bytes | None]]:
-        for p in iter_paths(paths):
-            yield (None, stdin_data) if p == "-" else (p, None)
+    def items() -> Iterator[tuple[str | None, bytes | Refusal | None]]:
+        for p, refusal in iter_inputs(paths, args.glob):
+            yield (None, stdin_data) if p == "-" else (p, refusal)
 
-    show = not single and not args.quiet and sys.stderr.isatty()
-    progress = Progress(_count(paths) if show else None, show)
+    # a bar redrawn in place between lines of JSON on the same screen would garble both
+    show = (not single and not args.quiet and sys.stderr.isatty()
+            and (args.output is not None or not sys.stdout.isatty()))
+    progress = Progress(_count(paths, args.glob) if show else None, show)
     workers = 1 if single else args.jobs
     try:
         out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
@@ -182,7 +190,7 @@ def run(args: Options) -> int:
     failed = 0
     try:
         for outcome in run(items(), jobs=workers, keep_script=args.keep_script, max_bytes=args.max_bytes,
-                           indent=2 if single else None):
+                           indent=2 if single else None, timeout=timeout):
             out.write(outcome.json_text)
             out.write("\n")
             if not args.output:

@@ -12,18 +12,32 @@ from typing import Annotated
 
 import typer
 
+from .batch import DEFAULT_TIMEOUT
 from .cli import Options, run
+from .inputs import DEFAULT_RULE
 
-EXAMPLES = """\b
+EXAMPLES = f"""\b
 examples:
   parse report.txt > report.json          one report, indented JSON
   parse - < report.html                   read standard input
   parse reports/ --jsonl -o all.jsonl     a folder (recursively) as JSON Lines, in path order
+  parse reports/ --glob '*.htm'           only the files of a folder named *.htm
   parse a.txt b.html c.md -j 2            several files, two worker processes
   parse --schema > report.schema.json     the JSON Schema of the output
 
 Several inputs, a folder, or --jsonl give JSON Lines: one object per input, in input order,
-each written as soon as it is ready. On a terminal a progress bar shows on standard error.
+each written as soon as it is ready. When standard error is a terminal and the JSON goes to a
+file or a pipe, a progress bar shows on standard error.
+
+A folder is walked recursively in path order and gives the {DEFAULT_RULE}; never hidden files
+or folders, nor folders reached through a symbolic link. --glob PATTERN takes the files whose
+name matches PATTERN instead (shell wildcards, case ignored; repeat it for several). Files
+named on the command line are always read. A folder that gives no file is an error.
+
+Each file of a batch may take {DEFAULT_TIMEOUT:g} s (--timeout): one that takes longer gets an
+error line of type "timeout" and its worker process is replaced; the batch goes on. The limit
+needs worker processes, so a batch always parses in them (-j 1: one worker) unless --timeout 0.
+A file given alone is parsed in this process, with no limit unless --timeout is given.
 
 \b
 exit status: 0 when every input parsed, 1 when some failed (each failure is a JSON line
@@ -50,24 +64,33 @@ def _print_version(value: bool) -> None:
 @app.command(help="Parse Chinese meeting reports and speech transcripts into JSON.", epilog=EXAMPLES)
 def _parse_command(
     paths: Annotated[list[str] | None, typer.Argument(
-        metavar="PATH", help="Files or folders to parse; - reads standard input.", show_default=False)] = None,
+        metavar="[PATH]...", help="Files or folders to parse; - reads standard input.", show_default=False)] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per line, even for a single file.")] = False,
     schema: Annotated[bool, typer.Option("--schema", help="Print the JSON Schema of the output and exit.")] = False,
     keep_script: Annotated[bool, typer.Option(
         "--keep-script", help="Keep traditional characters in text fields.")] = False,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core; 1: no workers).")] = 0,
+        "--jobs", "-j", min=0, metavar="N",
+        help="Worker processes (0: one per core). With --timeout 0, -j 1 parses in this process.")] = 0,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write the output to FILE instead of standard output.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no per-file messages.")] = False,
     max_bytes: Annotated[int | None, typer.Option(
         "--max-bytes", min=1, metavar="N", help="Refuse inputs larger than N bytes (default 20,000,000).",
         show_default=False)] = None,
+    glob: Annotated[list[str] | None, typer.Option(
+        "--glob", metavar="PATTERN", show_default=False,
+        help="In folders, take the files whose name matches PATTERN (e.g. '*.htm'; repeatable) instead of "
+             "the report suffixes.")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0, metavar="SECONDS", show_default=False,
+        help=f"Give up on a file after SECONDS (default {DEFAULT_TIMEOUT:g} for each file of a batch; none for a "
+             "file given alone; 0: no limit).")] = None,
     version: Annotated[bool, typer.Option(
         "--version", is_eager=True, callback=_print_version,
         help="Print the version, the schema version and whether the build is compiled, and exit.")] = False,
 ) -> None:
-    code = run(Options(paths or [], jsonl, schema, keep_script, jobs, output, quiet, max_bytes))
+    code = run(Options(paths or [], jsonl, schema, keep_script, jobs, output, quiet, max_bytes, glob or None, timeout))
     raise typer.Exit(code)
 
 
