@@ -18,6 +18,7 @@ from .decode import decode_bytes
 from .directives import Item, build_tree, find_all_candidates, flatten
 from .document import Layout, count_items, lay_out, narrow_page, split_dateline
 from .errors import InputError
+from .event import read_event
 from .kind import classify_kind
 from .model import (
     Attendee,
@@ -32,6 +33,8 @@ from .model import (
 )
 from .names import split_title_name
 from .normalize import normalize_segments
+from .passages import passages_of
+from .published import read_published
 from .roster import Mention, parse_roster
 from .spans import settle_spans
 
@@ -158,6 +161,9 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
+    passages = passages_of(layout)
+    published = read_published(passages, meta, source.format)
+    event = read_event(passages, published, kind)
     paragraphs_out = _paragraphs(layout)
     _settle_paragraphs(paragraphs_out, layout, source.length, headline, lead, dateline, warnings)
     return Report(
@@ -173,6 +179,8 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         dateline=dateline,
         paragraphs=paragraphs_out,
         warnings=warnings,
+        published=published,
+        event=event,
     )
 
 

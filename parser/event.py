@@ -1,0 +1,537 @@
+"""The meeting itself: its name, its day and its place, as the report writes them.
+
+Rules (ANNOTATION.md, event), with the words in ``lexicons/meeting_words.tsv``,
+``place_cues.tsv``, ``dates.tsv`` and ``relative_days.tsv``:
+
+- **name**: the meeting at its first mention, headline before lead, as written. A mention is a
+  name ending in a meeting noun next to a verb that holds it (``召开X``, ``X在京召开``), a
+  name a speaker spoke at (``在X上强调``, ``在X召开的…上``), or a speech's occasion
+  (``在X上的讲话``). A named mention beats a bare one (``召开会议``), which takes the subject
+  before its verb (``市委常委会召开会议`` → ``市委常委会会议``); a meeting still to come
+  (``决定…召开``) or cited (``学习贯彻…在X上的讲话精神``) is none. Kind ``other`` has no meeting.
+- **date**: a speech's own date line; else the date in the sentence that names the meeting;
+  else the first dated sentence of the lead that tells of an event. A month and day take the
+  year of publication (the year before when that would put the event after publication), or of
+  the meeting's name (``2019年…年会``); a day alone takes its month from the dateline; ``昨天``
+  counts from the publication date; ``近日`` leaves the day unknown. ``--MM-DD`` without a year.
+- **place**: what stands between ``在`` and a verb of holding or visiting
+  (``在北京人民大会堂举行``), in the lead first, then in body sentences naming the meeting, then
+  in the headline; a time (``在建党99周年之际``) or a host city alone is no place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .dates import DateMention, find_dates, iso_date
+from .lexicon import table
+from .model import Event, EventDate, EventText, Published
+from .passages import Passage
+
+# characters that end a clause: a name or a place never runs across them
+_BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
+_SENTENCE_END = regex.compile(r"[。！？!?；;]+")
+# a name is at most this many characters (the longest in the corpora has about 45)
+_NAME_MAX = 60
+# a place is at most this many characters (市行政中心第一会议室; 唐代渤海国上京龙泉府遗址现场)
+_PLACE_MAX = 24
+# body paragraphs searched for the meeting's full name, its place or its date; reports name
+# them in the opening paragraphs, and a long transcript is not read to its end for them
+_BODY_PARAGRAPHS = 40
+# a passage is read to this many characters: a paragraph of a whole book is not searched whole
+_PASSAGE_MAX = 4000
+# a page stamped in UTC may carry the day before the meeting's local day: a meeting dated up to
+# this many days after publication is still taken to be of the year of publication
+_PUBLICATION_SLACK = 1
+# parts of the day written between a date and a verb (1月17日下午), stripped off names and subjects
+_DAY_PARTS = ("上午", "下午", "晚上", "晚间", "早上", "凌晨", "中午", "当天", "当日", "晚", "今年", "本月")
+_NAME_CHAR = (r"(?:“[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|《[^》\n]{1,40}》|[（(][^）)\n]{1,12}[）)]"
+              r"|[^，。；：！？、\s“”\"《》【】（）()\[\]|｜—])")
+
+
+@cache
+def _kinds(name: str) -> dict[str, tuple[str, ...]]:
+    """kind → its words (longest first) for a two-column lexicon of words and kinds."""
+    out: dict[str, list[str]] = {}
+    for word, kinds in table(name):
+        for kind in kinds.split():
+            out.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in words) + ")" if words else "(?!)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    held: regex.Pattern[str]  # X…召开: a name at a clause start, then time or place, then its verb
+    convene: regex.Pattern[str]  # 召开X, 出席X
+    spoke_at: regex.Pattern[str]  # 在X上强调, 在X上的讲话, 召开的X上
+    place: regex.Pattern[str]  # 在X召开
+    place_comma: regex.Pattern[str]  # 在X，…召开
+    event_cue: regex.Pattern[str]  # a sentence telling of a meeting or visit
+    nouns: regex.Pattern[str]
+    not_held: regex.Pattern[str]
+    cited: regex.Pattern[str]
+    year_in_name: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    words = _kinds("meeting_words.tsv")
+    places = _kinds("place_cues.tsv")
+    noun = _alt(words["noun"])
+    cont = _alt(words["continues"])
+    stop = _alt(words["ends"] + words["convene"] + words["held"] + words["not_held"])
+    char = rf"(?:(?!{stop}){_NAME_CHAR})"
+    name = rf"{char}{{0,{_NAME_MAX}}}?{noun}(?!{cont})(?:暨{char}{{1,{_NAME_MAX}}}?(?:{noun}|{_alt(words['joined'])})(?!{cont}))?”?"
+    greedy_name = (rf"{char}{{0,{_NAME_MAX}}}{noun}(?!{cont})"
+                   rf"(?:暨{char}{{1,{_NAME_MAX}}}(?:{noun}|{_alt(words['joined'])})(?!{cont}))?”?")
+    adverb = _alt(words["adverb"])
+    held = _alt(words["held"])
+    verbs = _alt(sorted(set(words["convene"] + words["held"] + words["attend"] + places["verb"]), key=len, reverse=True))
+    # between a name and its verb: a time, a place after 在, 于 (also after a comma: …全体会议，于…举行)
+    filler = rf"(?:[，,]\s*(?=于))?(?:(?!{noun}|{stop}|{verbs})[^{_BOUNDARY}]){{0,30}}?"
+    place_char = r"[^，。；：！？、\s“”\"《》【】\[\]|｜—…的]"
+    return _Patterns(
+        held=regex.compile(rf"(?:^|(?<=[{_BOUNDARY}]))(?P<name>{name})(?P<fill>{filler})(?:{adverb})?(?P<verb>{held})(?!的)"),
+        convene=regex.compile(rf"(?P<verb>{_alt(words['convene'] + words['attend'])})了?(?P<name>{greedy_name})"),
+        spoke_at=regex.compile(
+            rf"(?:在(?P<name>{name})上(?P<speech>的)?(?:{_alt(words['spoke'] + words['speech'])})"
+            rf"|(?:{_alt(words['convene'])})的(?P<name2>{name})上)"
+        ),
+        place=regex.compile(rf"(?<![存正现所实自好])在(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={verbs})"),
+        place_comma=regex.compile(rf"^(?:[^，。]{{0,12}})?(?<![存正现所实自好])在(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
+        event_cue=regex.compile(rf"{verbs}|{noun}|{_alt(words['speech'])}"),
+        nouns=regex.compile(noun),
+        not_held=regex.compile(_alt(words["not_held"])),
+        cited=regex.compile(_alt(words["cited"])),
+        year_in_name=regex.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
+    )
+
+
+@cache
+def _not_end() -> tuple[str, ...]:
+    return _kinds("place_cues.tsv")["not_end"]
+
+
+@cache
+def _bare() -> frozenset[str]:
+    return frozenset(_kinds("meeting_words.tsv")["bare"])
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A meeting named in one passage: ``start``/``end`` of what it was read from, the name as
+    shown, and whether it is bare (``会议`` with no subject to take)."""
+
+    passage: int
+    start: int
+    end: int
+    name: str
+    bare: bool
+    speech: bool = False
+
+
+def read_event(passages: Sequence[Passage], published: Published | None, kind: str) -> Event:
+    """The event a report tells of: name, date and place, each None when the report does not say."""
+    passages = [p if len(p.text) <= _PASSAGE_MAX else _clipped(p) for p in passages]
+    heads = [i for i, p in enumerate(passages) if p.place == "headline"]
+    leads = [i for i, p in enumerate(passages) if p.place == "lead"]
+    body = [i for i, p in enumerate(passages) if p.place == "body"][:_BODY_PARAGRAPHS]
+    mention = None if kind == "other" else _meeting(passages, heads, leads, body, kind == "speech")
+    name = None
+    if mention is not None:
+        p = passages[mention.passage]
+        name = EventText(mention.name, p.span_of(mention.start, mention.end))
+    context = _Context.of(passages, published, mention.name if mention else None)
+    date = _date(passages, leads, body, mention, context, kind)
+    place = _place(passages, heads, leads, body, mention, kind)
+    return Event(name, date, place)
+
+
+def _clipped(p: Passage) -> Passage:
+    return Passage(p.text[:_PASSAGE_MAX], p.place, p.cls, p.before_lead, p.span_of, p.shown_of)
+
+
+# ------------------------------------------------------------------------------------ the name
+
+
+def _meeting(passages: Sequence[Passage], heads: list[int], leads: list[int], body: list[int],
+             speech: bool) -> _Mention | None:
+    """The meeting's first mention: a speech's occasion first; named before bare; headline, lead,
+    then (only to complete a bare mention) the body."""
+    found = {i: list(_mentions(passages[i], i)) for i in heads + leads}
+    ordered = [m for i in heads + leads for m in found[i]]
+    if speech:
+        occasions = [m for m in ordered if m.speech]
+        if not occasions:
+            asides = [i for i, p in enumerate(passages) if p.place in ("aside", "body")]
+            occasions = [m for i in asides for m in _mentions(passages[i], i) if m.speech]
+        if occasions:
+            return occasions[0]
+    named = [m for m in ordered if not m.bare]
+    if named:
+        return named[0]
+    with_subject = [m for m in ordered if m.bare and m.name not in _bare()]
+    if with_subject:
+        return with_subject[0]
+    if ordered:  # only bare mentions that refer back (主持召开座谈会): the body may name it in full
+        for i in body:
+            full = [m for m in _mentions(passages[i], i) if not m.bare]
+            if full:
+                return full[0]
+        return ordered[0] if ordered[0].name not in _bare() else None
+    return None
+
+
+def _mentions(p: Passage, index: int) -> Iterator[_Mention]:
+    """The meetings one passage names, in order of position."""
+    pats = _patterns()
+    text = p.text
+    out: list[_Mention] = []
+    for m in pats.spoke_at.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        a, b = m.span(group)
+        if _cited(text, m.start(), m.end()):
+            continue
+        out.append(_named(p, index, a, b, speech=bool(m.group("speech"))))
+    for m in pats.held.finditer(text):
+        a, b = m.span("name")
+        a = _skip_time(text, a, b)
+        if text[a:b] in _bare() or _future(text, a, m.start("verb")):
+            continue
+        out.append(_named(p, index, a, b))
+    for m in pats.convene.finditer(text):
+        a, b = m.span("name")
+        if _future(text, _clause_start(text, m.start()), m.start()):
+            continue
+        if text[a:b] in _bare():
+            out.append(_bare_mention(p, index, m, a, b))
+        else:
+            out.append(_named(p, index, a, b))
+    out.sort(key=lambda x: x.start)
+    seen: list[tuple[int, int]] = []
+    for m in out:  # one mention per stretch of text: the first found at a place wins
+        if any(s <= m.start < e or m.start <= s < m.end for s, e in seen):
+            continue
+        seen.append((m.start, m.end))
+        yield m
+
+
+def _named(p: Passage, index: int, a: int, b: int, speech: bool = False) -> _Mention:
+    a = _skip_time(p.text, a, b)
+    shown = p.shown_of(a, b)
+    if shown.startswith("“") and shown.endswith("”") and shown.count("“") == 1:
+        shown = shown[1:-1]
+    return _Mention(index, a, b, shown, False, speech)
+
+
+def _bare_mention(p: Passage, index: int, m: regex.Match[str], a: int, b: int) -> _Mention:
+    """``S召开会议`` → ``S会议``: the subject before the verb joined to the bare noun; a bare noun
+    after a verb of attending, after 主持 or with no subject names nothing (it stays bare)."""
+    text = p.text
+    verb_start = m.start("verb")
+    convened = m.group("verb") in _kinds("meeting_words.tsv")["convene"]
+    start = _clause_start(text, verb_start)
+    end = _strip_time_end(text, start, verb_start)
+    start = _skip_time(text, start, end)
+    subject = text[start:end]
+    if (not convened or not 2 <= len(subject) <= 20 or text[max(0, verb_start - 2):verb_start] == "主持"
+            or subject.endswith(("主持", "组织")) or _patterns().nouns.search(subject)):
+        return _Mention(index, a, b, p.shown_of(a, b), True)
+    return _Mention(index, start, b, p.shown_of(start, end) + p.shown_of(a, b), True)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in "，。；：！？!?;:】」』|｜— \t\u3000\n":
+        i -= 1
+    return i
+
+
+def _skip_time(text: str, a: int, b: int) -> int:
+    """Past dates and parts of the day opening ``text[a:b]`` (1月17日下午, 今天)."""
+    while a < b:
+        dates = find_dates(text[a:b])
+        if dates and dates[0].start == 0:
+            a += dates[0].end
+            continue
+        part = next((w for w in _DAY_PARTS if text.startswith(w, a)), None)
+        if part and a + len(part) < b:
+            a += len(part)
+            continue
+        if text[a] in "，, 　":
+            a += 1
+            continue
+        return a
+    return a
+
+
+def _strip_time_end(text: str, a: int, b: int) -> int:
+    """Before dates and parts of the day closing ``text[a:b]`` (中共中央政治局12月8日, 国务院下午)."""
+    changed = True
+    while changed and b > a:
+        changed = False
+        for d in find_dates(text[a:b]):
+            if a + d.end == b:
+                b, changed = a + d.start, True
+                break
+        for w in _DAY_PARTS:
+            if text.endswith(w, a, b):
+                b, changed = b - len(w), True
+                break
+    return b
+
+
+def _future(text: str, a: int, b: int) -> bool:
+    return _patterns().not_held.search(text, a, b) is not None
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """``学习贯彻…在X上的重要讲话精神``: an earlier occasion cited, not the meeting reported."""
+    clause = _clause_start(text, start)
+    if _patterns().cited.search(text, clause, start):
+        return True
+    return "精神" in text[end:end + 12]
+
+
+# ------------------------------------------------------------------------------------ the date
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What completes a partial date: the publication date, the dateline's day, a year in the name."""
+
+    published: dt.date | None
+    dateline: DateMention | None
+    time_note: DateMention | None
+    name_year: int | None
+
+    @classmethod
+    def of(cls, passages: Sequence[Passage], published: Published | None, name: str | None) -> _Context:
+        pub = None
+        if published is not None:
+            try:
+                pub = dt.date.fromisoformat(published.value[:10])
+            except ValueError:
+                pub = None
+        dateline = None
+        for p in passages:
+            if p.place == "dateline" or (p.place == "aside" and p.before_lead and "电" in p.text and len(p.text) < 40):
+                dated = [d for d in find_dates(p.text) if d.kind in ("ymd", "md")]
+                if dated:
+                    dateline = dated[0]
+                    break
+            if p.place == "lead":
+                break
+        note = None
+        for p in passages:
+            if p.place == "aside" and p.before_lead and regex.match(r"\s*(?:时间|日期)\s*[：:]", p.text):
+                dated = [d for d in find_dates(p.text) if d.kind in ("ymd", "md")]
+                if dated:
+                    note = dated[0]
+                    break
+        year = None
+        if name:
+            m = _patterns().year_in_name.search(name)
+            year = int(m.group(1)) if m else None
+        return cls(pub, dateline, note, year)
+
+    def year_for(self, month: int, day: int) -> tuple[int | None, str | None]:
+        """The year of a month and day, and what it was taken from."""
+        if self.published is not None:
+            year = self.published.year
+            try:
+                when = dt.date(year, month, day)
+            except ValueError:
+                when = None
+            if when is not None and when > self.published + dt.timedelta(days=_PUBLICATION_SLACK):
+                year -= 1
+            return year, "year from the publication date"
+        if self.name_year is not None:
+            return self.name_year, "year from the meeting's name"
+        if self.dateline is not None and self.dateline.year is not None:
+            return self.dateline.year, "year from the dateline"
+        return None, None
+
+    def month_for(self, day: int) -> tuple[int | None, int | None, str | None]:
+        """(year, month) of a day written alone, from the dateline, a time note or the publication date."""
+        for ref, what in ((self.dateline, "the dateline"), (self.time_note, "the date line")):
+            if ref is not None and ref.month is not None and ref.day is not None:
+                year, month = ref.year, ref.month
+                if day > ref.day:
+                    year, month = (year, month - 1) if month > 1 else ((year - 1) if year else None, 12)
+                return year, month, f"month from {what}"
+        if self.published is not None:
+            year, month = self.published.year, self.published.month
+            if day > self.published.day + _PUBLICATION_SLACK:
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            return year, month, "month from the publication date"
+        return None, None, None
+
+    def reference_day(self) -> tuple[dt.date | None, str | None]:
+        """The day a word such as 昨天 counts from: the publication date."""
+        if self.published is not None:
+            return self.published, "counted from the publication date"
+        return None, None
+
+
+def _resolve(date: DateMention, context: _Context) -> tuple[str, str | None] | None:
+    """A date mention as (ISO value, what was inferred), or None when it names no certain day."""
+    if date.kind == "ymd":
+        value = iso_date(date.year, date.month, date.day)
+        return (value, None) if value else None
+    if date.kind == "md" and date.month is not None and date.day is not None:
+        year, how = context.year_for(date.month, date.day)
+        value = iso_date(year, date.month, date.day)
+        return (value, how) if value else None
+    if date.kind == "d" and date.day is not None:
+        year, month, how = context.month_for(date.day)
+        if month is None:
+            return None
+        if year is None:
+            year, year_how = context.year_for(month, date.day)
+            how = f"{how}; {year_how}" if year_how else how
+        value = iso_date(year, month, date.day)
+        return (value, how) if value else None
+    if date.kind == "relative" and date.days_back is not None:
+        ref, how = context.reference_day()
+        if ref is None:
+            return None
+        day = ref - dt.timedelta(days=date.days_back)
+        return day.isoformat(), how
+    return None
+
+
+def _date(passages: Sequence[Passage], leads: list[int], body: list[int], mention: _Mention | None,
+          context: _Context, kind: str) -> EventDate | None:
+    candidates: list[tuple[Passage, DateMention]] = []
+    if kind == "speech":
+        candidates += _speech_dates(passages)
+    if mention is not None and passages[mention.passage].place in ("lead", "body"):
+        p = passages[mention.passage]
+        a, b = _sentence_around(p.text, mention.start)
+        dates = [d for d in find_dates(p.text[a:b])]
+        if dates:
+            candidates.append((p, _shift(dates[0], a)))
+    if not candidates:
+        for i in leads:
+            p = passages[i]
+            for a, b in _sentences(p.text):
+                sentence = p.text[a:b]
+                dates = find_dates(sentence)
+                if dates and _patterns().event_cue.search(sentence):
+                    candidates.append((p, _shift(dates[0], a)))
+                    break
+            if candidates:
+                break
+    for p, date in candidates[:1]:
+        resolved = _resolve(date, context)
+        if resolved is None:
+            return None
+        value, how = resolved
+        return EventDate(value, p.shown_of(date.start, date.end), p.span_of(date.start, date.end), how)
+    return None
+
+
+def _speech_dates(passages: Sequence[Passage]) -> list[tuple[Passage, DateMention]]:
+    """A speech's own date: a line of a full date by the title (（2020年1月8日）), or a note that the
+    text is someone's speech of a day (本文节选自…2019年1月16日在…上的讲话)."""
+    out = []
+    for p in passages:
+        if p.place == "aside" and p.before_lead:
+            dates = find_dates(p.text)
+            if len(dates) == 1 and dates[0].kind == "ymd" and len(p.text) - (dates[0].end - dates[0].start) <= 4:
+                out.append((p, dates[0]))
+    for p in passages:
+        if p.place in ("aside", "body") and len(p.text) < 200:
+            for m in _mentions(p, 0):
+                if m.speech:
+                    dates = [d for d in find_dates(p.text[: m.start]) if d.kind == "ymd"]
+                    if dates:
+                        out.append((p, dates[-1]))
+    return out
+
+
+def _shift(date: DateMention, by: int) -> DateMention:
+    return DateMention(date.start + by, date.end + by, date.kind, date.year, date.month, date.day, date.days_back)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    for a, b in _sentences(text):
+        if a <= pos < b:
+            return a, b
+    return 0, len(text)
+
+
+# ----------------------------------------------------------------------------------- the place
+
+
+def _place(passages: Sequence[Passage], heads: list[int], leads: list[int], body: list[int],
+           mention: _Mention | None, kind: str) -> EventText | None:
+    """Where the event was held: in the lead, else in a body sentence naming the meeting, else in
+    the headline (or, for a speech, in a caption naming its occasion)."""
+    pats = _patterns()
+    for i in leads:
+        p = passages[i]
+        for a, b in _sentences(p.text):
+            sentence = p.text[a:b]
+            if not pats.event_cue.search(sentence):
+                continue
+            found = _place_in(p, a, b)
+            if found is not None:
+                return found
+    if kind == "other":
+        return None
+    if mention is not None:
+        key = mention.name.strip("“”")
+        searched = body + ([i for i, p in enumerate(passages) if p.place == "aside" and p.before_lead]
+                           if kind == "speech" else [])
+        for i in searched:
+            p = passages[i]
+            at = p.text.find(key) if len(key) >= 4 else -1
+            if at < 0:
+                continue
+            a, b = _sentence_around(p.text, at)
+            found = _place_in(p, a, b, comma=True)
+            if found is not None:
+                return found
+    for i in heads:
+        found = _place_in(passages[i], 0, len(passages[i].text))
+        if found is not None:
+            return found
+    return None
+
+
+def _place_in(p: Passage, a: int, b: int, comma: bool = False) -> EventText | None:
+    pats = _patterns()
+    text = p.text
+    matches = list(pats.place.finditer(text, a, b))
+    if comma:
+        m = pats.place_comma.match(text, a, b)
+        if m:
+            matches.insert(0, m)
+    for m in matches:
+        x, y = m.span("place")
+        place = text[x:y]
+        if place.endswith(_not_end()) or find_dates(place) or _patterns().nouns.fullmatch(place):
+            continue
+        return EventText(p.shown_of(x, y), p.span_of(x, y))
+    return None
