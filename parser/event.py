@@ -35,6 +35,8 @@ from .passages import Passage
 
 # characters that end a clause: a name or a place never runs across them
 _BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
+# what may stand around a speech's date line: brackets and spaces ((2020年1月8日))
+_DATE_LINE_REST = regex.compile(r"[\s（）()]")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 # a name is at most this many characters (the longest in the corpora has about 45)
 _NAME_MAX = 60
@@ -51,7 +53,9 @@ _PUBLICATION_SLACK = 1
 # parts of the day written between a date and a verb (1月17日下午), stripped off names and subjects
 _DAY_PARTS = ("上午", "下午", "晚上", "晚间", "早上", "凌晨", "中午", "当天", "当日", "晚", "今年", "本月")
 _NAME_CHAR = (r"(?:“[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|《[^》\n]{1,40}》|[（(][^）)\n]{1,12}[）)]"
-              r"|[^，。；：！？、\s“”\"《》【】（）()\[\]|｜—])")
+              r"|[^，。；：！？、\s”\"《》【】（）()\[\]|｜—])")
+# a session written between the subject and a bare noun: 2020年第2次集中学习, 第十一次集体学习, （扩大）会议
+_SESSION = r"(?:(?:19|20)\d\d年(?:度)?)?(?:第[\d一二三四五六七八九十百]{1,4}次)?(?:[（(]?扩大[）)]?)?"
 
 
 @cache
@@ -68,15 +72,23 @@ def _alt(words: Sequence[str]) -> str:
     return "(?:" + "|".join(regex.escape(w) for w in words) + ")" if words else "(?!)"
 
 
+def _union(*groups: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({w for g in groups for w in g}, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class _Patterns:
     held: regex.Pattern[str]  # X…召开: a name at a clause start, then time or place, then its verb
     convene: regex.Pattern[str]  # 召开X, 出席X
     spoke_at: regex.Pattern[str]  # 在X上强调, 在X上的讲话, 召开的X上
-    place: regex.Pattern[str]  # 在X召开
+    place: regex.Pattern[str]  # 在X召开, 在X主持
+    place_visit: regex.Pattern[str]  # 在X召开, 在X调研
     place_comma: regex.Pattern[str]  # 在X，…召开
     event_cue: regex.Pattern[str]  # a sentence telling of a meeting or visit
     nouns: regex.Pattern[str]
+    noun_subject: regex.Pattern[str]  # 会议在…, 会议于… opening a sentence: the meeting referred to
+    bare_name: regex.Pattern[str]  # a session and a bare noun: the whole of a name that needs its subject
+    attributive: regex.Pattern[str]  # …主办的 before a name
     not_held: regex.Pattern[str]
     cited: regex.Pattern[str]
     year_in_name: regex.Pattern[str]
@@ -88,28 +100,36 @@ def _patterns() -> _Patterns:
     places = _kinds("place_cues.tsv")
     noun = _alt(words["noun"])
     cont = _alt(words["continues"])
-    stop = _alt(words["ends"] + words["convene"] + words["held"] + words["not_held"])
-    char = rf"(?:(?!{stop}){_NAME_CHAR})"
-    name = rf"{char}{{0,{_NAME_MAX}}}?{noun}(?!{cont})(?:暨{char}{{1,{_NAME_MAX}}}?(?:{noun}|{_alt(words['joined'])})(?!{cont}))?”?"
-    greedy_name = (rf"{char}{{0,{_NAME_MAX}}}{noun}(?!{cont})"
-                   rf"(?:暨{char}{{1,{_NAME_MAX}}}(?:{noun}|{_alt(words['joined'])})(?!{cont}))?”?")
+    # a name does not run over a verb of holding or a word that starts a predicate, unless a
+    # meeting noun starts there (部署会 starts with 部署)
+    stop = _alt(_union(words["ends"], words["convene"], words["held"], words["not_held"]))
+    char = rf"(?:(?!(?!{noun}){stop}){_NAME_CHAR})"
+    joined = rf"(?:暨{char}{{1,{_NAME_MAX}}}?(?:{noun}|{_alt(words['joined'])})(?!{cont}))"
+    name = rf"{char}{{0,{_NAME_MAX}}}?{noun}(?!{cont}){joined}?”?"
+    greedy_name = rf"{char}{{0,{_NAME_MAX}}}{noun}(?!{cont}){joined}?”?"
     adverb = _alt(words["adverb"])
     held = _alt(words["held"])
-    verbs = _alt(sorted(set(words["convene"] + words["held"] + words["attend"] + places["verb"]), key=len, reverse=True))
+    meeting_verbs = _alt(_union(words["convene"], words["held"], places["verb"]))
+    all_verbs = _alt(_union(words["convene"], words["held"], places["verb"], places["visit"]))
     # between a name and its verb: a time, a place after 在, 于 (also after a comma: …全体会议，于…举行)
-    filler = rf"(?:[，,]\s*(?=于))?(?:(?!{noun}|{stop}|{verbs})[^{_BOUNDARY}]){{0,30}}?"
-    place_char = r"[^，。；：！？、\s“”\"《》【】\[\]|｜—…的]"
+    filler = rf"(?:[，,]\s*(?=于))?(?:(?!{noun}|{stop}|{all_verbs})[^{_BOUNDARY}]){{0,30}}?"
+    place_char = rf"(?:(?!{all_verbs})[^，。；：！？、\s“”\"《》【】\[\]|｜—…的在])"
+    at = r"(?<![存正现所实自好])在"
     return _Patterns(
         held=regex.compile(rf"(?:^|(?<=[{_BOUNDARY}]))(?P<name>{name})(?P<fill>{filler})(?:{adverb})?(?P<verb>{held})(?!的)"),
-        convene=regex.compile(rf"(?P<verb>{_alt(words['convene'] + words['attend'])})了?(?P<name>{greedy_name})"),
+        convene=regex.compile(rf"(?P<verb>{_alt(_union(words['convene'], words['attend']))})(?!的)了?(?P<name>{greedy_name})"),
         spoke_at=regex.compile(
-            rf"(?:在(?P<name>{name})上(?P<speech>的)?(?:{_alt(words['spoke'] + words['speech'])})"
+            rf"(?:在(?P<name>{name})上(?P<speech>的)?(?:{_alt(_union(words['spoke'], words['speech']))})"
             rf"|(?:{_alt(words['convene'])})的(?P<name2>{name})上)"
         ),
-        place=regex.compile(rf"(?<![存正现所实自好])在(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={verbs})"),
-        place_comma=regex.compile(rf"^(?:[^，。]{{0,12}})?(?<![存正现所实自好])在(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
-        event_cue=regex.compile(rf"{verbs}|{noun}|{_alt(words['speech'])}"),
-        nouns=regex.compile(noun),
+        place=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={meeting_verbs})"),
+        place_visit=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={all_verbs})"),
+        place_comma=regex.compile(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
+        event_cue=regex.compile(rf"{all_verbs}|{noun}|{_alt(words['speech'])}"),
+        nouns=regex.compile(rf"{noun}(?!{cont})"),
+        noun_subject=regex.compile(rf"\s*(?:{noun})(?:在|于)"),
+        bare_name=regex.compile(rf"{_SESSION}{_alt(words['bare'])}"),
+        attributive=regex.compile(rf"{_alt(words['by'])}的"),
         not_held=regex.compile(_alt(words["not_held"])),
         cited=regex.compile(_alt(words["cited"])),
         year_in_name=regex.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
@@ -126,17 +146,28 @@ def _bare() -> frozenset[str]:
     return frozenset(_kinds("meeting_words.tsv")["bare"])
 
 
+@cache
+def _noun_words() -> frozenset[str]:
+    return frozenset(_kinds("meeting_words.tsv")["noun"])
+
+
+# how much a mention says: a name of its own (十三届全国人大常委会第三十七次会议), a bare noun
+# completed by its subject (市委常委会会议), or a noun alone (座谈会) that refers to a meeting
+NAMED, COMPLETED, NOUN_ONLY = 2, 1, 0
+
+
 @dataclass(frozen=True)
 class _Mention:
-    """A meeting named in one passage: ``start``/``end`` of what it was read from, the name as
-    shown, and whether it is bare (``会议`` with no subject to take)."""
+    """A meeting named in one passage: ``start``/``end`` of the words it was read from, the
+    name as the output shows it, and how much it says (``quality``)."""
 
     passage: int
     start: int
     end: int
     name: str
-    bare: bool
+    quality: int
     speech: bool = False
+    noun: str = ""  # the meeting noun the name ends with
 
 
 def read_event(passages: Sequence[Passage], published: Published | None, kind: str) -> Event:
@@ -151,7 +182,7 @@ def read_event(passages: Sequence[Passage], published: Published | None, kind: s
         p = passages[mention.passage]
         name = EventText(mention.name, p.span_of(mention.start, mention.end))
     context = _Context.of(passages, published, mention.name if mention else None)
-    date = _date(passages, leads, body, mention, context, kind)
+    date = _date(passages, leads, mention, context, kind)
     place = _place(passages, heads, leads, body, mention, kind)
     return Event(name, date, place)
 
@@ -165,10 +196,10 @@ def _clipped(p: Passage) -> Passage:
 
 def _meeting(passages: Sequence[Passage], heads: list[int], leads: list[int], body: list[int],
              speech: bool) -> _Mention | None:
-    """The meeting's first mention: a speech's occasion first; named before bare; headline, lead,
-    then (only to complete a bare mention) the body."""
-    found = {i: list(_mentions(passages[i], i)) for i in heads + leads}
-    ordered = [m for i in heads + leads for m in found[i]]
+    """The meeting's first mention: a speech's occasion first; a name of its own before a bare
+    noun completed by its subject, headline before lead; a noun alone (主持召开座谈会) is looked
+    up in the body for its full name, and stands as it is when there is none."""
+    ordered = [m for i in heads + leads for m in _mentions(passages[i], i)]
     if speech:
         occasions = [m for m in ordered if m.speech]
         if not occasions:
@@ -176,19 +207,18 @@ def _meeting(passages: Sequence[Passage], heads: list[int], leads: list[int], bo
             occasions = [m for i in asides for m in _mentions(passages[i], i) if m.speech]
         if occasions:
             return occasions[0]
-    named = [m for m in ordered if not m.bare]
-    if named:
-        return named[0]
-    with_subject = [m for m in ordered if m.bare and m.name not in _bare()]
-    if with_subject:
-        return with_subject[0]
-    if ordered:  # only bare mentions that refer back (主持召开座谈会): the body may name it in full
-        for i in body:
-            full = [m for m in _mentions(passages[i], i) if not m.bare]
-            if full:
-                return full[0]
-        return ordered[0] if ordered[0].name not in _bare() else None
-    return None
+    for quality in (NAMED, COMPLETED):
+        best = [m for m in ordered if m.quality == quality]
+        if best:
+            return best[0]
+    if not ordered:
+        return None
+    alone = ordered[0]
+    for i in body:
+        full = [m for m in _mentions(passages[i], i) if m.quality == NAMED and m.noun == alone.noun]
+        if full:
+            return full[0]
+    return None if alone.name in _bare() else alone
 
 
 def _mentions(p: Passage, index: int) -> Iterator[_Mention]:
@@ -199,44 +229,52 @@ def _mentions(p: Passage, index: int) -> Iterator[_Mention]:
     for m in pats.spoke_at.finditer(text):
         group = "name" if m.group("name") else "name2"
         a, b = m.span(group)
-        if _cited(text, m.start(), m.end()):
-            continue
-        out.append(_named(p, index, a, b, speech=bool(m.group("speech"))))
+        if not _cited(text, m.start(), m.end()):
+            out.append(_named(p, index, a, b, speech=bool(m.group("speech"))))
     for m in pats.held.finditer(text):
         a, b = m.span("name")
-        a = _skip_time(text, a, b)
-        if text[a:b] in _bare() or _future(text, a, m.start("verb")):
-            continue
-        out.append(_named(p, index, a, b))
+        if not _future(text, a, m.start("verb")):
+            out.append(_named(p, index, a, b))
     for m in pats.convene.finditer(text):
         a, b = m.span("name")
-        if _future(text, _clause_start(text, m.start()), m.start()):
-            continue
-        if text[a:b] in _bare():
-            out.append(_bare_mention(p, index, m, a, b))
-        else:
-            out.append(_named(p, index, a, b))
+        if not _future(text, _clause_start(text, m.start()), m.start()):
+            out.append(_convened(p, index, m, a, b))
     out.sort(key=lambda x: x.start)
     seen: list[tuple[int, int]] = []
-    for m in out:  # one mention per stretch of text: the first found at a place wins
-        if any(s <= m.start < e or m.start <= s < m.end for s, e in seen):
+    for mention in out:  # one mention per stretch of text: the first found at a place wins
+        if any(s <= mention.start < e or mention.start <= s < mention.end for s, e in seen):
             continue
-        seen.append((m.start, m.end))
-        yield m
+        seen.append((mention.start, mention.end))
+        yield mention
 
 
 def _named(p: Passage, index: int, a: int, b: int, speech: bool = False) -> _Mention:
-    a = _skip_time(p.text, a, b)
+    """A name as written, without a time before it (1月17日下午) or an attributive (…主办的)."""
+    text = p.text
+    a = _skip_time(text, a, b)
+    by = [m.end() for m in _patterns().attributive.finditer(text, a, b)]
+    if by:
+        a = by[-1]
     shown = p.shown_of(a, b)
     if shown.startswith("“") and shown.endswith("”") and shown.count("“") == 1:
         shown = shown[1:-1]
-    return _Mention(index, a, b, shown, False, speech)
+    noun = _noun_of(text[a:b])
+    quality = NOUN_ONLY if text[a:b].strip("“”") in _noun_words() or _patterns().bare_name.fullmatch(text[a:b]) else NAMED
+    return _Mention(index, a, b, shown, quality, speech, noun)
 
 
-def _bare_mention(p: Passage, index: int, m: regex.Match[str], a: int, b: int) -> _Mention:
-    """``S召开会议`` → ``S会议``: the subject before the verb joined to the bare noun; a bare noun
-    after a verb of attending, after 主持 or with no subject names nothing (it stays bare)."""
+def _noun_of(name: str) -> str:
+    name = name.rstrip("”")
+    return next((w for w in _kinds("meeting_words.tsv")["noun"] if name.endswith(w)), "")
+
+
+def _convened(p: Passage, index: int, m: regex.Match[str], a: int, b: int) -> _Mention:
+    """``召开X``: X as written; a bare X (``会议``, ``第2次集中学习``) after a verb that holds it
+    takes the subject before the verb (``市委常委会召开会议`` → ``市委常委会会议``)."""
     text = p.text
+    mention = _named(p, index, a, b)
+    if not _patterns().bare_name.fullmatch(text[a:b]):
+        return mention
     verb_start = m.start("verb")
     convened = m.group("verb") in _kinds("meeting_words.tsv")["convene"]
     start = _clause_start(text, verb_start)
@@ -245,8 +283,8 @@ def _bare_mention(p: Passage, index: int, m: regex.Match[str], a: int, b: int) -
     subject = text[start:end]
     if (not convened or not 2 <= len(subject) <= 20 or text[max(0, verb_start - 2):verb_start] == "主持"
             or subject.endswith(("主持", "组织")) or _patterns().nouns.search(subject)):
-        return _Mention(index, a, b, p.shown_of(a, b), True)
-    return _Mention(index, start, b, p.shown_of(start, end) + p.shown_of(a, b), True)
+        return mention
+    return _Mention(index, start, b, p.shown_of(start, end) + p.shown_of(a, b), COMPLETED, False, mention.noun)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -410,7 +448,7 @@ def _resolve(date: DateMention, context: _Context) -> tuple[str, str | None] | N
     return None
 
 
-def _date(passages: Sequence[Passage], leads: list[int], body: list[int], mention: _Mention | None,
+def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | None,
           context: _Context, kind: str) -> EventDate | None:
     candidates: list[tuple[Passage, DateMention]] = []
     if kind == "speech":
@@ -448,7 +486,8 @@ def _speech_dates(passages: Sequence[Passage]) -> list[tuple[Passage, DateMentio
     for p in passages:
         if p.place == "aside" and p.before_lead:
             dates = find_dates(p.text)
-            if len(dates) == 1 and dates[0].kind == "ymd" and len(p.text) - (dates[0].end - dates[0].start) <= 4:
+            if len(dates) == 1 and dates[0].kind == "ymd" and not _DATE_LINE_REST.sub(
+                    "", p.text[: dates[0].start] + p.text[dates[0].end:]):
                 out.append((p, dates[0]))
     for p in passages:
         if p.place in ("aside", "body") and len(p.text) < 200:
@@ -487,17 +526,17 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
 def _place(passages: Sequence[Passage], heads: list[int], leads: list[int], body: list[int],
            mention: _Mention | None, kind: str) -> EventText | None:
     """Where the event was held: in the lead, else in a body sentence naming the meeting, else in
-    the headline (or, for a speech, in a caption naming its occasion)."""
+    the headline (or, for a speech, in a caption naming its occasion). A named meeting's place
+    stands before one of its own verbs; an event without one may be a visit (在新疆调研)."""
     pats = _patterns()
+    pattern = pats.place if mention is not None else pats.place_visit
     for i in leads:
         p = passages[i]
         for a, b in _sentences(p.text):
-            sentence = p.text[a:b]
-            if not pats.event_cue.search(sentence):
-                continue
-            found = _place_in(p, a, b)
-            if found is not None:
-                return found
+            if pats.event_cue.search(p.text, a, b):
+                found = _place_in(p, a, b, pattern)
+                if found is not None:
+                    return found
     if kind == "other":
         return None
     if mention is not None:
@@ -506,24 +545,24 @@ def _place(passages: Sequence[Passage], heads: list[int], leads: list[int], body
                            if kind == "speech" else [])
         for i in searched:
             p = passages[i]
-            at = p.text.find(key) if len(key) >= 4 else -1
-            if at < 0:
-                continue
-            a, b = _sentence_around(p.text, at)
-            found = _place_in(p, a, b, comma=True)
-            if found is not None:
-                return found
+            for a, b in _sentences(p.text):
+                if (len(key) >= 4 and key in p.text[a:b]) or pats.noun_subject.match(p.text, a, b):
+                    found = _place_in(p, a, b, pattern, comma=True)
+                    if found is not None:
+                        return found
     for i in heads:
-        found = _place_in(passages[i], 0, len(passages[i].text))
+        found = _place_in(passages[i], 0, len(passages[i].text), pattern)
         if found is not None:
             return found
     return None
 
 
-def _place_in(p: Passage, a: int, b: int, comma: bool = False) -> EventText | None:
+def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bool = False) -> EventText | None:
+    """The first place of ``p.text[a:b]``: not a time, not a meeting, not in a clause that cites an
+    earlier occasion or plans a later one."""
     pats = _patterns()
     text = p.text
-    matches = list(pats.place.finditer(text, a, b))
+    matches = list(pattern.finditer(text, a, b))
     if comma:
         m = pats.place_comma.match(text, a, b)
         if m:
@@ -531,7 +570,8 @@ def _place_in(p: Passage, a: int, b: int, comma: bool = False) -> EventText | No
     for m in matches:
         x, y = m.span("place")
         place = text[x:y]
-        if place.endswith(_not_end()) or find_dates(place) or _patterns().nouns.fullmatch(place):
+        clause = _clause_start(text, x)
+        if place.endswith(_not_end()) or find_dates(place) or pats.nouns.search(place) or _future(text, clause, x):
             continue
         return EventText(p.shown_of(x, y), p.span_of(x, y))
     return None
