@@ -25,6 +25,7 @@ _TO = "[-－—–~～至到]"
 # a time of day is read after a full date only when it follows within this many characters
 # (``2019-01-18 11:05``, ``2015年12月13日 04:16:45``), not from anywhere later in the line
 _TIME_GAP = 3
+_TIME_JOINER = regex.compile(r"[\s\u3000日T]*")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def find_dates(text: str, *, times: bool = False) -> list[DateMention]:
 
 def _with_time(date: DateMention, text: str, times: list[regex.Match[str]]) -> DateMention:
     for m in times:
-        if date.end <= m.start() <= date.end + _TIME_GAP and not text[date.end : m.start()].strip("  \u3000日T"):
+        if date.end <= m.start() <= date.end + _TIME_GAP and _TIME_JOINER.fullmatch(text, date.end, m.start()):
             hms = (int(m.group("H")), int(m.group("M")), int(m.group("S") or 0))
             return DateMention(date.start, date.end, date.kind, date.year, date.month, date.day, time=hms,
                                time_end=m.end())

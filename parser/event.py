@@ -37,6 +37,7 @@ from .passages import Passage
 _BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
 # what may stand around a speech's date line: brackets and spaces ((2020年1月8日))
 _DATE_LINE_REST = regex.compile(r"[\s（）()]")
+_CLAUSE_END = regex.compile(r"[，。；：！？!?;:\n]")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 # a name is at most this many characters (the longest in the corpora has about 45)
 _NAME_MAX = 60
@@ -89,6 +90,8 @@ class _Patterns:
     noun_subject: regex.Pattern[str]  # 会议在…, 会议于… opening a sentence: the meeting referred to
     bare_name: regex.Pattern[str]  # a session and a bare noun: the whole of a name that needs its subject
     attributive: regex.Pattern[str]  # …主办的 before a name
+    greeting: regex.Pattern[str]  # 热烈祝贺 before a name
+    determiner: regex.Pattern[str]  # 一场, 此次 opening a description
     not_held: regex.Pattern[str]
     cited: regex.Pattern[str]
     year_in_name: regex.Pattern[str]
@@ -117,7 +120,9 @@ def _patterns() -> _Patterns:
     at = r"(?<![存正现所实自好])在"
     return _Patterns(
         held=regex.compile(rf"(?:^|(?<=[{_BOUNDARY}]))(?P<name>{name})(?P<fill>{filler})(?:{adverb})?(?P<verb>{held})(?!的)"),
-        convene=regex.compile(rf"(?P<verb>{_alt(_union(words['convene'], words['attend']))})(?!的)了?(?P<name>{greedy_name})"),
+        convene=regex.compile(
+            rf"(?P<verb>{_alt(_union(words['convene'], words['attend']))})(?!的)了?(?P<name>{greedy_name})"
+        ),
         spoke_at=regex.compile(
             rf"(?:在(?P<name>{name})上(?P<speech>的)?(?:{_alt(_union(words['spoke'], words['speech']))})"
             rf"|(?:{_alt(words['convene'])})的(?P<name2>{name})上)"
@@ -125,11 +130,13 @@ def _patterns() -> _Patterns:
         place=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={meeting_verbs})"),
         place_visit=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={all_verbs})"),
         place_comma=regex.compile(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
-        event_cue=regex.compile(rf"{all_verbs}|{noun}|{_alt(words['speech'])}"),
+        event_cue=regex.compile(rf"{all_verbs}|{noun}(?!{cont})|{_alt(words['cue'])}"),
         nouns=regex.compile(rf"{noun}(?!{cont})"),
         noun_subject=regex.compile(rf"\s*(?:{noun})(?:在|于)"),
         bare_name=regex.compile(rf"{_SESSION}{_alt(words['bare'])}"),
         attributive=regex.compile(rf"{_alt(words['by'])}的"),
+        greeting=regex.compile(_alt(words["greeting"])),
+        determiner=regex.compile(_alt(words["determiner"])),
         not_held=regex.compile(_alt(words["not_held"])),
         cited=regex.compile(_alt(words["cited"])),
         year_in_name=regex.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
@@ -231,11 +238,14 @@ def _mentions(p: Passage, index: int) -> Iterator[_Mention]:
         a, b = m.span(group)
         if not _cited(text, m.start(), m.end()):
             out.append(_named(p, index, a, b, speech=bool(m.group("speech"))))
+    convened = list(pats.convene.finditer(text))
+    # X举行Y会: the meeting is Y, which X held (论坛举行广西专场记者会)
+    objects = {m.start("verb") for m in convened}
     for m in pats.held.finditer(text):
         a, b = m.span("name")
-        if not _future(text, a, m.start("verb")):
+        if m.start("verb") not in objects and not _future(text, a, m.start("verb")):
             out.append(_named(p, index, a, b))
-    for m in pats.convene.finditer(text):
+    for m in convened:
         a, b = m.span("name")
         if not _future(text, _clause_start(text, m.start()), m.start()):
             out.append(_convened(p, index, m, a, b))
@@ -252,14 +262,20 @@ def _named(p: Passage, index: int, a: int, b: int, speech: bool = False) -> _Men
     """A name as written, without a time before it (1月17日下午) or an attributive (…主办的)."""
     text = p.text
     a = _skip_time(text, a, b)
-    by = [m.end() for m in _patterns().attributive.finditer(text, a, b)]
+    pats = _patterns()
+    by = [m.end() for m in pats.attributive.finditer(text, a, b)]
     if by:
         a = by[-1]
+    greeting = pats.greeting.match(text, a, b)
+    if greeting:
+        a = greeting.end()
     shown = p.shown_of(a, b)
     if shown.startswith("“") and shown.endswith("”") and shown.count("“") == 1:
         shown = shown[1:-1]
     noun = _noun_of(text[a:b])
-    quality = NOUN_ONLY if text[a:b].strip("“”") in _noun_words() or _patterns().bare_name.fullmatch(text[a:b]) else NAMED
+    alone = (text[a:b].strip("“”") in _noun_words() or pats.bare_name.fullmatch(text, a, b) is not None
+             or pats.determiner.match(text, a, b) is not None)
+    quality = NOUN_ONLY if alone else NAMED
     return _Mention(index, a, b, shown, quality, speech, noun)
 
 
@@ -292,6 +308,12 @@ def _clause_start(text: str, pos: int) -> int:
     while i > 0 and text[i - 1] not in "，。；：！？!?;:】」』|｜— \t\u3000\n":
         i -= 1
     return i
+
+
+def _clause_end(text: str, pos: int) -> str:
+    """``text`` from ``pos`` to the end of its clause."""
+    m = _CLAUSE_END.search(text, pos)
+    return text[pos : m.start() if m else len(text)]
 
 
 def _skip_time(text: str, a: int, b: int) -> int:
@@ -460,16 +482,7 @@ def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | Non
         if dates:
             candidates.append((p, _shift(dates[0], a)))
     if not candidates:
-        for i in leads:
-            p = passages[i]
-            for a, b in _sentences(p.text):
-                sentence = p.text[a:b]
-                dates = find_dates(sentence)
-                if dates and _patterns().event_cue.search(sentence):
-                    candidates.append((p, _shift(dates[0], a)))
-                    break
-            if candidates:
-                break
+        candidates += _lead_dates(passages, leads, mention)[:1]
     for p, date in candidates[:1]:
         resolved = _resolve(date, context)
         if resolved is None:
@@ -477,6 +490,30 @@ def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | Non
         value, how = resolved
         return EventDate(value, p.shown_of(date.start, date.end), p.span_of(date.start, date.end), how)
     return None
+
+
+def _lead_dates(passages: Sequence[Passage], leads: list[int],
+                mention: _Mention | None) -> list[tuple[Passage, DateMention]]:
+    """The first date of the lead's sentences that tell of an event held (not one planned, 将于…开幕):
+    those naming the meeting (its name or its noun) first."""
+    pats = _patterns()
+    naming: list[tuple[Passage, DateMention]] = []
+    telling: list[tuple[Passage, DateMention]] = []
+    words = [w for w in ((mention.name.strip("“”"), mention.noun) if mention else ()) if w]
+    for i in leads:
+        p = passages[i]
+        for a, b in _sentences(p.text):
+            cue = pats.event_cue.search(p.text, a, b)
+            if cue is None or _future(p.text, a, cue.start()):
+                continue
+            dates = find_dates(p.text[a:b])
+            if not dates:
+                continue
+            found = (p, _shift(dates[0], a))
+            if any(w in p.text[a:b] for w in words):
+                naming.append(found)
+            telling.append(found)
+    return naming + telling
 
 
 def _speech_dates(passages: Sequence[Passage]) -> list[tuple[Passage, DateMention]]:
@@ -529,7 +566,15 @@ def _place(passages: Sequence[Passage], heads: list[int], leads: list[int], body
     the headline (or, for a speech, in a caption naming its occasion). A named meeting's place
     stands before one of its own verbs; an event without one may be a visit (在新疆调研)."""
     pats = _patterns()
-    pattern = pats.place if mention is not None else pats.place_visit
+    if mention is None:
+        return _place_of(passages, heads, leads, body, mention, kind, pats.place_visit)
+    return (_place_of(passages, heads, leads, body, mention, kind, pats.place)
+            or _place_of(passages, heads, leads, [], mention, kind, pats.place_visit))
+
+
+def _place_of(passages: Sequence[Passage], heads: list[int], leads: list[int], body: list[int],
+              mention: _Mention | None, kind: str, pattern: regex.Pattern[str]) -> EventText | None:
+    pats = _patterns()
     for i in leads:
         p = passages[i]
         for a, b in _sentences(p.text):
@@ -571,7 +616,8 @@ def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bo
         x, y = m.span("place")
         place = text[x:y]
         clause = _clause_start(text, x)
-        if place.endswith(_not_end()) or find_dates(place) or pats.nouns.search(place) or _future(text, clause, x):
+        if (place.endswith(_not_end()) or find_dates(place) or pats.nouns.search(place) or _future(text, clause, x)
+                or _clause_end(text, y).endswith("精神")):  # (学习…在北京调研时的重要讲话精神: cited)
             continue
         return EventText(p.shown_of(x, y), p.span_of(x, y))
     return None
