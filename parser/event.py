@@ -48,8 +48,9 @@ _PLACE_MAX = 24
 _BODY_PARAGRAPHS = 40
 # a passage is read to this many characters: a paragraph of a whole book is not searched whole
 _PASSAGE_MAX = 4000
-# a page stamped in UTC may carry the day before the meeting's local day: a meeting dated up to
-# this many days after publication is still taken to be of the year of publication
+# a page stamped in UTC may carry the day before the meeting's local day, and a dispatch may
+# announce tomorrow's opening: a day up to this many days after the publication date (or the
+# dateline's day) is still taken to be of its year (or month)
 _PUBLICATION_SLACK = 1
 # parts of the day written between a date and a verb (1月17日下午), stripped off names and subjects
 _DAY_PARTS = ("上午", "下午", "晚上", "晚间", "早上", "凌晨", "中午", "当天", "当日", "晚", "今年", "本月")
@@ -84,6 +85,7 @@ class _Patterns:
     spoke_at: regex.Pattern[str]  # 在X上强调, 在X上的讲话, 召开的X上
     place: regex.Pattern[str]  # 在X召开, 在X主持
     place_visit: regex.Pattern[str]  # 在X召开, 在X调研
+    place_with: regex.Pattern[str]  # 在X同…会谈
     place_comma: regex.Pattern[str]  # 在X，…召开
     event_cue: regex.Pattern[str]  # a sentence telling of a meeting or visit
     nouns: regex.Pattern[str]
@@ -93,6 +95,8 @@ class _Patterns:
     greeting: regex.Pattern[str]  # 热烈祝贺 before a name
     determiner: regex.Pattern[str]  # 一场, 此次 opening a description
     not_held: regex.Pattern[str]
+    since: regex.Pattern[str]  # 以来, 四周年之际 right after a verb of holding
+    source: regex.Pattern[str]  # 获悉 after 召开的X上
     cited: regex.Pattern[str]
     year_in_name: regex.Pattern[str]
 
@@ -129,6 +133,9 @@ def _patterns() -> _Patterns:
         ),
         place=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={meeting_verbs})"),
         place_visit=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={all_verbs})"),
+        place_with=regex.compile(
+            rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?){_alt(places['with'])}[^{_BOUNDARY}]{{2,30}}?{all_verbs}"
+        ),
         place_comma=regex.compile(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
         event_cue=regex.compile(rf"{all_verbs}|{noun}(?!{cont})|{_alt(words['cue'])}"),
         nouns=regex.compile(rf"{noun}(?!{cont})"),
@@ -138,6 +145,8 @@ def _patterns() -> _Patterns:
         greeting=regex.compile(_alt(words["greeting"])),
         determiner=regex.compile(_alt(words["determiner"])),
         not_held=regex.compile(_alt(words["not_held"])),
+        since=regex.compile(rf"[\d一二三四五六七八九十百]*{_alt(words['since'])}"),
+        source=regex.compile(_alt(words["source"])),
         cited=regex.compile(_alt(words["cited"])),
         year_in_name=regex.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
     )
@@ -146,6 +155,11 @@ def _patterns() -> _Patterns:
 @cache
 def _not_end() -> tuple[str, ...]:
     return _kinds("place_cues.tsv")["not_end"]
+
+
+@cache
+def _not_place() -> frozenset[str]:
+    return frozenset(_kinds("place_cues.tsv")["not_place"])
 
 
 @cache
@@ -236,14 +250,15 @@ def _mentions(p: Passage, index: int) -> Iterator[_Mention]:
     for m in pats.spoke_at.finditer(text):
         group = "name" if m.group("name") else "name2"
         a, b = m.span(group)
-        if not _cited(text, m.start(), m.end()):
+        if not _cited(text, m.start(), m.end()) and not pats.source.match(text, m.end()):
             out.append(_named(p, index, a, b, speech=bool(m.group("speech"))))
     convened = list(pats.convene.finditer(text))
     # X举行Y会: the meeting is Y, which X held (论坛举行广西专场记者会)
     objects = {m.start("verb") for m in convened}
     for m in pats.held.finditer(text):
         a, b = m.span("name")
-        if m.start("verb") not in objects and not _future(text, a, m.start("verb")):
+        if (m.start("verb") not in objects and not _future(text, a, m.start("verb"))
+                and not pats.since.match(text, m.end())):
             out.append(_named(p, index, a, b))
     for m in convened:
         a, b = m.span("name")
@@ -426,7 +441,7 @@ class _Context:
         for ref, what in ((self.dateline, "the dateline"), (self.time_note, "the date line")):
             if ref is not None and ref.month is not None and ref.day is not None:
                 year, month = ref.year, ref.month
-                if day > ref.day:
+                if day > ref.day + _PUBLICATION_SLACK:
                     year, month = (year, month - 1) if month > 1 else ((year - 1) if year else None, 12)
                 return year, month, f"month from {what}"
         if self.published is not None:
@@ -506,7 +521,8 @@ def _lead_dates(passages: Sequence[Passage], leads: list[int],
             cue = pats.event_cue.search(p.text, a, b)
             if cue is None or _future(p.text, a, cue.start()):
                 continue
-            dates = find_dates(p.text[a:b])
+            # a dateline's day inside the lead (据新华社柏林5月11日电) is when it was filed, not the event's
+            dates = [d for d in find_dates(p.text[a:b]) if not p.text.startswith("电", a + d.end)]
             if not dates:
                 continue
             found = (p, _shift(dates[0], a))
@@ -607,7 +623,9 @@ def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bo
     earlier occasion or plans a later one."""
     pats = _patterns()
     text = p.text
-    matches = list(pattern.finditer(text, a, b))
+    # of two places read at one 在, the shorter: 在中南海同…集体谈话 is held in 中南海
+    matches = sorted([*pattern.finditer(text, a, b), *pats.place_with.finditer(text, a, b)],
+                     key=lambda m: (m.start(), len(m.group("place"))))
     if comma:
         m = pats.place_comma.match(text, a, b)
         if m:
@@ -616,7 +634,7 @@ def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bo
         x, y = m.span("place")
         place = text[x:y]
         clause = _clause_start(text, x)
-        if (place.endswith(_not_end()) or find_dates(place) or pats.nouns.search(place) or _future(text, clause, x)
+        if (place.endswith(_not_end()) or place in _not_place() or find_dates(place) or pats.nouns.search(place) or _future(text, clause, x)
                 or _clause_end(text, y).endswith("精神")):  # (学习…在北京调研时的重要讲话精神: cited)
             continue
         return EventText(p.shown_of(x, y), p.span_of(x, y))
