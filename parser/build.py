@@ -27,7 +27,7 @@ def compiled_modules() -> list[str]:
 
 
 def version_line() -> str:
-    """``meeting-report-parser 0.1.0 (schema 1.0.0, compiled with mypyc: 17 modules)``."""
+    """``meeting-report-parser 0.1.0 (schema 1.1.0, compiled with mypyc: 17 modules)``."""
     try:
         version = metadata.version("meeting-report-parser")
     except metadata.PackageNotFoundError:

@@ -29,6 +29,9 @@ from .passages import Passage
 _INFO_BAR_MAX = 200
 # a line "opens with" a date when no more than this many characters (spaces, `>`, a bullet) precede it
 _OPENING = 3
+# a line of a date alone in brackets or in words, under a title (（2025年3月5日）), dates the text
+# itself (the day a speech was given), not the page: no info bar
+_DATE_OF_TEXT = regex.compile(r"\s*[（(]\s*[^）)]{6,20}[）)]\s*|\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
 
 
 @cache
@@ -67,7 +70,7 @@ def _candidates(passages: list[Passage], metadata: Mapping[str, str], container_
                 yield _published(p, date, "info bar")
     for p in before:
         dates = _full_dates(p)
-        if dates and dates[0].start <= _OPENING:
+        if dates and dates[0].start <= _OPENING and not _DATE_OF_TEXT.fullmatch(p.text):
             yield _published(p, dates[0], "info bar")
     for p in passages:
         if p.place == "dateline":
