@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -37,6 +38,9 @@ from .passages import Passage
 _BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
 # what may stand around a speech's date line: brackets and spaces ((2020年1月8日))
 _DATE_LINE_REST = regex.compile(r"[\s（）()]")
+# a clause is looked back into this far at most: longer runs without a comma are no clauses
+_CLAUSE_MAX = 200
+_CLAUSE_BREAK = regex.compile(r"[，。；：！？!?;:】」』|｜— \t\u3000\n]", regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[，。；：！？!?;:\n]")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 # a name is at most this many characters (the longest in the corpora has about 45)
@@ -46,6 +50,9 @@ _PLACE_MAX = 24
 # body paragraphs searched for the meeting's full name, its place or its date; reports name
 # them in the opening paragraphs, and a long transcript is not read to its end for them
 _BODY_PARAGRAPHS = 40
+# of each cue (召开, 在…上强调 …) a passage is read for this many: a meeting is named early, and a
+# paragraph repeating a cue a thousand times is not read for each
+_CUES_MAX = 50
 # a passage is read to this many characters: a paragraph of a whole book is not searched whole
 _PASSAGE_MAX = 4000
 # a page stamped in UTC may carry the day before the meeting's local day, and a dispatch may
@@ -70,25 +77,30 @@ def _kinds(name: str) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
-def _alt(words: Sequence[str]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in words) + ")" if words else "(?!)"
-
-
 def _union(*groups: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted({w for g in groups for w in g}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    held: regex.Pattern[str]  # X…召开: a name at a clause start, then time or place, then its verb
-    convene: regex.Pattern[str]  # 召开X, 出席X
-    spoke_at: regex.Pattern[str]  # 在X上强调, 在X上的讲话, 召开的X上
+    """The lexicons' words as patterns. A name is not matched by one pattern: the verbs, nouns and
+    stop words are found by small patterns and the name is read between them (``_name_after``,
+    ``_name_before``), which keeps compiling them cheap and matching them linear."""
+
+    held: regex.Pattern[str]  # a verb after a meeting (X在京召开)
+    attending: regex.Pattern[str]  # a verb before a meeting (召开X, 出席X)
+    spoke_end: regex.Pattern[str]  # 上强调, 上的讲话: where `在X上强调` ends
+    held_at: regex.Pattern[str]  # 召开的 (召开的X上)
     place: regex.Pattern[str]  # 在X召开, 在X主持
     place_visit: regex.Pattern[str]  # 在X召开, 在X调研
     place_with: regex.Pattern[str]  # 在X同…会谈
     place_comma: regex.Pattern[str]  # 在X，…召开
     event_cue: regex.Pattern[str]  # a sentence telling of a meeting or visit
-    nouns: regex.Pattern[str]
+    nouns: regex.Pattern[str]  # a meeting noun that is not the start of a longer word
+    stop: regex.Pattern[str]  # a word a name does not run over (not where a noun starts)
+    verbs: regex.Pattern[str]  # any verb of holding or visiting
+    adverb_end: regex.Pattern[str]  # an adverb ending right before a verb (隆重|举行)
+    joined: regex.Pattern[str]  # 活动 ending the last part of a name joined by 暨
     noun_subject: regex.Pattern[str]  # 会议在…, 会议于… opening a sentence: the meeting referred to
     bare_name: regex.Pattern[str]  # a session and a bare noun: the whole of a name that needs its subject
     attributive: regex.Pattern[str]  # …主办的 before a name
@@ -103,53 +115,61 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
+    """The patterns of the lexicons' words (regex's named lists ``\\L<noun>``, matched as sets)."""
     words = _kinds("meeting_words.tsv")
     places = _kinds("place_cues.tsv")
-    noun = _alt(words["noun"])
-    cont = _alt(words["continues"])
-    # a name does not run over a verb of holding or a word that starts a predicate, unless a
-    # meeting noun starts there (部署会 starts with 部署)
-    stop = _alt(_union(words["ends"], words["convene"], words["held"], words["not_held"]))
-    char = rf"(?:(?!(?!{noun}){stop}){_NAME_CHAR})"
-    joined = rf"(?:暨{char}{{1,{_NAME_MAX}}}?(?:{noun}|{_alt(words['joined'])})(?!{cont}))"
-    name = rf"{char}{{0,{_NAME_MAX}}}?{noun}(?!{cont}){joined}?”?"
-    greedy_name = rf"{char}{{0,{_NAME_MAX}}}{noun}(?!{cont}){joined}?”?"
-    adverb = _alt(words["adverb"])
-    held = _alt(words["held"])
-    meeting_verbs = _alt(_union(words["convene"], words["held"], places["verb"]))
-    all_verbs = _alt(_union(words["convene"], words["held"], places["verb"], places["visit"]))
-    # between a name and its verb: a time, a place after 在, 于 (also after a comma: …全体会议，于…举行)
-    filler = rf"(?:[，,]\s*(?=于))?(?:(?!{noun}|{stop}|{all_verbs})[^{_BOUNDARY}]){{0,30}}?"
-    place_char = rf"(?:(?!{all_verbs})[^，。；：！？、\s“”\"《》【】\[\]|｜—…的在])"
+    lists = {
+        "noun": words["noun"], "cont": words["continues"], "joined": words["joined"], "adverb": words["adverb"],
+        "held": words["held"], "convene": words["convene"], "attending": _union(words["convene"], words["attend"]),
+        "spoke": _union(words["spoke"], words["speech"]), "bare": words["bare"], "by": words["by"],
+        "greeting": words["greeting"], "determiner": words["determiner"], "not_held": words["not_held"],
+        "since": words["since"], "source": words["source"], "cited": words["cited"], "cue": words["cue"],
+        # a name does not run over a verb of holding or a word that starts a predicate
+        "stop": _union(words["ends"], words["convene"], words["held"], words["not_held"]),
+        "meeting_verbs": _union(words["convene"], words["held"], places["verb"]),
+        "all_verbs": _union(words["convene"], words["held"], places["verb"], places["visit"]),
+        "with": places["with"],
+    }
+
+    def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
+        return regex.compile(pattern, flags, ignore_unused=True, **lists)
+
+    place_char = r"[^，。；：！？、\s“”\"《》【】\[\]|｜—…的在]"
     at = r"(?<![存正现所实自好])在"
     return _Patterns(
-        held=regex.compile(rf"(?:^|(?<=[{_BOUNDARY}]))(?P<name>{name})(?P<fill>{filler})(?:{adverb})?(?P<verb>{held})(?!的)"),
-        convene=regex.compile(
-            rf"(?P<verb>{_alt(_union(words['convene'], words['attend']))})(?!的)了?(?P<name>{greedy_name})"
+        held=compiled(r"\L<held>(?!的)"),
+        attending=compiled(r"\L<attending>(?!的)了?"),
+        spoke_end=compiled(r"上(?P<speech>的)?\L<spoke>"),
+        held_at=compiled(r"\L<convene>的"),
+        place=compiled(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<meeting_verbs>)"),
+        place_visit=compiled(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<all_verbs>)"),
+        place_with=compiled(
+            rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<with>[^{_BOUNDARY}]{{2,30}}?\L<all_verbs>"
         ),
-        spoke_at=regex.compile(
-            rf"(?:在(?P<name>{name})上(?P<speech>的)?(?:{_alt(_union(words['spoke'], words['speech']))})"
-            rf"|(?:{_alt(words['convene'])})的(?P<name2>{name})上)"
-        ),
-        place=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={meeting_verbs})"),
-        place_visit=regex.compile(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)(?:{adverb})?(?={all_verbs})"),
-        place_with=regex.compile(
-            rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?){_alt(places['with'])}[^{_BOUNDARY}]{{2,30}}?{all_verbs}"
-        ),
-        place_comma=regex.compile(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
-        event_cue=regex.compile(rf"{all_verbs}|{noun}(?!{cont})|{_alt(words['cue'])}"),
-        nouns=regex.compile(rf"{noun}(?!{cont})"),
-        noun_subject=regex.compile(rf"\s*(?:{noun})(?:在|于)"),
-        bare_name=regex.compile(rf"{_SESSION}{_alt(words['bare'])}"),
-        attributive=regex.compile(rf"{_alt(words['by'])}的"),
-        greeting=regex.compile(_alt(words["greeting"])),
-        determiner=regex.compile(_alt(words["determiner"])),
-        not_held=regex.compile(_alt(words["not_held"])),
-        since=regex.compile(rf"[\d一二三四五六七八九十百]*{_alt(words['since'])}"),
-        source=regex.compile(_alt(words["source"])),
-        cited=regex.compile(_alt(words["cited"])),
-        year_in_name=regex.compile(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
+        place_comma=compiled(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
+        event_cue=compiled(r"\L<all_verbs>|\L<noun>(?!\L<cont>)|\L<cue>"),
+        nouns=compiled(r"\L<noun>(?!\L<cont>)"),
+        stop=compiled(r"(?!\L<noun>)\L<stop>"),
+        verbs=compiled(r"\L<all_verbs>"),
+        adverb_end=compiled(r"\L<adverb>", regex.REVERSE),
+        joined=compiled(r"\L<joined>"),
+        noun_subject=compiled(r"\s*\L<noun>(?:在|于)"),
+        bare_name=compiled(rf"{_SESSION}\L<bare>"),
+        attributive=compiled(r"\L<by>的"),
+        greeting=compiled(r"\L<greeting>"),
+        determiner=compiled(r"\L<determiner>"),
+        not_held=compiled(r"\L<not_held>"),
+        since=compiled(r"[\d一二三四五六七八九十百]*\L<since>"),
+        source=compiled(r"\L<source>"),
+        cited=compiled(r"\L<cited>"),
+        year_in_name=compiled(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
     )
+
+
+_NAME_RUN = regex.compile(rf"(?:{_NAME_CHAR})+")
+_NAME_RUN_BACK = regex.compile(rf"(?:{_NAME_CHAR})+", regex.REVERSE)
+# what may stand between a meeting and its verb: a time, a place after 在, 于 (…全体会议，于…举行)
+_FILLER_MAX = 30
 
 
 @cache
@@ -247,30 +267,119 @@ def _mentions(p: Passage, index: int) -> Iterator[_Mention]:
     pats = _patterns()
     text = p.text
     out: list[_Mention] = []
-    for m in pats.spoke_at.finditer(text):
-        group = "name" if m.group("name") else "name2"
-        a, b = m.span(group)
-        if not _cited(text, m.start(), m.end()) and not pats.source.match(text, m.end()):
-            out.append(_named(p, index, a, b, speech=bool(m.group("speech"))))
-    convened = list(pats.convene.finditer(text))
-    # X举行Y会: the meeting is Y, which X held (论坛举行广西专场记者会)
-    objects = {m.start("verb") for m in convened}
-    for m in pats.held.finditer(text):
-        a, b = m.span("name")
-        if (m.start("verb") not in objects and not _future(text, a, m.start("verb"))
-                and not pats.since.match(text, m.end())):
-            out.append(_named(p, index, a, b))
-    for m in convened:
-        a, b = m.span("name")
-        if not _future(text, _clause_start(text, m.start()), m.start()):
-            out.append(_convened(p, index, m, a, b))
-    out.sort(key=lambda x: x.start)
-    seen: list[tuple[int, int]] = []
-    for mention in out:  # one mention per stretch of text: the first found at a place wins
-        if any(s <= mention.start < e or mention.start <= s < mention.end for s, e in seen):
+    for anchor in islice(pats.spoke_end.finditer(text), _CUES_MAX):  # 在X上强调, 在X上的讲话
+        span = _spoken_at(text, anchor.start())
+        if span and not _cited(text, span[0] - 1, anchor.end()):
+            out.append(_named(p, index, *span, speech=bool(anchor.group("speech"))))
+    for m in islice(pats.held_at.finditer(text), _CUES_MAX):  # 召开的X上
+        span = _name_after(text, m.end(), before_shang=True)
+        if span and not _cited(text, m.start(), span[1]) and not pats.source.match(text, span[1] + 1):
+            out.append(_named(p, index, *span))
+    convened: list[tuple[int, str, tuple[int, int]]] = []
+    for m in islice(pats.attending.finditer(text), _CUES_MAX):  # 召开X, 出席X
+        span = _name_after(text, m.end())
+        if span and not _future(text, _clause_start(text, m.start()), m.start()):
+            convened.append((m.start(), m.group().rstrip("了"), span))
+    objects = {start for start, _, _ in convened}  # X举行Y会: the meeting is Y, which X held
+    for m in islice(pats.held.finditer(text), _CUES_MAX):  # X在京召开
+        if m.start() in objects or pats.since.match(text, m.end()):
             continue
-        seen.append((mention.start, mention.end))
+        span = _name_before(text, m.start())
+        if span and not _future(text, span[0], m.start()):
+            out.append(_named(p, index, *span))
+    for start, verb, span in convened:
+        out.append(_convened(p, index, start, verb, *span))
+    out.sort(key=lambda x: x.start)
+    covered = -1
+    for mention in out:  # one mention per stretch of text: the first found at a place wins
+        if mention.start < covered:
+            continue
+        covered = mention.end
         yield mention
+
+
+def _noun_ends(text: str, a: int, b: int) -> list[int]:
+    """Ends of the meeting nouns inside ``text[a:b]``, each followed by ” when a quote closes it."""
+    return [m.end() for m in _patterns().nouns.finditer(text, a, b)]
+
+
+def _with_quote(text: str, end: int) -> int:
+    """``end``, or past a ” that closes a quote opened in the name's words before it."""
+    if not text.startswith("”", end):
+        return end
+    window = max(0, end - _NAME_MAX - 20)
+    return end + 1 if text.count("“", window, end) > text.count("”", window, end) else end
+
+
+def _name_after(text: str, start: int, before_shang: bool = False) -> tuple[int, int] | None:
+    """The name written right after a verb (召开X): up to the last meeting noun before the name's
+    words end (a comma, 、, a verb or a word that starts a predicate); with ``before_shang``, up to the
+    first noun followed by 上 (召开的X上)."""
+    run = _NAME_RUN.match(text, start, min(len(text), start + _NAME_MAX + 20))
+    if run is None:
+        return None
+    end = run.end()
+    stop = _patterns().stop.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    ends = _noun_ends(text, start, end)
+    if before_shang:
+        ends = [e for e in ends if text.startswith("上", _with_quote(text, e))]
+        return (start, _with_quote(text, ends[0])) if ends else None
+    if not ends:
+        return None
+    last = ends[-1]
+    joined = text.find("暨", last, end)
+    if joined >= 0:  # …部署会暨湖北省专场招聘活动
+        tails = [m.end() for m in _patterns().joined.finditer(text, joined, end)]
+        if tails:
+            last = tails[-1]
+    return start, _with_quote(text, last)
+
+
+def _name_before(text: str, verb: int) -> tuple[int, int] | None:
+    """The name of a meeting before its verb (X在京隆重召开, X4日在京召开, X，于…举行): from the
+    start of its clause to the last meeting noun, when only a time, a place or an adverb stands
+    between the noun and the verb."""
+    pats = _patterns()
+    start = _clause_start(text, verb)
+    if text.startswith("于", start) and start >= 1 and text[start - 1] in "，,":
+        start = _clause_start(text, start - 1)
+    ends = _noun_ends(text, start, verb)
+    if not ends:
+        return None
+    end = _with_quote(text, ends[-1])
+    gap = verb
+    adverb = pats.adverb_end.match(text, end, verb)
+    if adverb is not None:
+        gap = adverb.start()
+    if gap - end > _FILLER_MAX or pats.verbs.search(text, end, gap) or pats.stop.search(text, end, gap):
+        return None
+    if regex.search(rf"[{_BOUNDARY}]", text[end:gap].replace("，于", "于").replace(",于", "于")):
+        return None
+    run = _NAME_RUN_BACK.match(text, start, end)
+    if run is None:
+        return None
+    begin = run.start()
+    stops = [m.end() for m in pats.stop.finditer(text, begin, end)]
+    if stops:
+        begin = stops[-1]
+    return (begin, end) if end > begin else None
+
+
+def _spoken_at(text: str, shang: int) -> tuple[int, int] | None:
+    """The X of ``在X上强调`` ending at the 上 at ``shang``: after the last 在 of the name's words."""
+    run = _NAME_RUN_BACK.match(text, max(0, shang - _NAME_MAX - 2), shang)
+    if run is None:
+        return None
+    zai = text.rfind("在", run.start(), shang)
+    if zai < 0:
+        return None
+    begin = zai + 1
+    ends = _noun_ends(text, begin, shang)
+    if not ends or _with_quote(text, ends[-1]) != shang or _patterns().stop.search(text, begin, shang):
+        return None
+    return begin, shang
 
 
 def _named(p: Passage, index: int, a: int, b: int, speech: bool = False) -> _Mention:
@@ -299,15 +408,14 @@ def _noun_of(name: str) -> str:
     return next((w for w in _kinds("meeting_words.tsv")["noun"] if name.endswith(w)), "")
 
 
-def _convened(p: Passage, index: int, m: regex.Match[str], a: int, b: int) -> _Mention:
+def _convened(p: Passage, index: int, verb_start: int, verb: str, a: int, b: int) -> _Mention:
     """``召开X``: X as written; a bare X (``会议``, ``第2次集中学习``) after a verb that holds it
     takes the subject before the verb (``市委常委会召开会议`` → ``市委常委会会议``)."""
     text = p.text
     mention = _named(p, index, a, b)
-    if not _patterns().bare_name.fullmatch(text[a:b]):
+    if not _patterns().bare_name.fullmatch(text, a, b):
         return mention
-    verb_start = m.start("verb")
-    convened = m.group("verb") in _kinds("meeting_words.tsv")["convene"]
+    convened = verb in _kinds("meeting_words.tsv")["convene"]
     start = _clause_start(text, verb_start)
     end = _strip_time_end(text, start, verb_start)
     start = _skip_time(text, start, end)
@@ -319,10 +427,10 @@ def _convened(p: Passage, index: int, m: regex.Match[str], a: int, b: int) -> _M
 
 
 def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in "，。；：！？!?;:】」』|｜— \t\u3000\n":
-        i -= 1
-    return i
+    """Where the clause holding ``pos`` starts (after a comma, stop or space), looking back at most
+    _CLAUSE_MAX characters."""
+    m = _CLAUSE_BREAK.search(text, max(0, pos - _CLAUSE_MAX), pos)
+    return m.end() if m else max(0, pos - _CLAUSE_MAX)
 
 
 def _clause_end(text: str, pos: int) -> str:
@@ -634,7 +742,8 @@ def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bo
         x, y = m.span("place")
         place = text[x:y]
         clause = _clause_start(text, x)
-        if (place.endswith(_not_end()) or place in _not_place() or find_dates(place) or pats.nouns.search(place) or _future(text, clause, x)
+        if (place.endswith(_not_end()) or place in _not_place() or find_dates(place) or pats.verbs.search(place)
+                or pats.nouns.search(place) or _future(text, clause, x)
                 or _clause_end(text, y).endswith("精神")):  # (学习…在北京调研时的重要讲话精神: cited)
             continue
         return EventText(p.shown_of(x, y), p.span_of(x, y))
