@@ -137,7 +137,7 @@ def _patterns() -> _Patterns:
     place_char = r"[^，。；：！？、\s“”\"《》【】\[\]|｜—…的在]"
     at = r"(?<![存正现所实自好])在"
     return _Patterns(
-        held=compiled(r"\L<held>(?!的)"),
+        held=compiled(r"(?!\L<noun>)\L<held>(?!的)"),
         attending=compiled(r"\L<attending>(?!的)了?"),
         spoke_end=compiled(r"上(?P<speech>的)?\L<spoke>"),
         held_at=compiled(r"\L<convene>的"),
@@ -364,6 +364,9 @@ def _name_before(text: str, verb: int) -> tuple[int, int] | None:
     stops = [m.end() for m in pats.stop.finditer(text, begin, end)]
     if stops:
         begin = stops[-1]
+    zai = text.rfind("在", begin, end)  # 某某在X开幕式上: the meeting is X
+    if zai >= 0:
+        begin = zai + 1
     return (begin, end) if end > begin else None
 
 
