@@ -96,6 +96,7 @@ class _Patterns:
     place_with: regex.Pattern[str]  # 在X同…会谈
     place_comma: regex.Pattern[str]  # 在X，…召开
     event_cue: regex.Pattern[str]  # a sentence telling of a meeting or visit
+    event_verb: regex.Pattern[str]  # a sentence telling of an event held (召开, 举行, 开庭 …): other text
     nouns: regex.Pattern[str]  # a meeting noun that is not the start of a longer word
     stop: regex.Pattern[str]  # a word a name does not run over (not where a noun starts)
     verbs: regex.Pattern[str]  # any verb of holding or visiting
@@ -148,6 +149,7 @@ def _patterns() -> _Patterns:
         ),
         place_comma=compiled(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
         event_cue=compiled(r"\L<all_verbs>|\L<noun>(?!\L<cont>)|\L<cue>"),
+        event_verb=compiled(r"\L<all_verbs>"),
         nouns=compiled(r"\L<noun>(?!\L<cont>)"),
         stop=compiled(r"(?!\L<noun>)\L<stop>"),
         verbs=compiled(r"\L<all_verbs>"),
@@ -162,7 +164,9 @@ def _patterns() -> _Patterns:
         since=compiled(r"[\d一二三四五六七八九十百]*\L<since>"),
         source=compiled(r"\L<source>"),
         cited=compiled(r"\L<cited>"),
-        year_in_name=compiled(r"(?<!\d)((?:19|20)\d\d)年(?!度)"),
+        # the year of a meeting's name (2019年中国人文地理学术年会, 2020年第2次集中学习), not a period
+        # the meeting is about (2018年度…生活会, 2019年第四季度新闻发布会, 2020年上半年…)
+        year_in_name=compiled(r"(?<!\d)((?:19|20)\d\d)年(?!度|第?[一二三四1-4]季度|[上下]半年)"),
     )
 
 
@@ -608,7 +612,7 @@ def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | Non
         if dates:
             candidates.append((p, _shift(dates[0], a)))
     if not candidates:
-        candidates += _lead_dates(passages, leads, mention)[:1]
+        candidates += _lead_dates(passages, leads, mention, kind)[:1]
     for p, date in candidates[:1]:
         resolved = _resolve(date, context)
         if resolved is None:
@@ -618,18 +622,20 @@ def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | Non
     return None
 
 
-def _lead_dates(passages: Sequence[Passage], leads: list[int],
-                mention: _Mention | None) -> list[tuple[Passage, DateMention]]:
+def _lead_dates(passages: Sequence[Passage], leads: list[int], mention: _Mention | None,
+                kind: str) -> list[tuple[Passage, DateMention]]:
     """The first date of the lead's sentences that tell of an event held (not one planned, 将于…开幕):
-    those naming the meeting (its name or its noun) first."""
+    those naming the meeting (its name or its noun) first. In other text only a verb of holding tells
+    of an event (大会在京举行, 开庭审理): a meeting mentioned (…常委会第七次会议审议通过) is a reference."""
     pats = _patterns()
+    cues = pats.event_verb if kind == "other" else pats.event_cue
     naming: list[tuple[Passage, DateMention]] = []
     telling: list[tuple[Passage, DateMention]] = []
     words = [w for w in ((mention.name.strip("“”"), mention.noun) if mention else ()) if w]
     for i in leads:
         p = passages[i]
         for a, b in _sentences(p.text):
-            cue = pats.event_cue.search(p.text, a, b)
+            cue = cues.search(p.text, a, b)
             if cue is None or _future(p.text, a, cue.start()):
                 continue
             # a dateline's day inside the lead (据新华社柏林5月11日电) is when it was filed, not the event's

@@ -4,9 +4,10 @@ Sources, most trusted first:
 
 - ``front matter``: the ``date`` field of a markdown post's YAML front matter;
 - ``meta``: a date the HTML head carries (``<meta name="pubdate">``, ``article:published_time``);
-- ``info bar``: a page's line with a label of ``lexicons/info_bar_labels.txt`` and a date that
-  shows its year (``发稿时间：2019-01-18 11:05``), or a line before the article that opens with
-  such a date (``2023-12-01 14:43``, ``2020-07-21 来源：…``);
+- ``info bar``: a page's line with a label of ``lexicons/info_bar_labels.tsv`` and a date that
+  shows its year (``发稿时间：2019-01-18 11:05``), or a short line before the article that opens
+  with such a date written as a page stamps it: with a time of day, in figures, or with a source
+  label (``2023-12-01 14:43``, ``2013-11-29``, ``2011年09月26 来源：…``);
 - ``dateline``: a dateline that shows a year (``新华社北京2020年3月5日电``).
 
 The value is ISO 8601: a date-time when the time of day is known, else a date. A date without a
@@ -21,7 +22,7 @@ from functools import cache
 import regex
 
 from .dates import DateMention, find_dates, read_timestamp, stamp_of
-from .lexicon import ordered_words
+from .lexicon import table
 from .model import Published
 from .passages import Passage
 
@@ -29,16 +30,35 @@ from .passages import Passage
 _INFO_BAR_MAX = 200
 # a line "opens with" a date when no more than this many characters (spaces, `>`, a bullet) precede it
 _OPENING = 3
-# a line of a date alone in brackets or in words, under a title (（2025年3月5日）), dates the text
-# itself (the day a speech was given), not the page: no info bar
-_DATE_OF_TEXT = regex.compile(r"\s*[（(]\s*[^）)]{6,20}[）)]\s*|\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*")
+# a page's stamp is a short line; a longer one that opens with a date is a paragraph
+_STAMP_MAX = 100
+_SENTENCE = regex.compile(r"[，。；！？]")
+_IN_WORDS = regex.compile(r"年")  # 2019年10月22日, as a text writes a date, not 2019-10-22 as a page stamps it
+
+
+@cache
+def _labels(kind: str) -> tuple[str, ...]:
+    return tuple(sorted((w for w, k in table("info_bar_labels.tsv") if k == kind), key=len, reverse=True))
 
 
 @cache
 def _label_before() -> regex.Pattern[str]:
-    """A label of info_bar_labels.txt ending right before a date: ``发稿时间：`` , ``更新时间 ``."""
-    labels = sorted(ordered_words("info_bar_labels.txt"), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(map(regex.escape, labels))})\s*[：:]?\s*$")
+    """A date label of info_bar_labels.tsv ending right before a date: ``发稿时间：`` , ``更新时间 ``."""
+    return regex.compile(rf"(?:{'|'.join(map(regex.escape, _labels('date')))})\s*[：:]?\s*$")
+
+
+@cache
+def _line_label() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, _labels("line"))))
+
+
+def _stamped(p: Passage, date: DateMention) -> bool:
+    """A line opening with ``date`` is a page's stamp, not an event's date line or a sentence: short,
+    no sentence punctuation, and the date has a time of day, is in figures, or a source label follows."""
+    if len(p.text) > _STAMP_MAX or _SENTENCE.search(p.text):
+        return False
+    return (date.time is not None or not _IN_WORDS.search(p.text, date.start, date.end)
+            or _line_label().search(p.text, date.end) is not None)
 
 
 def read_published(passages: Iterable[Passage], metadata: Mapping[str, str], container_format: str) -> Published | None:
@@ -70,7 +90,7 @@ def _candidates(passages: list[Passage], metadata: Mapping[str, str], container_
                 yield _published(p, date, "info bar")
     for p in before:
         dates = _full_dates(p)
-        if dates and dates[0].start <= _OPENING and not _DATE_OF_TEXT.fullmatch(p.text):
+        if dates and dates[0].start <= _OPENING and _stamped(p, dates[0]):
             yield _published(p, dates[0], "info bar")
     for p in passages:
         if p.place == "dateline":

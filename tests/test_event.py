@@ -199,6 +199,8 @@ def test_a_year_in_the_meeting_name() -> None:
 
 def test_a_year_of_account_in_the_name_is_no_year() -> None:
     assert parts(event_of("祁家河林场党支部于4月3日召开了2018年度基层党组织组织生活会。"))[1] == "--04-03"
+    assert parts(event_of("1月14日，人社部举行2019年第四季度新闻发布会。"))[1] == "--01-14"
+    assert parts(event_of("2月24日，校党委中心组开展2020年第2次集中学习。"))[1] == "2020-02-24"
 
 
 def test_a_day_alone_takes_its_month_from_the_dateline() -> None:
@@ -245,6 +247,12 @@ def test_a_dateline_inside_the_lead_is_not_the_event_day() -> None:
 
 def test_a_date_in_a_sentence_without_an_event_does_not_date_it() -> None:
     assert parts(event_of("5月13日，无人驾驶农机在农场播种玉米。", kind="other"))[1] is None
+
+
+def test_other_text_dates_events_held_not_meetings_it_refers_to() -> None:
+    lead = "2018年11月30日，省人大常委会第七次会议审议通过《青岚省改革规定》，引发广泛关注。"
+    assert parts(event_of(lead, kind="other"))[1] is None
+    assert parts(event_of("5月11日，市中级人民法院一审公开开庭审理了受贿一案。", kind="other"))[1] == "--05-11"
 
 
 # ----------------------------------------------------------------------------------- the place

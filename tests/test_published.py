@@ -140,6 +140,19 @@ def test_a_label_after_the_article_still_counts() -> None:
     assert got is not None and got.value == "2019-11-29"
 
 
+def test_a_line_is_an_info_bar_when_it_reads_as_a_page_stamp() -> None:
+    for stamp, value in (("2013-11-29", "2013-11-29"), ("2011年09月26来源：www.example.com", "2011-09-26"),
+                         ("2020年07月04日 12:10　来源：青岚网", "2020-07-04T12:10:00")):
+        got = read_published([aside(stamp), LEAD], {}, "html")
+        assert got is not None and got.value == value, stamp
+
+
+def test_an_event_date_line_or_a_sentence_is_no_info_bar() -> None:
+    assert read_published([aside("2019年10月22日  中国·青岚"), LEAD], {}, "text") is None
+    sentence = "2018年5月25日，刘某在网站下载文献时，网页提示需付费7元。"
+    assert read_published([aside(sentence), LEAD], {}, "text") is None
+
+
 def test_a_speech_date_line_is_not_the_publication_date() -> None:
     assert read_published([aside("（2025年3月5日）"), LEAD], {}, "text") is None
 
