@@ -40,21 +40,28 @@ class Passage:
         return cls(text, place, block_cls, before_lead, lambda a, b: (base + a, base + b), lambda a, b: text[a:b])
 
 
-def _span(block: Block, offset: int, start: int, end: int) -> Span:
-    return block.norm.span(block.start + offset + start, block.start + offset + end)
+def _span(block: Block, offset: int, length: int, start: int, end: int) -> Span:
+    """The input span of ``[start, end)`` in the passage, kept inside ``[0, length]`` (on hostile HTML
+    the tree builder may move text so that offsets point past the input)."""
+    a, b = block.norm.span(block.start + offset + start, block.start + offset + end)
+    a = min(max(a, 0), length)
+    return a, min(max(b, a), length)
 
 
 def _shown(block: Block, offset: int, start: int, end: int) -> str:
     return block.norm.shown(block.start + offset + start, block.start + offset + end)
 
 
-def _passage(block: Block, place: PassagePlace, before_lead: bool, offset: int = 0, end: int | None = None) -> Passage:
+def _passage(block: Block, place: PassagePlace, before_lead: bool, length: int, offset: int = 0,
+             end: int | None = None) -> Passage:
     text = block.text[offset:end]
-    return Passage(text, place, block.cls, before_lead, partial(_span, block, offset), partial(_shown, block, offset))
+    return Passage(text, place, block.cls, before_lead, partial(_span, block, offset, length),
+                   partial(_shown, block, offset))
 
 
-def passages_of(layout: Layout) -> list[Passage]:
-    """Every block of the layout as a passage, in input order; the lead's dateline cut off."""
+def passages_of(layout: Layout, length: int) -> list[Passage]:
+    """Every block of the layout as a passage, in input order; the lead's dateline cut off.
+    ``length`` is the input's, which every span stays inside."""
     out: list[Passage] = []
     lead = layout.lead_index
     for i, (block, place) in enumerate(zip(layout.blocks, layout.places, strict=True)):
@@ -62,10 +69,10 @@ def passages_of(layout: Layout) -> list[Passage]:
         if i == lead:
             cut = split_dateline(block.text)
             if 0 < cut:
-                out.append(_passage(block, "dateline", False, 0, cut))
-            out.append(_passage(block, "lead", False, min(cut, len(block.text))))
+                out.append(_passage(block, "dateline", False, length, 0, cut))
+            out.append(_passage(block, "lead", False, length, min(cut, len(block.text))))
         elif place in ("headline", "body"):
-            out.append(_passage(block, place, before))  # type: ignore[arg-type]
+            out.append(_passage(block, place, before, length))  # type: ignore[arg-type]
         else:
-            out.append(_passage(block, "aside", before))
+            out.append(_passage(block, "aside", before, length))
     return out

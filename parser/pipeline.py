@@ -161,7 +161,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
-    passages = passages_of(layout)
+    passages = passages_of(layout, source.length)
     published = read_published(passages, meta, source.format)
     event = read_event(passages, published, kind)
     paragraphs_out = _paragraphs(layout)
