@@ -40,7 +40,8 @@ _BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
 _DATE_LINE_REST = regex.compile(r"[\s（）()]")
 # a clause is looked back into this far at most: longer runs without a comma are no clauses
 _CLAUSE_MAX = 200
-_CLAUSE_BREAK = regex.compile(r"[，。；：！？!?;:】」』|｜— \t\u3000\n]", regex.REVERSE)
+# (a dash ends a clause when doubled, ——; a single one joins a range of days, 17日—19日)
+_CLAUSE_BREAK = regex.compile(r"[，。；：！？!?;:】」』|｜ \t\u3000\n]|——", regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[，。；：！？!?;:\n]")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 # a name is at most this many characters (the longest in the corpora has about 45)
@@ -79,6 +80,10 @@ def _kinds(name: str) -> dict[str, tuple[str, ...]]:
 
 def _union(*groups: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted({w for g in groups for w in g}, key=len, reverse=True))
+
+
+def _without(words: Sequence[str], left_out: Sequence[str]) -> tuple[str, ...]:
+    return tuple(w for w in words if w not in left_out)
 
 
 @dataclass(frozen=True)
@@ -127,8 +132,9 @@ def _patterns() -> _Patterns:
         "since": words["since"], "source": words["source"], "cited": words["cited"], "cue": words["cue"],
         # a name does not run over a verb of holding or a word that starts a predicate
         "stop": _union(words["ends"], words["convene"], words["held"], words["not_held"]),
-        "meeting_verbs": _union(words["convene"], words["held"], places["verb"]),
-        "all_verbs": _union(words["convene"], words["held"], places["verb"], places["visit"]),
+        "meeting_verbs": _without(_union(words["convene"], words["held"], places["verb"]), places["not_verb"]),
+        "all_verbs": _without(_union(words["convene"], words["held"], places["verb"], places["visit"]),
+                              places["not_verb"]),
         "with": places["with"],
     }
 
