@@ -64,14 +64,29 @@ def cn_number(text: str) -> int:
     return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
 
 
+# the kinds of dates.tsv that are dates (the others are parts of meetings' names)
+_DATE_KINDS = ("ymd", "md", "d", "time")
+
+
+def _filled(pattern: str) -> str:
+    return pattern.replace("{CN}", _CN).replace("{CY}", "[〇零一二三四五六七八九]{4}").replace("{TO}", _TO)
+
+
 @cache
 def _shapes() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    """The rows of dates.tsv, compiled, placeholders filled in."""
-    out = []
-    for pattern, kind in table("dates.tsv"):
-        pattern = pattern.replace("{CN}", _CN).replace("{CY}", "[〇零一二三四五六七八九]{4}").replace("{TO}", _TO)
-        out.append((regex.compile(pattern), kind))
-    return tuple(out)
+    """The date rows of dates.tsv, compiled, placeholders filled in."""
+    return tuple((regex.compile(_filled(pattern)), kind) for pattern, kind in table("dates.tsv") if kind in _DATE_KINDS)
+
+
+def shape(kind: str) -> str:
+    """The pattern of dates.tsv's rows of ``kind`` (``session``, ``name_year``), joined with |."""
+    return "|".join(f"(?:{_filled(pattern)})" for pattern, k in table("dates.tsv") if k == kind)
+
+
+@cache
+def day_parts() -> tuple[str, ...]:
+    """The parts of the day of relative_days.tsv (上午, 下午 …), longest first."""
+    return tuple(sorted((w for w, v in table("relative_days.tsv") if v == "part"), key=len, reverse=True))
 
 
 @cache
@@ -79,7 +94,8 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, int | None]]:
     """One pattern of the words of relative_days.tsv (longest first) and the days each counts back."""
     days: dict[str, int | None] = {}
     for word, value in table("relative_days.tsv"):
-        days[word] = None if value == "vague" else -int(value)
+        if value != "part":
+            days[word] = None if value == "vague" else -int(value)
     words = sorted(days, key=len, reverse=True)
     return regex.compile("|".join(map(regex.escape, words))), days
 

@@ -29,7 +29,7 @@ from itertools import islice
 
 import regex
 
-from .dates import DateMention, find_dates, iso_date
+from .dates import DateMention, day_parts, find_dates, iso_date, shape
 from .lexicon import table
 from .model import Event, EventDate, EventText, Published
 from .passages import Passage
@@ -61,11 +61,8 @@ _PASSAGE_MAX = 4000
 # dateline's day) is still taken to be of its year (or month)
 _PUBLICATION_SLACK = 1
 # parts of the day written between a date and a verb (1月17日下午), stripped off names and subjects
-_DAY_PARTS = ("上午", "下午", "晚上", "晚间", "早上", "凌晨", "中午", "当天", "当日", "晚", "今年", "本月")
 _NAME_CHAR = (r"(?:“[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|《[^》\n]{1,40}》|[（(][^）)\n]{1,12}[）)]"
               r"|[^，。；：！？、\s”\"《》【】（）()\[\]|｜—])")
-# a session written between the subject and a bare noun: 2020年第2次集中学习, 第十一次集体学习, （扩大）会议
-_SESSION = r"(?:(?:19|20)\d\d年(?:度)?)?(?:第[\d一二三四五六七八九十百]{1,4}次)?(?:[（(]?扩大[）)]?)?"
 
 
 @cache
@@ -116,7 +113,9 @@ class _Patterns:
     since: regex.Pattern[str]  # 以来, 四周年之际 right after a verb of holding
     source: regex.Pattern[str]  # 获悉 after 召开的X上
     cited: regex.Pattern[str]
-    year_in_name: regex.Pattern[str]
+    year_in_name: regex.Pattern[str]  # a year in a meeting's name (group y)
+    chair: regex.Pattern[str]  # 主持 ending the text before 召开
+    cited_end: regex.Pattern[str]  # 精神 closing a cited speech
 
 
 @cache
@@ -130,6 +129,7 @@ def _patterns() -> _Patterns:
         "spoke": _union(words["spoke"], words["speech"]), "bare": words["bare"], "by": words["by"],
         "greeting": words["greeting"], "determiner": words["determiner"], "not_held": words["not_held"],
         "since": words["since"], "source": words["source"], "cited": words["cited"], "cue": words["cue"],
+        "chair": words["chair"], "cited_end": words["cited_end"],
         # a name does not run over a verb of holding or a word that starts a predicate
         "stop": _union(words["ends"], words["convene"], words["held"], words["not_held"]),
         "meeting_verbs": _without(_union(words["convene"], words["held"], places["verb"]), places["not_verb"]),
@@ -142,7 +142,8 @@ def _patterns() -> _Patterns:
         return regex.compile(pattern, flags, ignore_unused=True, **lists)
 
     place_char = r"[^，。；：！？、\s“”\"《》【】\[\]|｜—…的在]"
-    at = r"(?<![存正现所实自好])在"
+    not_at = "|".join(regex.escape(w[:-1]) for w in places["not_at"] if w.endswith("在") and len(w) > 1)
+    at = rf"(?<!{not_at})在"
     return _Patterns(
         held=compiled(r"(?!\L<noun>)\L<held>(?!的)"),
         attending=compiled(r"\L<attending>(?!的)了?"),
@@ -162,7 +163,7 @@ def _patterns() -> _Patterns:
         adverb_end=compiled(r"\L<adverb>", regex.REVERSE),
         joined=compiled(r"\L<joined>"),
         noun_subject=compiled(r"\s*\L<noun>(?:在|于)"),
-        bare_name=compiled(rf"{_SESSION}\L<bare>"),
+        bare_name=compiled(rf"(?:{shape('session')})\L<bare>"),
         attributive=compiled(r"\L<by>的"),
         greeting=compiled(r"\L<greeting>"),
         determiner=compiled(r"\L<determiner>"),
@@ -170,9 +171,9 @@ def _patterns() -> _Patterns:
         since=compiled(r"[\d一二三四五六七八九十百]*\L<since>"),
         source=compiled(r"\L<source>"),
         cited=compiled(r"\L<cited>"),
-        # the year of a meeting's name (2019年中国人文地理学术年会, 2020年第2次集中学习), not a period
-        # the meeting is about (2018年度…生活会, 2019年第四季度新闻发布会, 2020年上半年…)
-        year_in_name=compiled(r"(?<!\d)((?:19|20)\d\d)年(?!度|第?[一二三四1-4]季度|[上下]半年)"),
+        year_in_name=compiled(shape("name_year")),
+        chair=compiled(r"\L<chair>$"),
+        cited_end=compiled(r"\L<cited_end>"),
     )
 
 
@@ -433,8 +434,9 @@ def _convened(p: Passage, index: int, verb_start: int, verb: str, a: int, b: int
     end = _strip_time_end(text, start, verb_start)
     start = _skip_time(text, start, end)
     subject = text[start:end]
-    if (not convened or not 2 <= len(subject) <= 20 or text[max(0, verb_start - 2):verb_start] == "主持"
-            or subject.endswith(("主持", "组织")) or _patterns().nouns.search(subject)):
+    pats = _patterns()
+    if (not convened or not 2 <= len(subject) <= 20 or pats.chair.search(text, 0, verb_start)
+            or pats.chair.search(subject) or pats.nouns.search(subject)):
         return mention
     return _Mention(index, start, b, p.shown_of(start, end) + p.shown_of(a, b), COMPLETED, False, mention.noun)
 
@@ -459,7 +461,7 @@ def _skip_time(text: str, a: int, b: int) -> int:
         if dates and dates[0].start == 0:
             a += dates[0].end
             continue
-        part = next((w for w in _DAY_PARTS if text.startswith(w, a)), None)
+        part = next((w for w in day_parts() if text.startswith(w, a)), None)
         if part and a + len(part) < b:
             a += len(part)
             continue
@@ -479,7 +481,7 @@ def _strip_time_end(text: str, a: int, b: int) -> int:
             if a + d.end == b:
                 b, changed = a + d.start, True
                 break
-        for w in _DAY_PARTS:
+        for w in day_parts():
             if text.endswith(w, a, b):
                 b, changed = b - len(w), True
                 break
@@ -495,7 +497,7 @@ def _cited(text: str, start: int, end: int) -> bool:
     clause = _clause_start(text, start)
     if _patterns().cited.search(text, clause, start):
         return True
-    return "精神" in text[end:end + 12]
+    return _patterns().cited_end.search(text, end, end + 12) is not None
 
 
 # ------------------------------------------------------------------------------------ the date
@@ -537,7 +539,7 @@ class _Context:
         year = None
         if name:
             m = _patterns().year_in_name.search(name)
-            year = int(m.group(1)) if m else None
+            year = int(m.group("y")) if m else None
         return cls(pub, dateline, note, year)
 
     def year_for(self, month: int, day: int) -> tuple[int | None, str | None]:
@@ -759,7 +761,7 @@ def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bo
         clause = _clause_start(text, x)
         if (place.endswith(_not_end()) or place in _not_place() or find_dates(place) or pats.verbs.search(place)
                 or pats.nouns.search(place) or _future(text, clause, x)
-                or _clause_end(text, y).endswith("精神")):  # (学习…在北京调研时的重要讲话精神: cited)
+                or _patterns().cited_end.search(_clause_end(text, y)[-4:])):  # (…调研时的重要讲话精神: cited)
             continue
         return EventText(p.shown_of(x, y), p.span_of(x, y))
     return None
