@@ -644,7 +644,8 @@ def _lead_dates(passages: Sequence[Passage], leads: list[int], mention: _Mention
         p = passages[i]
         for a, b in _sentences(p.text):
             cue = cues.search(p.text, a, b)
-            if cue is None or _future(p.text, a, cue.start()):
+            verb = pats.event_verb.search(p.text, a, b)  # 将 before the verb: 论坛将在杭州举行
+            if cue is None or _future(p.text, a, verb.start() if verb else b):
                 continue
             # a dateline's day inside the lead (据新华社柏林5月11日电) is when it was filed, not the event's
             dates = [d for d in find_dates(p.text[a:b]) if not p.text.startswith("电", a + d.end)]

@@ -106,6 +106,11 @@ def test_a_cited_meeting_is_not_the_one_reported() -> None:
     assert parts(event_of("大家学习贯彻在全省经济工作会议上的重要讲话精神。"))[0] is None
 
 
+def test_a_meeting_still_to_come_is_not_dated() -> None:
+    lead = "10月16日至18日，由青岚广电局主办的第四届青岚广播电视合作论坛将在青岚举行。"
+    assert parts(event_of(lead)) == (None, None, None)
+
+
 def test_a_meeting_still_to_come_is_not_held() -> None:
     assert parts(event_of("中共中央政治局今天召开会议，决定今年10月在北京召开第三次全体会议。",
                           "中共中央政治局召开会议"))[0] == "中共中央政治局会议"
@@ -134,6 +139,8 @@ def test_greetings_and_attributives_are_not_part_of_a_name() -> None:
     assert parts(event_of("大会闭幕。", "热烈祝贺市政协十三届三次会议胜利闭幕"))[0] == "市政协十三届三次会议"
     lead = "7月13日，由青岚市人民政府和青岚煤炭交易中心联合主办的“2025·青岚煤炭交易会”在青岚举行。"
     assert parts(event_of(lead, kind="speech"))[0] == "2025·青岚煤炭交易会"
+    lead = "1月21日至24日，以“凝聚力量”为主题的青岚经济论坛2020年年会在青岚举行。"
+    assert parts(event_of(lead))[:2] == ("青岚经济论坛2020年年会", "2020-01-21")
 
 
 def test_a_description_is_not_a_name() -> None:
