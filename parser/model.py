@@ -14,13 +14,14 @@ from functools import lru_cache
 from json.encoder import encode_basestring as _quote  # what json.dumps(ensure_ascii=False) quotes str with
 from typing import Any, Literal, TypeVar
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Span = tuple[int, int]
 Kind = Literal["meeting_report", "speech", "other"]
 Role = Literal["presided", "spoke", "attended", "participated", "observed"]
 CreditRole = Literal["reporter", "correspondent", "author", "editor", "photographer"]
 Place = Literal["headline", "lead", "body", "byline", "boilerplate"]
+PublishedSource = Literal["front matter", "meta", "info bar", "dateline"]
 _T = TypeVar("_T")
 
 
@@ -129,6 +130,68 @@ class Credit:
 
 
 @dataclass
+class Published:
+    """When the document was published: ISO 8601 (a date-time when the time is known, else a
+    date), the words it was read from, and where (``span`` when they stand in the text)."""
+
+    value: str
+    text: str
+    span: Span | None
+    source: PublishedSource
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text, "span": list(self.span) if self.span else None,
+                "source": self.source}
+
+
+@dataclass
+class EventText:
+    """A part of the event the text names (the meeting, its place) and the words it was read from."""
+
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": list(self.span)}
+
+
+@dataclass
+class EventDate:
+    """The day of the event: ISO 8601 (``2017-10-07``, or ``--10-07`` when no year is known), the
+    words that date it, and what was taken from elsewhere to complete it (``inferred``)."""
+
+    value: str
+    text: str
+    span: Span
+    inferred: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "text": self.text, "span": list(self.span), "inferred": self.inferred}
+
+
+@dataclass
+class Event:
+    """The meeting or event reported: its name, day and place, each None when the report does not say."""
+
+    name: EventText | None = None
+    date: EventDate | None = None
+    place: EventText | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name.to_dict() if self.name else None,
+            "date": self.date.to_dict() if self.date else None,
+            "place": self.place.to_dict() if self.place else None,
+        }
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any] | None) -> Event:
+        obj = obj or {}
+        return cls(_opt(EventText, obj.get("name")), _opt(EventDate, obj.get("date")),
+                   _opt(EventText, obj.get("place")))
+
+
+@dataclass
 class Paragraph:
     """One paragraph of the input and the place it took in the report (nothing is dropped)."""
 
@@ -197,6 +260,8 @@ class Report:
     dateline: TextField | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    published: Published | None = None
+    event: Event = field(default_factory=Event)
 
     def _head(self) -> dict[str, Any]:
         """The keys of ``to_dict`` before ``paragraphs``, in order."""
@@ -211,6 +276,8 @@ class Report:
             "groups": [g.to_dict() for g in self.groups],
             "directives": [d.to_dict() for d in self.directives],
             "byline": [c.to_dict() for c in self.byline],
+            "published": self.published.to_dict() if self.published else None,
+            "event": self.event.to_dict(),
         }
 
     def _tail(self) -> dict[str, Any]:
@@ -257,6 +324,8 @@ class Report:
             groups=[_from(Group, g) for g in obj.get("groups") or []],
             directives=[directive(d) for d in obj.get("directives") or []],
             byline=[_from(Credit, c) for c in obj.get("byline") or []],
+            published=_opt(Published, obj.get("published")),
+            event=Event.from_dict(obj.get("event")),
             paragraphs=[_from(Paragraph, p) for p in obj.get("paragraphs") or []],
             source=_from(SourceInfo, obj.get("source") or {"path": None, "format": "unknown",
                                                            "encoding": "unknown", "script": "unknown"}),

@@ -102,6 +102,12 @@ def all_spans(report: dict[str, Any]) -> Iterator[tuple[str, list[int]]]:
             yield f"{key}[{i}]", obj["span"]
     for lv, it in flatten_directives(report.get("directives")):
         yield f"directive level {lv} {it.get('marker')}", it["span"]
+    published = report.get("published")
+    if isinstance(published, dict) and published.get("span") is not None:
+        yield "published", published["span"]
+    for part, value in (report.get("event") or {}).items():
+        if isinstance(value, dict):
+            yield f"event.{part}", value["span"]
 
 
 def paragraph_overlaps(paragraphs: list[dict[str, Any]]) -> list[str]:

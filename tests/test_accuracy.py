@@ -1,14 +1,17 @@
 """Accuracy gates: the scorer of ``../shared/tools/score.py`` run over the seeds and the dev corpus.
 
-- seeds: every field must be 1.000 (the issue's definition of done);
-- corpus/dev: every field must stay at or above the floor pinned in ``accuracy_floors.json``.
+- seeds: every field must be 1.000 (the issue's definition of done), the event's date, meeting
+  and place (``score.py --event``) included;
+- corpus/dev: every field, the event's included, must stay at or above the floor pinned in
+  ``accuracy_floors.json``.
   The floors are pinned to a corpus: a sha256 over its gold files. When the corpus changes the
   test fails and asks for a re-pin, which is
 
       python tests/test_accuracy.py --repin
 
   (it runs the scorer, writes each field's score minus 0.02, rounded down to two decimals, and
-  the new hash). Raising a floor by hand after an improvement is welcome; lowering one needs a reason.
+  the new hash; a floor pinned before is kept when that is higher, also across a change of the
+  corpus). Raising a floor by hand after an improvement is welcome; lowering one needs a reason.
 
 Both skip, saying why, when ``../shared`` is not beside the repository.
 """
@@ -41,14 +44,15 @@ def run_scorer(gold_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 
 def scores(gold_dir: Path) -> dict[str, Any]:
-    proc = run_scorer(gold_dir, "--json")
+    """The scorer's field scores, the event's (``--event``: date, meeting, place) included."""
+    proc = run_scorer(gold_dir, "--json", "--event")
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def misses(gold_dir: Path) -> str:
     """The scorer's per-report misses, for a failure message."""
-    return run_scorer(gold_dir, "--per-doc").stdout[-6000:]
+    return run_scorer(gold_dir, "--per-doc", "--event").stdout[-6000:]
 
 
 def corpus_hash(gold_dir: Path) -> str:
@@ -59,9 +63,11 @@ def corpus_hash(gold_dir: Path) -> str:
     return h.hexdigest()
 
 
-# The floors issue 3 sets for corpus/dev: a pinned floor may be higher, never lower.
+# The floors the issues set for corpus/dev (issue 3: the structure; the meeting itself: date,
+# meeting, place): a pinned floor may be higher, never lower.
 ISSUE_FLOORS = {"valid": 1.0, "kind": 0.95, "headline": 0.95, "lead": 0.95, "attendees": 0.93,
-                "titles": 0.88, "roles": 0.88, "directives": 0.95, "byline": 0.93}
+                "titles": 0.88, "roles": 0.88, "directives": 0.95, "byline": 0.93,
+                "date": 0.90, "meeting": 0.85, "place": 0.85}
 
 
 def floor_of(score: float) -> float:
@@ -104,16 +110,16 @@ def test_dev_corpus_stays_above_its_floors() -> None:
 
 
 def repin() -> None:
-    """Measure corpus/dev now and write the floors and the corpus hash; floors only ever rise."""
+    """Measure corpus/dev now and write the floors and the corpus hash; floors only ever rise, also
+    when the corpus changed (its gold gained a field): lowering one is a hand edit with a reason."""
     result = scores(DEV)
     old: dict[str, float] = {}
     if FLOORS.is_file():
-        previous = json.loads(FLOORS.read_text(encoding="utf-8"))["corpus/dev"]
-        old = previous["floors"] if previous["sha256"] == corpus_hash(DEV) else {}
+        old = json.loads(FLOORS.read_text(encoding="utf-8"))["corpus/dev"]["floors"]
     data = {
-        "_comment": "Floors for tests/test_accuracy.py: the scorer's field scores on ../shared/corpus/dev at pin time "
-                    f"minus {MARGIN}, rounded down to 2 decimals, never below issue 3's floors nor an earlier pin "
-                    "of the same corpus. sha256 is over the gold files' contents in sorted "
+        "_comment": "Floors for tests/test_accuracy.py: the scorer's field scores (with --event) on "
+                    f"../shared/corpus/dev at pin time minus {MARGIN}, rounded down to 2 decimals, never below the "
+                    "issues' floors nor an earlier pin. sha256 is over the gold files' contents in sorted "
                     f"path order. Re-pin with `{REPIN}`.",
         "corpus/dev": {
             "reports": result["reports"],

@@ -2,8 +2,10 @@
 
 One test per (example, scored field), compared with the normalisation of the scorer
 (``shared/tools/score.py``, reimplemented in ``_support``): simplified characters, no whitespace
-or punctuation. Stricter than the scorer in one way: attendees, directives and credits must also
-come in the gold order (order of first mention, document order, byline order).
+or punctuation. Stricter than the scorer in two ways: attendees, directives and credits must also
+come in the gold order (order of first mention, document order, byline order), and every example
+is checked for its event (date exactly, meeting and place normalised, as ``score.py --event``
+does) and its publication date (the ISO value exactly).
 
 A field that the parser gets wrong today is marked ``xfail(strict=True)`` in ``KNOWN_MISSES``
 with what differs, so the day it is fixed the suite says so and the mark must go.
@@ -20,7 +22,8 @@ from _support import EXAMPLES, directive_keys, gold_files, lead_matches, load_js
 
 from parser import parse_file
 
-FIELDS = ("kind", "headline", "lead", "attendees", "titles", "roles", "directives", "byline")
+FIELDS = ("kind", "headline", "lead", "attendees", "titles", "roles", "directives", "byline",
+          "published", "event.date", "event.meeting", "event.place")
 
 # (example id, field) -> what differs today. Keep in step with the parser: strict xfails fail when fixed.
 KNOWN_MISSES: dict[tuple[str, str], str] = {}
@@ -66,6 +69,13 @@ def check(field: str, gold: dict[str, Any], pred: dict[str, Any]) -> None:
     elif field == "byline":
         got = [(b["role"], norm(b["name"])) for b in pred["byline"]]
         assert got == [(b["role"], norm(b["name"])) for b in gold["byline"]]
+    elif field == "published":
+        assert (pred["published"] or {}).get("value") == gold["published"], pred["published"]
+    elif field == "event.date":
+        assert (pred["event"]["date"] or {}).get("value") == gold["event"]["date"], pred["event"]["date"]
+    elif field in ("event.meeting", "event.place"):
+        part = pred["event"]["name" if field == "event.meeting" else "place"]
+        assert norm(text_of(part)) == norm(gold["event"][field.split(".")[1]]), part
     else:  # pragma: no cover - a typo in FIELDS
         raise AssertionError(f"unknown field {field}")
 

@@ -24,7 +24,7 @@ from parser.resources import lexicon_dirs, lexicon_path
 # closed classes: their header says what they are; single entries need no occurrence
 CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "traditional_markers.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
-PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv"}
+PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "dates.tsv"}
 
 
 def lexicon_files() -> list[Path]:
@@ -102,7 +102,7 @@ def test_pattern_lexicon_rows_compile(path: Path) -> None:
             continue
         cols = line.split("\t")
         pattern = cols[3] if path.name == "markers.tsv" else cols[1] if path.name == "kind_cues.tsv" else cols[0]
-        regex.compile(pattern.replace("{CN}", "[一二三]"))
+        regex.compile(pattern.replace("{CN}", "[一二三]").replace("{CY}", "[一二三]{4}").replace("{TO}", "[-至]"))
 
 
 @pytest.mark.parametrize(

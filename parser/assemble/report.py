@@ -13,7 +13,10 @@ import regex
 from ..errors import InputError
 from ..extract import attendance as att
 from ..extract.directives import Item, build_tree, find_all_candidates, flatten
+from ..extract.event import read_event
 from ..extract.kind import classify_kind
+from ..extract.passages import passages_of
+from ..extract.published import read_published
 from ..extract.roster import Mention, parse_roster
 from ..ingest.containers import read_container
 from ..ingest.decode import decode_bytes
@@ -158,6 +161,9 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
+    passages = passages_of(layout, source.length)
+    published = read_published(passages, meta, source.format)
+    event = read_event(passages, published, kind)
     paragraphs_out = _paragraphs(layout)
     _settle_paragraphs(paragraphs_out, layout, source.length, headline, lead, dateline, warnings)
     return Report(
@@ -173,6 +179,8 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
         dateline=dateline,
         paragraphs=paragraphs_out,
         warnings=warnings,
+        published=published,
+        event=event,
     )
 
 

@@ -52,7 +52,7 @@ def package_version() -> str:
 
 
 def version_line() -> str:
-    """``meeting-report-parser 0.1.0 (schema 1.0.0, compiled with mypyc: 17 modules)``."""
+    """``meeting-report-parser 0.1.0 (schema 1.1.0, compiled with mypyc: 17 modules)``."""
     version = package_version()
     compiled = compiled_modules()
     build = f"compiled with mypyc: {len(compiled)} modules" if compiled else "pure Python"
