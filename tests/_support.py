@@ -15,9 +15,9 @@ from typing import Any
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 EXAMPLES = ROOT / "examples"
-# the example reports: every .txt, .html and .md file of examples/ but the folder's README
-EXAMPLE_REPORTS = sorted(p for p in EXAMPLES.iterdir()
-                         if p.suffix in (".txt", ".html", ".md") and p.name != "README.md")
+# the example reports: every .txt, .html and .md file of examples/ (the folder holds reports and
+# their gold files only, so that `parse examples/` parses reports only)
+EXAMPLE_REPORTS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".md"))
 SHARED = TESTS.parents[1] / "shared"  # the ``shared`` folder beside the repository
 SEEDS = SHARED / "seeds"
 DEV = SHARED / "corpus" / "dev"

@@ -18,7 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import EXAMPLES, directive_keys, gold_files, lead_matches, load_json, norm, raw_file, text_of
+from _support import (
+    EXAMPLE_REPORTS,
+    EXAMPLES,
+    directive_keys,
+    gold_files,
+    lead_matches,
+    load_json,
+    norm,
+    raw_file,
+    text_of,
+)
 
 from parser import parse_file
 
@@ -107,3 +117,13 @@ def test_known_misses_name_real_cases() -> None:
 @pytest.mark.parametrize("gold, field", _cases())
 def test_example_matches_gold(gold: Path, field: str) -> None:
     check(field, load_json(gold), parsed(raw_file(gold)))
+
+
+def test_examples_folder_holds_reports_and_their_gold_only() -> None:
+    """``parse examples/`` parses reports only: every file is a report with its gold file, or
+    the gold file of one."""
+    for path in EXAMPLES.iterdir():
+        if path.name.endswith(".gold.json"):
+            assert any(p.name.startswith(path.name[: -len(".gold.json")] + ".") for p in EXAMPLE_REPORTS), path
+        else:
+            assert path in EXAMPLE_REPORTS and path.with_name(path.stem + ".gold.json").is_file(), path

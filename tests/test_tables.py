@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _support import EXAMPLE_REPORTS, ROOT
+from _support import DEV, EXAMPLE_REPORTS, ROOT
 
 from parser import parse_file, reports_to_rows
 from parser.interfaces.tables import COLUMNS, REPORT_COLUMNS, TableWriter, format_of, rows
@@ -166,3 +166,39 @@ def test_analysis_r_snippets_run(tables_dir: Path, index: int) -> None:
         pytest.skip("R's readr package is not installed (Debian: apt-get install r-cran-readr)")
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "attendees in" in proc.stdout
+
+
+def run_parse(*args: str) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "parser", *args], capture_output=True, text=True, encoding="utf-8",
+                          cwd=ROOT, timeout=600, check=False)
+
+
+def test_cli_table_has_one_row_per_attendee_of_the_json(tmp_path: Path) -> None:
+    """``parse DIR --table attendees -o a.csv``: one row per attendee of ``parse DIR --jsonl``,
+    read back by pandas with no options."""
+    pd = pytest.importorskip("pandas")
+    import json
+
+    folders = [str(ROOT / "examples")]
+    if DEV.is_dir():
+        folders.append(str(DEV))
+    lines = run_parse(*folders, "--jsonl", "-q").stdout.splitlines()
+    expected = sum(len(json.loads(line).get("attendees") or []) for line in lines)
+    proc = run_parse(*folders, "--table", "attendees", "-q", "-o", str(tmp_path / "a.csv"))
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_csv(tmp_path / "a.csv")
+    assert len(frame) == expected > 0
+    assert frame["path"].nunique() == sum(1 for line in lines if json.loads(line).get("attendees"))
+
+
+def test_cli_table_formats_and_usage_errors(tmp_path: Path) -> None:
+    assert run_parse("examples", "--table", "credits", "--format", "tsv").stdout.split("\n", 1)[0].split("\t") == \
+        list(COLUMNS["credits"])
+    assert run_parse("examples", "--table", "credits", "--bom", "-o", str(tmp_path / "c.csv")).returncode == 0
+    assert (tmp_path / "c.csv").read_bytes().startswith(b"\xef\xbb\xbfpath,")
+    bad = run_parse("examples", "--table", "people")
+    assert bad.returncode == 2 and "choose one of reports, attendees, directives, credits" in bad.stderr
+    no_file = run_parse("examples", "--table", "reports", "--format", "parquet")
+    assert no_file.returncode == 2 and "-o FILE.parquet" in no_file.stderr

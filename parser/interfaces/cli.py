@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 
 class Progress:
@@ -118,6 +118,9 @@ class Options:
     max_bytes: int | None = None
     glob: list[str] | None = None  # file-name patterns a folder walk takes instead of the report suffixes
     timeout: float | None = None  # None: the default (a limit for batches, none for one file alone)
+    table: str | None = None  # write this table (reports, attendees, directives, credits) instead of JSON
+    table_format: str | None = None  # csv, tsv or parquet; None: from the output file's suffix
+    bom: bool = False  # a byte-order mark before a CSV or TSV table, for Excel
 
 
 def plain_paths(argv: list[str]) -> list[str] | None:
@@ -183,18 +186,18 @@ def run(args: Options) -> int:
     progress = Progress(_count(paths, args.glob) if show else None, show)
     workers = 1 if single else args.jobs
     try:
-        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        sink = _Sink(args)
+    except ValueError as exc:
+        sys.stderr.write(f"parse: {exc}\n")
+        return 2
     except OSError as exc:
         sys.stderr.write(f"parse: cannot write {args.output}: {exc.strerror or exc}\n")
         return 2
     failed = 0
     try:
         for outcome in run(items(), jobs=workers, keep_script=args.keep_script, max_bytes=args.max_bytes,
-                           indent=2 if single else None, timeout=timeout):
-            out.write(outcome.json_text)
-            out.write("\n")
-            if not args.output:
-                out.flush()  # streaming: a reader downstream sees each line as it is ready
+                           indent=2 if single and not args.table else None, timeout=timeout):
+            sink.write(outcome.json_text)
             if not outcome.ok:
                 failed += 1
                 if not args.quiet:
@@ -212,10 +215,50 @@ def run(args: Options) -> int:
         sys.stderr.write("parse: interrupted\n")
         return 130
     finally:
-        if args.output:
-            out.close()
+        sink.close()
     progress.close()
     return 1 if failed else 0
+
+
+class _Sink:
+    """Where results go: JSON (one document, or JSON Lines) or one of the tidy tables, to the
+    output file or standard output, each result written as soon as it is ready."""
+
+    def __init__(self, args: Options) -> None:
+        self.to_file = args.output is not None
+        self.table: Any = None
+        fmt = None
+        if args.table:
+            from .tables import TABLES, TableWriter, format_of
+
+            if args.table not in TABLES:
+                raise ValueError(f"unknown table {args.table!r}; choose one of {', '.join(TABLES)}")
+            fmt = format_of(args.output, args.table_format)
+            if fmt == "parquet" and args.output is None:
+                raise ValueError("a Parquet table is written to a file: give -o FILE.parquet")
+        # a CSV writer ends its lines itself: no newline translation under it
+        self.out: IO[str] = (open(args.output, "w", encoding="utf-8", newline="" if args.table else None)
+                             if args.output and fmt != "parquet" else sys.stdout)
+        if args.table:
+            self.table = TableWriter(args.table, fmt or "csv", stream=self.out, path=args.output, bom=args.bom)
+
+    def write(self, json_text: str) -> None:
+        if self.table is None:
+            self.out.write(json_text)
+            self.out.write("\n")
+        else:
+            from .tables import rows
+
+            for row in rows(json.loads(json_text), self.table.table):
+                self.table.write(row)
+        if not self.to_file:
+            self.out.flush()  # streaming: a reader downstream sees each line as it is ready
+
+    def close(self) -> None:
+        if self.table is not None:
+            self.table.close()
+        if self.to_file and self.out is not sys.stdout:
+            self.out.close()
 
 
 def _write_all(text: str, output: str | None) -> None:

@@ -15,6 +15,7 @@ import typer
 from .batch import DEFAULT_TIMEOUT
 from .cli import Options, run
 from .inputs import DEFAULT_RULE
+from .tables import FORMATS, TABLES
 
 EXAMPLES = f"""\b
 examples:
@@ -24,6 +25,9 @@ examples:
   parse reports/ --glob '*.htm'           only the files of a folder named *.htm
   parse a.txt b.html c.md -j 2            several files, two worker processes
   parse --schema > report.schema.json     the JSON Schema of the output
+  parse reports/ --table attendees -o attendees.csv
+                                          one row per attendee (also: reports, directives,
+                                          credits; .csv, .tsv or .parquet)
 
 Several inputs, a folder, or --jsonl give JSON Lines: one object per input, in input order,
 each written as soon as it is ready. When standard error is a terminal and the JSON goes to a
@@ -86,11 +90,20 @@ def _parse_command(
         "--timeout", min=0, metavar="SECONDS", show_default=False,
         help=f"Give up on a file after SECONDS (default {DEFAULT_TIMEOUT:g} for each file of a batch; none for a "
              "file given alone; 0: no limit).")] = None,
+    table: Annotated[str | None, typer.Option(
+        "--table", metavar="TABLE", show_default=False,
+        help=f"Write a tidy table instead of JSON, one row per item: {', '.join(TABLES)} (docs/analysis.md).")] = None,
+    table_format: Annotated[str | None, typer.Option(
+        "--format", metavar="FORMAT", show_default=False,
+        help=f"The table's format: {', '.join(FORMATS)} (default: the output file's suffix, else csv).")] = None,
+    bom: Annotated[bool, typer.Option(
+        "--bom", help="Start a CSV or TSV table with a byte-order mark, so that Excel reads it as UTF-8.")] = False,
     version: Annotated[bool, typer.Option(
         "--version", is_eager=True, callback=_print_version,
         help="Print the version, the schema version and whether the build is compiled, and exit.")] = False,
 ) -> None:
-    code = run(Options(paths or [], jsonl, schema, keep_script, jobs, output, quiet, max_bytes, glob or None, timeout))
+    code = run(Options(paths or [], jsonl, schema, keep_script, jobs, output, quiet, max_bytes, glob or None, timeout,
+                       table, table_format, bom))
     raise typer.Exit(code)
 
 

@@ -149,6 +149,7 @@ class TableWriter:
 
     def __init__(self, table: str, fmt: str, stream: IO[str] | None = None, path: str | None = None,
                  bom: bool = False) -> None:
+        self.table = table
         self.columns = COLUMNS[table]
         self.fmt = fmt
         self.count = 0
