@@ -17,7 +17,10 @@ swap ``parse_one(path, None)`` for ``parse_one(path, fs.cat(path))`` with ``fssp
 Output: ``part-NNNNN.jsonl`` per partition (one JSON object per input, errors included as
 ``{"source": …, "error": …}`` lines), and with ``parquet=True`` also ``part-NNNNN.parquet``
 with the columns ``path, ok, kind, headline, attendees, error_type, report_json`` (the full
-report kept as JSON text: its nested shape varies too much for one Arrow schema).
+report kept as JSON text: its nested shape varies too much for one Arrow schema) and the tidy
+attendee table ``attendees-NNNNN.parquet``, one row per attendee, with the columns of
+``parse --table attendees`` (:mod:`parser.interfaces.tables`), ready for
+``pandas.read_parquet(out_dir, …)`` or Spark over the folder.
 
 Scheduler: whatever Dask is configured with (a ``distributed.Client`` if one is active),
 else ``scheduler=`` here: ``"processes"`` (the default) or ``"threads"``/``"sync"``.
@@ -82,6 +85,18 @@ def write_parquet(lines: Iterable[str], path: str) -> str:
     return path
 
 
+def write_table(lines: Iterable[str], path: str, table: str = "attendees") -> str:
+    """Write one partition's rows of a tidy table (``parse --table``) to ``path`` as Parquet."""
+    from .tables import TableWriter, rows
+
+    writer = TableWriter(table, "parquet", path=path)
+    for line in lines:
+        for row in rows(json.loads(line), table):
+            writer.write(row)
+    writer.close()
+    return path
+
+
 def parse_to_jsonl(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str], *,
                    partitions: int | None = None, parquet: bool = False, keep_script: bool = False,
                    scheduler: str | None = "processes") -> list[str]:
@@ -108,6 +123,7 @@ def parse_to_jsonl(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.P
         tasks.append(dask.delayed(write_jsonl)(part, str(out / f"part-{i:05d}.jsonl")))
         if parquet:
             tasks.append(dask.delayed(write_parquet)(part, str(out / f"part-{i:05d}.parquet")))
+            tasks.append(dask.delayed(write_table)(part, str(out / f"attendees-{i:05d}.parquet")))
     kwargs = {"scheduler": scheduler} if scheduler else {}
     written = dask.compute(*tasks, **kwargs)
     return list(written)
@@ -121,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("inputs", nargs="+", help="files or folders to parse")
     ap.add_argument("out_dir", help="folder for part-NNNNN.jsonl (and .parquet)")
     ap.add_argument("--partitions", type=int, default=None)
-    ap.add_argument("--parquet", action="store_true", help="also write Parquet parts (needs pyarrow)")
+    ap.add_argument("--parquet", action="store_true",
+                    help="also write Parquet parts and a tidy attendees table per part (needs pyarrow)")
     ap.add_argument("--keep-script", action="store_true")
     ap.add_argument("--scheduler", default="processes", help="processes (default), threads or sync")
     args = ap.parse_args(argv)
