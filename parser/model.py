@@ -8,10 +8,7 @@ is the one place where the two meet.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from json.encoder import encode_basestring as _quote  # what json.dumps(ensure_ascii=False) quotes str with
 from typing import Any, Literal, TypeVar
 
 SCHEMA_VERSION = "1.1.0"
@@ -263,8 +260,8 @@ class Report:
     published: Published | None = None
     event: Event = field(default_factory=Event)
 
-    def _head(self) -> dict[str, Any]:
-        """The keys of ``to_dict`` before ``paragraphs``, in order."""
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the report, its keys in the schema's order."""
         return {
             "schema_version": SCHEMA_VERSION,
             "kind": self.kind,
@@ -278,31 +275,14 @@ class Report:
             "byline": [c.to_dict() for c in self.byline],
             "published": self.published.to_dict() if self.published else None,
             "event": self.event.to_dict(),
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "source": self.source.to_dict(),
+            "warnings": [w.to_dict() for w in self.warnings],
         }
-
-    def _tail(self) -> dict[str, Any]:
-        """The keys of ``to_dict`` after ``paragraphs``, in order."""
-        return {"source": self.source.to_dict(), "warnings": [w.to_dict() for w in self.warnings]}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self._head(), "paragraphs": [_paragraph_dict(p) for p in self.paragraphs], **self._tail()}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """JSON text with Chinese unescaped, as the CLI prints it."""
-        if indent is None:
-            return self._compact_json()
-        return _encoder(indent)(self.to_dict())
-
-    def _compact_json(self) -> str:
-        """``to_json(indent=None)``: the paragraphs, most of a report, written as JSON text directly
-        and set between the encoded keys before and after them (tests/test_fast_paths.py checks it
-        equals ``json.dumps(to_dict())`` on random reports)."""
-        encode = _encoder(None)
-        before = encode(self._head())
-        after = encode(self._tail())
-        paragraphs = ", ".join([_paragraph_json(p, encode) for p in self.paragraphs])
-        # the dicts' braces dropped: "{…before…, "paragraphs": […], …after…}"
-        return f'{before[:-1]}, "paragraphs": [{paragraphs}], {after[1:]}'
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
     def from_dict(cls, obj: dict[str, Any]) -> Report:
@@ -331,31 +311,6 @@ class Report:
                                                            "encoding": "unknown", "script": "unknown"}),
             warnings=[_from(Warning, w) for w in obj.get("warnings") or []],
         )
-
-
-def _paragraph_dict(p: Paragraph) -> dict[str, Any]:
-    """``Paragraph.to_dict`` as a plain function: the one part of a report there are many of."""
-    if p.reason is None:
-        return {"place": p.place, "text": p.text, "span": list(p.span)}
-    return {"place": p.place, "text": p.text, "span": list(p.span), "reason": p.reason}
-
-
-def _paragraph_json(p: Paragraph, encode: Callable[[Any], str]) -> str:
-    """``encode(_paragraph_dict(p))`` for the usual paragraph (str fields, a span of two ints),
-    which is all of them that the parser makes; anything else goes through the encoder."""
-    place, text, span, reason = p.place, p.text, p.span, p.reason
-    if (type(place) is str and type(text) is str and (reason is None or type(reason) is str)
-            and type(span) is tuple and len(span) == 2 and type(span[0]) is int and type(span[1]) is int):
-        head = f'{{"place": {_quote(place)}, "text": {_quote(text)}, "span": [{span[0]}, {span[1]}]'
-        return head + "}" if reason is None else f'{head}, "reason": {_quote(reason)}}}'
-    return encode(_paragraph_dict(p))
-
-
-@lru_cache(maxsize=8)
-def _encoder(indent: int | None) -> Callable[[Any], str]:
-    """``json.dumps(…, ensure_ascii=False, indent=indent)`` with its encoder made once, not per call
-    (an encoder keeps no state between calls)."""
-    return json.JSONEncoder(ensure_ascii=False, indent=indent).encode
 
 
 @dataclass
