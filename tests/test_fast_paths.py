@@ -99,14 +99,6 @@ def test_first_person_count_as_findall(text: str) -> None:
     assert sum(text.count(w) for w in _FIRST_PERSON) == old
 
 
-@SETTINGS
-@given(st.lists(st.tuples(st.integers(-3, 30), st.integers(-3, 30)), max_size=8), st.integers(0, 30))
-def test_settle_spans_shortcut(spans: list[tuple[int, int]], length: int) -> None:
-    from parser.assemble.spans import _settle, settle_spans
-
-    assert settle_spans(spans, length) == (_settle(spans, length) if length > 0 else {})
-
-
 def _walk_layout_tree(classes: Sequence[str], aside: Callable[[list[str], int, str, str | None], None]
                       ) -> tuple[list[str], list[int], int | None]:
     """The original walk over the tree of ``Lark.parse`` for the document grammar: (places,

@@ -17,20 +17,6 @@ def settle_spans(spans: Sequence[tuple[int, int]], length: int) -> dict[int, tup
     earlier one (in input order); an empty dict when all are fine, as on every real page."""
     if length <= 0:
         return {}
-    # the case of every real page, in one pass: in input order, each inside the input and after
-    # the one before; then the sort in ``_settle`` is the identity, every span is kept and none moves
-    end = 0
-    for start, stop in spans:
-        if not end <= start < stop <= length:
-            break
-        end = stop
-    else:
-        return {}
-    return _settle(spans, length)
-
-
-def _settle(spans: Sequence[tuple[int, int]], length: int) -> dict[int, tuple[int, int]]:
-    """``settle_spans`` without the one-pass check for spans that are already fine."""
     changed: dict[int, tuple[int, int]] = {}
     order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1]))
     kept: list[tuple[int, int, int]] = []
@@ -63,6 +49,10 @@ def _settle(spans: Sequence[tuple[int, int]], length: int) -> dict[int, tuple[in
             g += 1
         if g < len(gaps):
             at = max(gaps[g][0], want)
+            if at > gaps[g][0]:  # the free characters before it stay free, as a stretch of their own
+                gaps.insert(g, [gaps[g][0], at])
+                g += 1
+                back += 1
             gaps[g][0] = at + 1
         else:  # nothing free after it: the last free character before it
             while back >= 0 and gaps[back][0] >= gaps[back][1]:
