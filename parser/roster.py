@@ -188,7 +188,7 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
 @lru_cache(maxsize=65536)
 def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
     """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
-    parts = _AND.split(piece) if _has_and(piece) else [piece]
+    parts = _and_parts(piece) if _has_and(piece) else [piece]
     if len(parts) >= 2:
         out: list[tuple[str, str]] = []
         for i, part in enumerate(parts):
@@ -201,6 +201,20 @@ def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], .
         else:
             return tuple(out)
     return _piece_tokens(piece)
+
+
+def _and_parts(piece: str) -> list[str]:
+    """``piece`` split at the conjunctions that join entries: not one right before another
+    conjunction or at the end, which ends a name (副市长韦永和与市长闵若川: 韦永和)."""
+    parts: list[str] = []
+    start = 0
+    for m in _AND.finditer(piece):
+        if m.end() == len(piece) or _AND.match(piece, m.end()):
+            continue
+        parts.append(piece[start : m.start()])
+        start = m.end()
+    parts.append(piece[start:])
+    return parts
 
 
 @lru_cache(maxsize=65536)
