@@ -21,28 +21,21 @@ from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import table
+from .lexicon import ordered_words, table
 from .names import is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
 _GAPS = regex.compile(r"[ \u3000]+")
 # patterns of literal characters only use the standard re module: it matches them alike, and faster
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_LINKERS = (
-    "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
-    "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
-    "最后", "随后", "先", "又", "均", "都", "一道", "一行", "同志", "作", "作了", "进行", "结合", "围绕",
-    # a roster may end before a trailing group: 甲、乙，中共中央有关部门负责人出席 / 甲、乙和各单位负责人
-    "，", "和", "以及", "及", "关于",
-)
+_LINKERS = ordered_words("roster_linkers.txt")
 _LEFT_CUT_MARKS = "：:（）()"
-_LEFT_CUT_WORDS = (
-    "听取了", "听取", "邀请到", "邀请", "日电", "由", "会上", "会前", "会后", "会议", "期间", "其间", "此外", "同时",
-    "随后", "最后", "其中", "上午", "下午", "晚上", "当天", "日",
-)
-_LEFT_CUTS = re.compile(f"[{_LEFT_CUT_MARKS}]|" + "|".join(_LEFT_CUT_WORDS))
+_LEFT_CUT_WORDS = ordered_words("clause_openers.txt")
+# 日 opens a clause only after a date (10月7日韦知远…, 今日): in 日程安排 it does not
+_DAY = "(?<=[0-9０-９一二三四五六七八九十今昨明当次同本])日"
+_LEFT_CUTS = re.compile(f"[{_LEFT_CUT_MARKS}]|" + "|".join(map(re.escape, _LEFT_CUT_WORDS)) + "|" + _DAY)
 _LEFT_CUT_LONGEST = max(map(len, _LEFT_CUT_WORDS))
-_LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS}
+_LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS} | {"日"}
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _TIME_LINK = re.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
@@ -131,7 +124,8 @@ def find_verbs(sentence: str) -> list[Verb]:
     out = []
     for m in _verb_pattern().finditer(sentence):
         role, kind = _verb_table()[m.group()]
-        out.append(Verb(m.start(), m.end(), role, kind))
+        if kind != "none":  # 的讲话: the noun, which only keeps the verb inside it from matching
+            out.append(Verb(m.start(), m.end(), role, kind))
     return out
 
 
@@ -397,11 +391,15 @@ def collect(
     out: list[tuple[int, Mention]] = []
     stroke = False
     known: set[str] = set()
+    subject: Mention | None = None
     whole = _verbs_stay_in_sentences()
     verb_pattern, verb_table = _verb_pattern(), _verb_table()
+    opening: list[str] = []  # the headline and the first two paragraphs after it
     for idx, text in paragraphs:
         if text.startswith("又讯"):
             break
+        if idx in trusted or len(opening) < len(trusted) + 2:
+            opening.append(text[:300])
         if "姓氏笔" in text and STROKE_ORDER.search(text):  # each of its phrases holds 姓氏笔
             stroke = True
         if " " in text or "\u3000" in text:
@@ -430,13 +428,27 @@ def collect(
                     k += 1
                 if not own:
                     continue
-            for m in _sentence_mentions(sm.group(), known, idx in trusted, budget, own):
+            found_here = _sentence_mentions(sm.group(), known, idx in trusted, budget, own, subject)
+            for m in found_here:
                 m.start += base
                 m.end += base
                 out.append((idx, m))
                 if m.name:
                     known.add(m.name)
+            named = {m.name: m for m in found_here if m.name}
+            if named:  # the person a later 他/她 stands for: the one named in the last sentence that named any
+                subject = next(iter(named.values())) if len(named) == 1 else None
+    if not any(m.acted for _, m in out if m.name) and not any(cue in text for cue in _event_cues_words()
+                                                              for text in opening):
+        # words reported without any act of presence or event (ordinary news quoting officials:
+        # 某某表示) make no attendee: nobody is shown at a meeting or event
+        out = [(i, m) for i, m in out if not m.name]
     return out, stroke
+
+
+@cache
+def _event_cues_words() -> tuple[str, ...]:
+    return ordered_words("event_cues.txt")
 
 
 def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
@@ -468,8 +480,12 @@ def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
 
 
 def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
-                       budget: Budget | None = None, verbs: list[Verb] | None = None) -> list[Mention]:
-    """Mentions before the role verbs of a sentence (``verbs``: found by the caller, else here)."""
+                       budget: Budget | None = None, verbs: list[Verb] | None = None,
+                       subject: Mention | None = None) -> list[Mention]:
+    """Mentions before the role verbs of a sentence (``verbs``: found by the caller, else here).
+
+    ``subject`` is the one person the previous sentences were about: a clause of a pronoun
+    before a verb (他强调) gives that person the verb's role."""
     if verbs is None:
         verbs = find_verbs(sentence)
     out: list[Mention] = []
@@ -477,45 +493,80 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
     last: list[Mention] = []
     prev_end = 0
     for v in verbs:
+        if v.kind == "none":
+            continue
         between = sentence[prev_end : v.start]
         if last and prev_end and "，" not in between and len(between) <= 12:
             # 主持会议并讲话: a further verb of the same clause
             for m in last:
                 if v.kind != "seat" or not m.roles:
-                    _add_role(m, v.role)
+                    _add_role(m, v.role, v.kind != "words")
             prev_end = v.end
             continue
         if prev_end:
             comma = sentence.find("，", prev_end, v.start)  # bounded: a search to the end was quadratic
             clause_start = comma + 1 if 0 <= comma < v.start else prev_end
         mentions = roster_before(sentence, clause_start, v.start, budget)
-        if not mentions and last and sentence[clause_start : clause_start + 1] in _CONTINUATION:
-            # 主持会议，并对…作了具体部署: the same subject goes on
+        if not mentions and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
+                                      or "，" not in between):
+            # 主持会议，并对…作了具体部署 / 主持召开…全体会议强调: the same subject goes on
             for m in last:
-                _add_role(m, v.role)
+                _add_role(m, v.role, v.kind != "words")
+            prev_end = v.end
+            continue
+        if not mentions and not last and subject is not None and v.kind != "seat" \
+                and _pronoun_clause().fullmatch(sentence, clause_start, v.start):
+            # 汪洋主持会议。他强调: the pronoun stands for the person the report was about
+            _add_role(subject, v.role, v.kind != "words")
             prev_end = v.end
             continue
         named = [m for m in mentions if m.name]
         if v.kind == "words":
             # 强调/指出 make an attendee only of one titled or already present person
-            if len(named) != 1 or (not named[0].titles and named[0].name not in known and not trusted):
+            if len(named) != 1 or (not named[0].titles and not named[0].addressed and named[0].name not in known
+                                   and not trusted):
                 mentions = []
             elif v.start - named[0].end > 30:
                 mentions = []
-        if len(named) == 1 and not named[0].titles and named[0].name not in known and not trusted \
-                and v.start - named[0].end > 3:
+        if len(named) == 1 and not named[0].titles and not named[0].addressed and named[0].name not in known \
+                and not trusted and v.start - named[0].end > 3:
             mentions = []  # a lone bare name far from its verb is too weak (参加甘肃代表团审议)
         # unnamed groups only for acts (出席), and only when the label names people
         mentions = [m for m in mentions if m.name or (v.kind == "act" and _GROUP_LABEL.search(m.label)
                                                        and not _GROUP_JUNK.match(m.label))]
+        # words said at the event (在会上强调, 在调研时指出) or in a headline place the speaker there
+        present = v.kind != "words" or trusted or (
+            len(named) == 1 and _at_event(sentence[named[0].end : v.start]))
         for m in mentions:
-            _add_role(m, v.role)
+            _add_role(m, v.role, present)
         out.extend(mentions)
         last = mentions
         prev_end = v.end
     return out
 
 
-def _add_role(m: Mention, role: str) -> None:
+@cache
+def _pronoun_clause() -> re.Pattern[str]:
+    """A clause of a subject pronoun and the words that may stand before a verb (他还, 她在会上)."""
+    pronouns = "|".join(map(re.escape, ordered_words("subject_pronouns.txt")))
+    linkers = "|".join(map(re.escape, sorted(_LINKERS, key=len, reverse=True)))
+    return re.compile(f"(?:{pronouns})(?:{linkers}|会上|讲话中)*")
+
+
+@cache
+def _event_cues() -> tuple[str, ...]:
+    return ordered_words("presence_cues.txt")
+
+
+def _at_event(gap: str) -> bool:
+    """Whether the words between a name and what he or she said place the person at the event:
+    ``在…会议上``, ``在…调研时``."""
+    return gap.startswith("在") and len(gap) <= 40 and gap.endswith(_event_cues())
+
+
+def _add_role(m: Mention, role: str, present: bool = True) -> None:
+    """Give ``m`` a role; ``present``: the verb says the person was there (not only words reported)."""
     if role not in m.roles:
         m.roles.append(role)
+    if present:
+        m.acted = True

@@ -29,6 +29,7 @@ _POST_PREFIXES = frozenset("副总")
 # a dot between the parts of a transliterated name; a full stop stands in for it in some pages
 _DOTS = "·•."
 _DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•.]\p{Han}{1,4}){1,3}")
+_DOT_SPLIT = regex.compile(r"[·•.]")
 # A common word at least this frequent in the segmenter's dictionary is never a name (向前
 # 3,028, 高度 6,119); a rarer one (方圆 285, 马力 446) is one only right after a title.
 COMMON_ALWAYS = 1000
@@ -105,7 +106,7 @@ def looks_like_name(s: str) -> bool:
 def _plausible(s: str, after_title: bool) -> bool:
     """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title."""
     if "·" in s or "•" in s or "." in s:  # a dot name, else no name: a dot is not a Han character
-        return _DOT_NAME.fullmatch(s) is not None
+        return is_dot_name(s)
     # the cheap tests first: most pieces of text fail on the surname
     if not 2 <= len(s) <= 4:
         return False
@@ -132,6 +133,13 @@ def _plausible(s: str, after_title: bool) -> bool:
     if (len(given) == 2 and is_title(given)) or is_title(s) or (len(s) == 3 and is_title(s[:2])):
         return False  # 由校长, 董事, 董事长, 代表约
     return _HAN.fullmatch(s) is not None  # the regex last: the set tests above reject more, cheaper
+
+
+def is_dot_name(s: str) -> bool:
+    """A transliterated name with its parts joined by a dot (阿依古丽·买买提), whose parts after the
+    first hold no character that never stands in a name (斯蒂芬·罗奇在接 is 斯蒂芬·罗奇 and more;
+    阿不都·热合曼 keeps its 都)."""
+    return _DOT_NAME.fullmatch(s) is not None and _stopchars().isdisjoint(_DOT_SPLIT.split(s, 1)[-1])
 
 
 def _foreign_shaped(s: str) -> bool:
@@ -203,7 +211,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         # 党委书记阿依古丽·买买提: the shortest first part whose remainder is a title (or nothing)
         for k in range(1, min(6, dot_at) + 1):
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
-            if _DOT_NAME.fullmatch(name) and (not rest or is_title(strip_de(rest))):
+            if is_dot_name(name) and (not rest or is_title(strip_de(rest))):
                 return strip_de(rest), name
     dotted = dot_at >= 0
     single, compound = _surnames()

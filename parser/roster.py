@@ -14,18 +14,20 @@ an accepted roster is read with values and positions (:func:`parse_roster`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
 from .grammars import parse_table, reductions
-from .names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
+from .lexicon import ordered_words, words
+from .names import has_stopchar, is_common_word, is_post_title, is_title, looks_like_name, split_title_name
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 PIECE_SEP = regex.compile(r"[、，,\s]+")
 _AND = regex.compile(r"以及|和|及|与|同")
 _TITLE_JUNK = regex.compile(
-    r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间"
+    r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间|"
+    + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
 _HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
 # the endings _HONORIFIC can match at (its $ matches before a final newline too)
@@ -54,6 +56,8 @@ class Mention:
     start: int  # in the paragraph text
     end: int
     label: str = ""  # group label after 等 / before the list
+    addressed: bool = False  # a title written after the name (韦知远委员): no title, but a sure person
+    acted: bool = False  # a role verb of an act (出席, 讲话) or words said at the event place the person there
 
 
 @lru_cache(maxsize=65536)
@@ -302,6 +306,7 @@ def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Menti
     pending: list[int] = []
     shared: list[str] = []
     since_label: list[Mention] = []
+    inherited: set[int] = set()  # mentions whose titles were carried over from an earlier one
     for titles, name, label in plan:
         if name < 0:
             pending.extend(titles)
@@ -314,19 +319,27 @@ def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Menti
             shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
         elif shared:
             m.titles = list(shared)
+            inherited.add(id(m))
         mentions.append(m)
         since_label.append(m)
         if label is not None:
             text = spans[label][1] if label >= 0 else ""
             for x in since_label:
                 x.label = text
-                if not x.titles and text:
+                # a label after 等 is the title of members without one of their own; it outranks
+                # a title carried over from an earlier person (副组长甲，以及乙、丙等领导同志)
+                if text and (not x.titles or id(x) in inherited):
                     x.titles = [text]
             since_label = []
     for i in pending:  # titles that no name follows: an unnamed group, spanning its label
         _, value, start, end = spans[i]
         mentions.append(Mention("", [value], [], start, end, label=value))
     return mentions
+
+
+@cache
+def _cited_forms() -> frozenset[str]:
+    return words("cited_forms.txt")
 
 
 def parse_roster(text: str, base: int) -> list[Mention] | None:
@@ -340,4 +353,13 @@ def parse_roster(text: str, base: int) -> list[Mention] | None:
     if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
         return None
     plan = roster_plan("".join(_KIND_CHAR[k] for k, *_ in spans))
-    return None if plan is None else _mentions(plan, spans)
+    if plan is None:
+        return None
+    mentions = _mentions(plan, spans)
+    for m in mentions:
+        if m.name:
+            after = text[m.end - base :]
+            gap = PIECE_SEP.search(after)
+            title = after[: gap.start() if gap else len(after)]
+            m.addressed = is_post_title(title) and title not in _cited_forms()
+    return mentions

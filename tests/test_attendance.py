@@ -129,3 +129,84 @@ def test_order_of_first_mention_and_roles_merge_in_a_report() -> None:
 def test_find_verbs_prefers_the_longest() -> None:
     verbs = find_verbs("韦知远发表重要讲话")
     assert [(v.role, "韦知远发表重要讲话"[v.start : v.end]) for v in verbs] == [("spoke", "发表重要讲话")]
+
+
+# ---------------------------------------------------------------- evidence of names, titles and presence
+def test_a_title_chain_is_made_of_titles() -> None:
+    # the host's words before the title are not part of it
+    assert people("让我们欢迎县政府副县长韦知远讲话。") == [("韦知远", ["县政府副县长"], ["spoke"])]
+    assert people("下面请县政府副县长韦知远讲话。") == [("韦知远", ["县政府副县长"], ["spoke"])]
+
+
+def test_day_opens_a_clause_only_after_a_date() -> None:
+    from parser.attendance import _LEFT_CUTS
+
+    assert _LEFT_CUTS.search("10月7日韦知远") is not None
+    assert _LEFT_CUTS.search("今日韦知远") is not None
+    assert _LEFT_CUTS.search("按日程安排韦知远") is None  # 日程安排: no 程安排 to read as a name
+
+
+def test_a_name_ending_in_a_conjunction_is_kept() -> None:
+    assert people("副市长韦永和与市长闵若川出席。") == [
+        ("韦永和", ["副市长"], ["attended"]),
+        ("闵若川", ["市长"], ["attended"]),
+    ]
+
+
+def test_words_between_a_name_and_its_verb() -> None:
+    assert people("国务院总理韦知远应邀出席开幕会并作报告。") == [("韦知远", ["国务院总理"], ["attended", "spoke"])]
+    assert people("全校干部会议在主楼召开。", "校党委副书记、纪委书记赵知蓉着重强调了纪律要求。") == [
+        ("赵知蓉", ["校党委副书记", "纪委书记"], ["spoke"])]
+
+
+def test_the_chair_whose_words_are_given_spoke() -> None:
+    # a further verb of the same clause, however far, when nobody else is named before it
+    assert people("副市长韦知远主持召开市政法委员会全体会议强调，要加强。") == [
+        ("韦知远", ["副市长"], ["presided", "spoke"])]
+    # a pronoun for the person the last sentence named
+    assert people("全国政协主席汪知洋主持会议。他强调，要加强。") == [
+        ("汪知洋", ["全国政协主席"], ["presided", "spoke"])]
+    assert people("党委书记李知军主持学习会议并部署从严治党工作。") == [
+        ("李知军", ["党委书记"], ["presided", "spoke"])]
+
+
+def test_a_pronoun_after_a_sentence_of_several_people_stands_for_nobody() -> None:
+    assert people("市长韦知远、副市长闵若川出席。他强调，要加强。") == [
+        ("韦知远", ["市长"], ["attended"]),
+        ("闵若川", ["副市长"], ["attended"]),
+    ]
+
+
+def test_a_speech_of_an_earlier_occasion_is_no_role() -> None:
+    assert people("市长闵若川出席。学习了局长韦知远在动员会上的讲话精神。") == [("闵若川", ["市长"], ["attended"])]
+
+
+def test_a_label_after_deng_outranks_a_title_carried_over() -> None:
+    assert people("督导组组长韦知远，副组长闵若川，以及柯雨桐、宁嘉禾等领导同志参加了会议。") == [
+        ("韦知远", ["督导组组长"], ["participated"]),
+        ("闵若川", ["副组长"], ["participated"]),
+        ("柯雨桐", ["领导同志"], ["participated"]),
+        ("宁嘉禾", ["领导同志"], ["participated"]),
+    ]
+
+
+def test_a_title_after_the_name_makes_a_sure_speaker_but_no_title() -> None:
+    assert people("会议由市长闵若川主持。", "郑知昶委员建议，要扩大范围。") == [
+        ("闵若川", ["市长"], ["presided"]),
+        ("郑知昶", [], ["spoke"]),
+    ]
+    # a leader the report cites is not made present by what he said
+    assert people("市长闵若川出席。", "韦知远总书记强调，要加强。") == [("闵若川", ["市长"], ["attended"])]
+
+
+def test_words_alone_need_an_event() -> None:
+    # ordinary news quoting an official: nobody is shown at a meeting
+    assert people("董事长韦知远表示，今年销量很好。") == []
+    # an event in the opening, or words said at it, place the speaker there
+    assert people("市政府召开新闻发布会。", "市卫健委主任韦知远表示，要加强防控。") == [
+        ("韦知远", ["市卫健委主任"], ["spoke"])]
+    assert people("局长韦知远在座谈会上强调，要加强。") == [("韦知远", ["局长"], ["spoke"])]
+
+
+def test_a_dot_name_stops_before_a_word_after_it() -> None:
+    assert people("市长斯蒂芬·罗奇在会上讲话。") == [("斯蒂芬·罗奇", ["市长"], ["spoke"])]

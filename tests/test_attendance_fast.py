@@ -21,6 +21,7 @@ FRAGMENTS = [
     "市领导", "负责同志", "华南师范大学", "、", "，", ",", " ", "\t", "和", "及", "与", "同", "以及", "还有", "等",
     "等12位专家", "在", "出席", "会上", "会议", "日", "日电", "由", "上午", "1", "２", "“", "”", "《", "》", "（", "）",
     "(", ")", "（以姓氏笔画为序）", "“不忘初心、牢记使命”", "的", "讲话", "同志", "一行", "分别", "为", "中央",
+    "接", "受", "应邀", "欢迎", "我们", "程", "安排",
 ]
 clauses = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 
@@ -151,7 +152,7 @@ def _split_before(chunk: str) -> tuple[str, str] | None:
     if dot_at > 0:
         for k in range(1, min(6, dot_at) + 1):
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
-            if nm._DOT_NAME.fullmatch(name) and (not rest or nm.is_title(nm.strip_de(rest))):
+            if nm.is_dot_name(name) and (not rest or nm.is_title(nm.strip_de(rest))):
                 return nm.strip_de(rest), name
     for n in (3, 2, 4):
         if len(chunk) < n:
@@ -197,7 +198,7 @@ def _looks_before(s: str, after_title: bool = False) -> bool:
     from parser import names as nm
 
     if nm._DOT_NAME.fullmatch(s):
-        return True
+        return nm.is_dot_name(s)
     if not 2 <= len(s) <= 4 or not nm._HAN.fullmatch(s) or s in nm._not_names():
         return False
     single, compound = nm._surnames()
