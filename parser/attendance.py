@@ -494,7 +494,11 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
     prev_end = 0
     for v in verbs:
         if v.kind == "none":
+            # 某某在…会上的讲话: the noun takes the words before it, the next verb starts afresh
+            prev_end, last = v.end, []
             continue
+        if sentence.rfind("《", 0, v.start) > sentence.rfind("》", 0, v.start):
+            continue  # a verb inside a title of a text (《…“三严三实”要求》) is no role
         between = sentence[prev_end : v.start]
         if last and prev_end and "，" not in between and len(between) <= 12:
             # 主持会议并讲话: a further verb of the same clause
@@ -507,6 +511,8 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             comma = sentence.find("，", prev_end, v.start)  # bounded: a search to the end was quadratic
             clause_start = comma + 1 if 0 <= comma < v.start else prev_end
         mentions = roster_before(sentence, clause_start, v.start, budget)
+        if v.kind != "words":
+            mentions = _earlier_rosters(sentence, clause_start, mentions, budget)
         if not mentions and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
                                       or "，" not in between):
             # 主持会议，并对…作了具体部署 / 主持召开…全体会议强调: the same subject goes on
@@ -543,6 +549,22 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
         last = mentions
         prev_end = v.end
     return out
+
+
+def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
+                     budget: Budget | None) -> list[Mention]:
+    """``mentions`` and the rosters before it that end right at a comma before it:
+    ``组长甲及全体成员，…监事会09办事处副主任、专职监事乙及相关人员参加`` (a piece no reading
+    accepts, here for its digits, stopped the search at the second roster)."""
+    while any(m.name for m in mentions):
+        comma = sentence.rfind("，", clause_start, min(m.start for m in mentions))
+        if comma <= clause_start:
+            break
+        more = roster_before(sentence, clause_start, comma, budget)
+        if not any(m.name for m in more) or max(m.end for m in more) != comma:
+            break
+        mentions = more + mentions
+    return mentions
 
 
 @cache

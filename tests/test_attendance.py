@@ -210,3 +210,24 @@ def test_words_alone_need_an_event() -> None:
 
 def test_a_dot_name_stops_before_a_word_after_it() -> None:
     assert people("市长斯蒂芬·罗奇在会上讲话。") == [("斯蒂芬·罗奇", ["市长"], ["spoke"])]
+
+
+def test_a_speech_named_as_a_noun_takes_the_name_before_it() -> None:
+    # 的讲话 ends the clause: 传达 after it is not said by the person of the speech
+    assert people("会议学习了局长韦知远在动员会上的讲话精神，传达了市委会议精神。") == []
+
+
+def test_a_verb_inside_the_title_of_a_text_is_no_role() -> None:
+    report = "副校长韦知远、副校长闵若川等分别以《践行“三严三实”要求》等为题，先后汇报了体会。"
+    assert people("会议在主楼召开。", report) == [
+        ("韦知远", ["副校长"], ["spoke"]),
+        ("闵若川", ["副校长"], ["spoke"]),
+    ]
+
+
+def test_rosters_before_a_comma_join_the_one_before_the_verb() -> None:
+    # the digits of 09办事处 stop the search at the second roster; the first ends at the comma
+    assert people("督导组组长韦知远及全体成员，监事会09办事处副主任、专职监事闵若川及相关人员参加会议。") == [
+        ("韦知远", ["督导组组长"], ["participated"]),
+        ("闵若川", ["专职监事"], ["participated"]),
+    ]
