@@ -492,14 +492,19 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
     clause_start = 0
     last: list[Mention] = []
     prev_end = 0
+    prev_kind = ""
     for v in verbs:
         if v.kind == "none":
             # 某某在…会上的讲话: the noun takes the words before it, the next verb starts afresh
             prev_end, last = v.end, []
             continue
-        if sentence.rfind("《", 0, v.start) > sentence.rfind("》", 0, v.start):
-            continue  # a verb inside a title of a text (《…“三严三实”要求》) is no role
+        if sentence.rfind("《", 0, v.start) > sentence.rfind("》", 0, v.start) \
+                or sentence.rfind("（", 0, v.start) > sentence.rfind("）", 0, v.start):
+            continue  # a verb inside a title of a text (《…“三严三实”要求》) or a note (（主持工作）) is no role
         between = sentence[prev_end : v.start]
+        if prev_kind == "words":
+            last = []  # what follows 强调/说 is what was said: its verbs are not the speaker's
+        prev_kind = v.kind
         if last and prev_end and "，" not in between and len(between) <= 12:
             # 主持会议并讲话: a further verb of the same clause
             for m in last:
@@ -510,7 +515,11 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
         if prev_end:
             comma = sentence.find("，", prev_end, v.start)  # bounded: a search to the end was quadratic
             clause_start = comma + 1 if 0 <= comma < v.start else prev_end
-        mentions = roster_before(sentence, clause_start, v.start, budget)
+        start = clause_start
+        if sentence.startswith(_ESCORT_VERB, v.start):
+            # 代表团在省委书记甲、省长乙陪同下: the escorts stand between 在 and 陪同
+            start = max(start, sentence.rfind(_ESCORT_OPENER, start, v.start) + 1)
+        mentions = roster_before(sentence, start, v.start, budget)
         if v.kind != "words":
             mentions = _earlier_rosters(sentence, clause_start, mentions, budget)
         if not mentions and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
@@ -557,14 +566,21 @@ def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
     ``组长甲及全体成员，…监事会09办事处副主任、专职监事乙及相关人员参加`` (a piece no reading
     accepts, here for its digits, stopped the search at the second roster)."""
     while any(m.name for m in mentions):
-        comma = sentence.rfind("，", clause_start, min(m.start for m in mentions))
-        if comma <= clause_start:
+        first = min(m.start for m in mentions)
+        joint = max(sentence.rfind(w, clause_start, first) for w in _JOINTS)
+        if joint <= clause_start:
             break
-        more = roster_before(sentence, clause_start, comma, budget)
-        if not any(m.name for m in more) or max(m.end for m in more) != comma:
+        more = roster_before(sentence, clause_start, joint, budget)
+        if not any(m.name for m in more) or not _NOTE_OR_NOTHING.fullmatch(sentence, max(m.end for m in more), joint):
             break
         mentions = more + mentions
     return mentions
+
+
+_ESCORT_OPENER, _ESCORT_VERB = "在", "陪同"
+# where a roster joins the one after it: a comma, or 率/带领 (甲率乙、丙调研: both present)
+_JOINTS = ("，", "率", "带领")
+_NOTE_OR_NOTHING = re.compile(r"(?:[（(][^）)]{0,12}[）)])?")
 
 
 @cache

@@ -142,6 +142,11 @@ def is_dot_name(s: str) -> bool:
     return _DOT_NAME.fullmatch(s) is not None and _stopchars().isdisjoint(_DOT_SPLIT.split(s, 1)[-1])
 
 
+def weak_surname(name: str) -> bool:
+    """Whether ``name`` starts with a surname that is mostly a function word (向总 of 向总书记)."""
+    return name[:1] in _weak_surnames()
+
+
 def _foreign_shaped(s: str) -> bool:
     """Every character one of transliterated names (特朗普, 默克尔)."""
     chars = _translit_chars()
@@ -174,6 +179,23 @@ def _suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
     """Title suffixes grouped by length (a shorter string than n never equals a suffix of length n)."""
     lengths = sorted({len(t) for t in title_suffixes()})
     return tuple((n, frozenset(t for t in title_suffixes() if len(t) == n)) for n in lengths)
+
+
+def _person(s: str) -> bool:
+    """A name and the title written after it (习近平总书记, 要围绕习近平总书记): a person, not a
+    title before a name (习近平总书记来校 holds no name 来校). Only a cited leader's form of
+    address (cited_forms.txt) is looked for after words before the name."""
+    if any(len(s) > n and is_post_title(s[n:]) and looks_like_name(s[:n]) for n in (3, 2)):
+        return True
+    # a three-character name only: two characters before 主席 are often an organ's (工商联主席)
+    return any(s.endswith(form) and len(s) >= len(form) + 3 and looks_like_name(s[-len(form) - 3 : -len(form)])
+               for form in cited_forms())
+
+
+@cache
+def cited_forms() -> frozenset[str]:
+    """Titles written after a name that mark a leader the report cites (总书记, 主席)."""
+    return words("cited_forms.txt")
 
 
 def is_post_title(s: str) -> bool:
@@ -223,7 +245,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         if not dotted and chunk[-n] not in single and chunk[size - n : size - n + 2] not in compound:
             continue
         name, rest = chunk[-n:], chunk[:-n]
-        titled = bool(rest) and is_title(rest)
+        titled = bool(rest) and is_title(rest) and not _person(rest)
         if not _plausible(name, titled):
             continue
         if not rest:
@@ -234,7 +256,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
             return rest, name
     # a title right before is strong evidence: accept a transliterated name (特朗普) or one of a
     # surname the lexicon lacks, if all its characters are those of transliterated names
-    if size > 3 and is_title(rest := chunk[:-3]):
+    if size > 3 and is_title(rest := chunk[:-3]) and not _person(rest):
         name = chunk[-3:]
         if _HAN.fullmatch(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name) \
                 and _foreign_shaped(name):

@@ -14,13 +14,22 @@ an accepted roster is read with values and positions (:func:`parse_roster`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
 from .grammars import parse_table, reductions
-from .lexicon import ordered_words, words
-from .names import has_stopchar, is_common_word, is_post_title, is_title, looks_like_name, split_title_name
+from .lexicon import ordered_words
+from .names import (
+    cited_forms,
+    has_stopchar,
+    is_common_word,
+    is_post_title,
+    is_title,
+    looks_like_name,
+    split_title_name,
+    weak_surname,
+)
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 PIECE_SEP = regex.compile(r"[、，,\s]+")
@@ -29,17 +38,15 @@ _TITLE_JUNK = regex.compile(
     r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间|"
     + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
-_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
-# the endings _HONORIFIC can match at (its $ matches before a final newline too)
-_HONORIFIC_ENDS = ("先生", "女士", "同志", "教授", "研究员", "院士", "博士", "老师", "\n")
 _AFFILIATION = regex.compile(
-    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$"
+    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|办)$"
 )
 _COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
 _QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
 _NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _LEADING_AND_WORDS = ("以及", "及", "和", "与", "还有")
+_QUOTES = "“”‘’\"'「」"
 
 # A work limit for hostile text (attendance.py holds the search's): a longer piece is not read,
 # which also keeps _read_piece's recursion at 等 shallow.
@@ -77,6 +84,10 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
         return []
     if len(piece) > MAX_PIECE:  # not a title chain and a name; and 等 recursion stays shallow
         return None
+    if piece[:1] in _QUOTES or piece[-1:] in _QUOTES:  # “珠江学者”: a quoted honour in a chain
+        piece = piece.strip(_QUOTES)
+        if not piece:
+            return None
     if piece.startswith(_LEADING_AND_WORDS):  # the regex only when it can match
         piece = _LEADING_AND.sub("", piece) or piece
     if lenient and bare_name_shape(piece):
@@ -93,19 +104,18 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
             return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
         return None
     split = split_title_name(piece)
-    if split is not None and not split[1]:
-        honorific = _HONORIFIC.search(piece)
-        if honorific:
-            bare = split_title_name(piece[: honorific.start()])
-            if bare is not None and bare[1]:
-                split = bare
-    if (split is None or not split[1]) and piece.endswith(_HONORIFIC_ENDS) and (honorific := _HONORIFIC.search(piece)):
-        # 华南师范大学刘云刚教授: an affiliation, a name and an honorific
-        core = piece[: honorific.start()]
-        for n in (3, 2):
-            if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
-                split = (core[:-n], core[-n:])
-                break
+    if (split is None or not split[1]) and (after := _title_after_name(piece)):
+        # 团市委副书记李群同志, 省政府采购中心李健主任, 华南师范大学刘云刚教授: a title (or an
+        # affiliation) and a name before a title written after the name, which is no title
+        core = piece[: len(piece) - after]
+        bare = split_title_name(core)
+        if bare is not None and bare[1] and (bare[0] or not weak_surname(bare[1])):
+            split = bare
+        else:
+            for n in (3, 2):
+                if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
+                    split = (core[:-n], core[-n:])
+                    break
     if split is None:
         return None
     title, name = split
@@ -121,8 +131,16 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
     return out
 
 
+def _title_after_name(piece: str) -> int:
+    """The length of the title written after a name that ends ``piece`` (同志, 主任, 副处长), or 0."""
+    for n in range(min(5, len(piece) - 2), 1, -1):
+        if is_post_title(piece[-n:]):
+            return n
+    return 0
+
+
 def _clean_title(title: str) -> str | None:
-    title = title.lstrip("“”‘’\"'「」")
+    title = title.strip(_QUOTES)
     if _TITLE_JUNK.search(title) or not is_title(title):
         return None
     return title
@@ -337,11 +355,6 @@ def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Menti
     return mentions
 
 
-@cache
-def _cited_forms() -> frozenset[str]:
-    return words("cited_forms.txt")
-
-
 def parse_roster(text: str, base: int) -> list[Mention] | None:
     """Mentions in a roster text (the words before a role verb), or None if it is not one."""
     spans = _span_tokens(text, base)
@@ -361,5 +374,5 @@ def parse_roster(text: str, base: int) -> list[Mention] | None:
             after = text[m.end - base :]
             gap = PIECE_SEP.search(after)
             title = after[: gap.start() if gap else len(after)]
-            m.addressed = is_post_title(title) and title not in _cited_forms()
+            m.addressed = is_post_title(title) and title not in cited_forms()
     return mentions

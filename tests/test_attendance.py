@@ -231,3 +231,25 @@ def test_rosters_before_a_comma_join_the_one_before_the_verb() -> None:
         ("韦知远", ["督导组组长"], ["participated"]),
         ("闵若川", ["专职监事"], ["participated"]),
     ]
+
+
+def test_escorts_between_zai_and_peitong() -> None:
+    assert people("代表团在江苏省委常委、苏州市委书记韦知远、副市长闵若川等陪同下，考察了园区。") == [
+        ("韦知远", ["江苏省委常委", "苏州市委书记"], ["attended"]),
+        ("闵若川", ["副市长"], ["attended"]),
+    ]
+
+
+def test_a_leader_and_the_people_he_leads() -> None:
+    assert people("总社理事会副主任韦知远（正部级）率研究室副处长闵若川、办公厅干部柯雨等调研指导工作。") == [
+        ("韦知远", ["总社理事会副主任"], ["attended"]),
+        ("闵若川", ["研究室副处长"], ["attended"]),
+        ("柯雨", ["办公厅干部"], ["attended"]),
+    ]
+
+
+def test_title_chain_with_an_affiliation_and_a_title_after_the_name() -> None:
+    assert people("会议在主楼召开。", "省政府采购中心韦知远主任就软件应用进行了说明。") == [
+        ("韦知远", ["省政府采购中心"], ["spoke"])]
+    assert people("邀请“珠江学者”、青岚大学学院院长、博士生导师韦知远教授作题为“新境界”辅导报告。") == [
+        ("韦知远", ["珠江学者", "青岚大学学院院长", "博士生导师"], ["spoke"])]

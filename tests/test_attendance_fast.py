@@ -158,7 +158,7 @@ def _split_before(chunk: str) -> tuple[str, str] | None:
         if len(chunk) < n:
             continue
         name, rest = chunk[-n:], chunk[:-n]
-        titled = bool(rest) and nm.is_title(rest)
+        titled = bool(rest) and nm.is_title(rest) and not nm._person(rest)
         if not _looks_before(name, titled):
             continue
         if not rest:
@@ -168,7 +168,8 @@ def _split_before(chunk: str) -> tuple[str, str] | None:
         if titled and name[0] not in "和与及同":
             return rest, name
     name, rest = chunk[-3:], chunk[:-3]
-    if (len(chunk) > 3 and nm.is_title(rest) and nm._HAN.fullmatch(name) and not nm.has_stopchar(name)
+    if (len(chunk) > 3 and nm.is_title(rest) and not nm._person(rest) and nm._HAN.fullmatch(name)
+            and not nm.has_stopchar(name)
             and not nm.is_common_word(name) and not nm.is_title(name)
             and all(c in nm._translit_chars() for c in name)):
         return rest, name
