@@ -412,6 +412,7 @@ def collect(
         # the verbs of the whole paragraph at once: a sentence without one has no mentions
         found = [(m.start(), m.end(), m.group()) for m in verb_pattern.finditer(text)] if whole else None
         if found == []:
+            subject = None
             continue
         k = 0
         for sm in _SENTENCE.finditer(text):
@@ -419,6 +420,7 @@ def collect(
             own = None
             if found is not None:
                 if k == len(found):
+                    subject = None  # a sentence without a verb follows: 他 no longer stands for anyone
                     break
                 own = []
                 while k < len(found) and found[k][0] < stop:
@@ -427,6 +429,7 @@ def collect(
                         own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
                     k += 1
                 if not own:
+                    subject = None
                     continue
             found_here = _sentence_mentions(sm.group(), known, idx in trusted, budget, own, subject)
             for m in found_here:
@@ -435,9 +438,9 @@ def collect(
                 out.append((idx, m))
                 if m.name:
                     known.add(m.name)
+            # the person a 他/她 in the next sentence stands for: the one this sentence names
             named = {m.name: m for m in found_here if m.name}
-            if named:  # the person a later 他/她 stands for: the one named in the last sentence that named any
-                subject = next(iter(named.values())) if len(named) == 1 else None
+            subject = next(iter(named.values())) if len(named) == 1 else None
     if not any(m.acted for _, m in out if m.name) and not any(cue in text for cue in _event_cues_words()
                                                               for text in opening):
         # words reported without any act of presence or event (ordinary news quoting officials:
@@ -523,7 +526,8 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
         if v.kind != "words":
             mentions = _earlier_rosters(sentence, clause_start, mentions, budget)
         if not mentions and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
-                                      or "，" not in between):
+                                      or ("，" not in between
+                                          and (v.kind != "words" or _SAYS.match(sentence, v.end) is not None))):
             # 主持会议，并对…作了具体部署 / 主持召开…全体会议强调: the same subject goes on
             for m in last:
                 _add_role(m, v.role, v.kind != "words")
@@ -578,6 +582,9 @@ def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
 
 
 _ESCORT_OPENER, _ESCORT_VERB = "在", "陪同"
+# a verb of words far from its subject continues it only when what was said follows
+# (主持召开…全体会议强调，…), not in 看望…或以各种方式表示慰问
+_SAYS = re.compile("[，：:]|$")
 # where a roster joins the one after it: a comma, or 率/带领 (甲率乙、丙调研: both present)
 _JOINTS = ("，", "率", "带领")
 _NOTE_OR_NOTHING = re.compile(r"(?:[（(][^）)]{0,12}[）)])?")

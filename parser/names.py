@@ -142,12 +142,17 @@ def is_dot_name(s: str) -> bool:
     return _DOT_NAME.fullmatch(s) is not None and _stopchars().isdisjoint(_DOT_SPLIT.split(s, 1)[-1])
 
 
+def starts_inside_word(text: str, at: int) -> bool:
+    """Whether a name starting at ``at`` would begin inside a frequent word (办公|室: 公室)."""
+    return at > 0 and _common_words().get(text[at - 1 : at + 1], 0) >= COMMON_ALWAYS
+
+
 def weak_surname(name: str) -> bool:
     """Whether ``name`` starts with a surname that is mostly a function word (向总 of 向总书记)."""
     return name[:1] in _weak_surnames()
 
 
-def _foreign_shaped(s: str) -> bool:
+def foreign_shaped(s: str) -> bool:
     """Every character one of transliterated names (特朗普, 默克尔)."""
     chars = _translit_chars()
     return all(c in chars for c in s)
@@ -259,7 +264,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     if size > 3 and is_title(rest := chunk[:-3]) and not _person(rest):
         name = chunk[-3:]
         if _HAN.fullmatch(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name) \
-                and _foreign_shaped(name):
+                and foreign_shaped(name):
             return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):

@@ -22,12 +22,14 @@ from .grammars import parse_table, reductions
 from .lexicon import ordered_words
 from .names import (
     cited_forms,
+    foreign_shaped,
     has_stopchar,
     is_common_word,
     is_post_title,
     is_title,
     looks_like_name,
     split_title_name,
+    starts_inside_word,
     weak_surname,
 )
 
@@ -39,7 +41,7 @@ _TITLE_JUNK = regex.compile(
     + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
 _AFFILIATION = regex.compile(
-    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|办)$"
+    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室)$"
 )
 _COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
 _QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
@@ -109,11 +111,13 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
         # affiliation) and a name before a title written after the name, which is no title
         core = piece[: len(piece) - after]
         bare = split_title_name(core)
-        if bare is not None and bare[1] and (bare[0] or not weak_surname(bare[1])):
+        if bare is not None and bare[1] and not starts_inside_word(core, len(core) - len(bare[1])) and (
+                bare[0] or (core == bare[1] and not weak_surname(core))):
             split = bare
         else:
             for n in (3, 2):
-                if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
+                if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]) \
+                        and not starts_inside_word(core, len(core) - n):
                     split = (core[:-n], core[-n:])
                     break
     if split is None:
@@ -155,7 +159,8 @@ def bare_name_shape(piece: str) -> bool:
     surname_first = looks_like_name(piece[0] + "某")
     if len(piece) != 3:  # 白玛赤林 but not 中共中央; 刘鹤 but not 分别
         return surname_first and not has_stopchar(piece)
-    return surname_first or not has_stopchar(piece)
+    # a surname the lexicon knows, or a transliterated name (not 逝世后)
+    return surname_first or (not has_stopchar(piece) and foreign_shaped(piece))
 
 
 def _masked(text: str) -> str:

@@ -253,3 +253,17 @@ def test_title_chain_with_an_affiliation_and_a_title_after_the_name() -> None:
         ("韦知远", ["省政府采购中心"], ["spoke"])]
     assert people("邀请“珠江学者”、青岚大学学院院长、博士生导师韦知远教授作题为“新境界”辅导报告。") == [
         ("韦知远", ["珠江学者", "青岚大学学院院长", "博士生导师"], ["spoke"])]
+
+
+def test_a_pronoun_stands_only_for_the_sentence_right_before() -> None:
+    # the sentence between names someone the search does not read: 他 is not the chair
+    assert people("副市长韦知远主持会议。", "闵若川代表市委向大会表示热烈祝贺。他指出，要加强。") == [
+        ("韦知远", ["副市长"], ["presided"])]
+
+
+def test_a_sentiment_is_no_speech() -> None:
+    # 表示慰问 reports a sentiment: only 表示， or 表示： give words
+    assert people("市长韦知远、副市长闵若川到医院看望并以各种方式表示慰问。") == [
+        ("韦知远", ["市长"], ["attended"]),
+        ("闵若川", ["副市长"], ["attended"]),
+    ]
