@@ -127,3 +127,21 @@ def test_no_name_without_evidence(chunk: str) -> None:
 def test_a_group_ending_after_a_name_is_no_form_of_address() -> None:
     # 党外校领导: 领导 names a group, so 党外校 is not a name addressed by its title
     assert split_title_name("党外校领导") == ("党外校领导", "")
+
+
+@pytest.mark.parametrize(
+    "name, ok",
+    [
+        ("阿不都·热合曼", True),  # a first part may end in 都
+        ("赫尔维·皮奇洛里", True),  # 里 stands in transliterations
+        ("斯蒂芬·罗奇在接", False),  # the words after the name
+        ("我和祖龙·克里木", False),  # the words before it
+        ("阿尔法·巴里近日", False),  # a frequent word at its end
+    ],
+)
+def test_dot_names_hold_no_words_of_the_sentence(name: str, ok: bool) -> None:
+    assert looks_like_name(name) is ok
+
+
+def test_a_post_of_a_company_before_a_dot_name() -> None:
+    assert split_title_name("青岚集团首席执行官大卫·罗门") == ("青岚集团首席执行官", "大卫·罗门")
