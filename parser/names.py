@@ -7,7 +7,7 @@ right and checking the remainder is what separates ``主任王磊`` from ``主�
 
 Name shape alone lets many words through (``负责制``, ``文献``, ``其间``, ``从战略``), so a
 candidate is weighed against evidence kept as data: common words of a segmenter's dictionary
-(``common_words.tsv``), surnames that are mostly function words (``weak_surnames.txt``), the
+(``common_words.txt``, ``common_words_rarer.txt``), surnames that are mostly function words (``weak_surnames.txt``), the
 characters of transliterated names (``transliteration_chars.txt``), and a title right before it,
 which lets through what is less sure on its own (a rarer common word, ``省`` in ``杨省世``).
 """
@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import ordered_words, table, words
+from .lexicon import ordered_words, words
 
 _HAN = regex.compile(r"\p{Han}+")
 # forms of address after a name that are no title suffix; any title suffix of a post (主任,
@@ -33,9 +33,6 @@ _DOT_SPLIT = regex.compile(r"[·•.]")
 # words that follow a name and never stand in a transliterated one (斯蒂芬·罗奇在接受采访时);
 # not all stop characters: 里 and 尔 are common in transliterations (皮奇里洛)
 _DOT_TAIL_STOPS = frozenset("在于也还就对向为以率到赴同与等又均都和及的是了说称表我你他她")
-# A common word at least this frequent in the segmenter's dictionary is never a name (向前
-# 3,028, 高度 6,119); a rarer one (方圆 285, 马力 446) is one only right after a title.
-COMMON_ALWAYS = 1000
 # the conjunctions among the weak surnames: right after a title they join, not name (领导人和人民)
 _CONJUNCTIONS = frozenset("和与及同")
 
@@ -67,8 +64,19 @@ def _soft_stopchars() -> frozenset[str]:
 
 
 @cache
-def _common_words() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in table("common_words.tsv") if len(row) > 1}
+def _frequent_words() -> frozenset[str]:
+    """Common words that are never a name (向前, 高度): see tools/derive_name_lexicons.py."""
+    return words("common_words.txt")
+
+
+@cache
+def _rarer_words() -> frozenset[str]:
+    """Rarer common words, names only right after a title (方圆, 马力)."""
+    return words("common_words_rarer.txt")
+
+
+def _common(s: str) -> bool:
+    return s in _frequent_words() or s in _rarer_words()
 
 
 @cache
@@ -84,7 +92,7 @@ def _translit_chars() -> frozenset[str]:
 def is_common_word(s: str) -> bool:
     """A word that is name-shaped but not a name: the not-names lexicon (分别, 国家) or a
     common word of the segmenter's dictionary (负责制, 文献)."""
-    return s in _not_names() or s in _common_words()
+    return s in _not_names() or _common(s)
 
 
 @cache
@@ -127,11 +135,9 @@ def _plausible(s: str, after_title: bool) -> bool:
     if s in _not_names() or (len(given) == 2 and (
             given in _lookalikes() or (given in _not_names() and not after_title))):
         return False  # 黄大妈, 人共同; 和平 and 中华 are given names after a title (胡和平, 邓中华)
-    common = _common_words()
-    frequency = common.get(s, 0)
-    if frequency >= COMMON_ALWAYS or (frequency and not after_title):
+    if s in _frequent_words() or (not after_title and s in _rarer_words()):
         return False  # 负责制, 其间; 方圆 only after a title
-    if s[0] in _weak_surnames() and len(s) <= 3 and (frequency or given in common or s[:2] in common):
+    if s[0] in _weak_surnames() and len(s) <= 3 and (_common(s) or _common(given) or _common(s[:2])):
         return False  # 从战略, 从而得, 有幸: the surname reads as a word of its own
     if (len(given) == 2 and is_title(given)) or is_title(s) or (len(s) == 3 and is_title(s[:2])):
         return False  # 由校长, 董事, 董事长, 代表约
@@ -146,12 +152,12 @@ def is_dot_name(s: str) -> bool:
         return False
     dot = _DOT_SPLIT.search(s)
     inner = s[: dot.start() - 1] + s[dot.end() :] if dot else s  # 阿不都·热合曼: a first part may end in 都
-    return _DOT_TAIL_STOPS.isdisjoint(inner) and _common_words().get(s[-2:], 0) < COMMON_ALWAYS  # 巴里近日
+    return _DOT_TAIL_STOPS.isdisjoint(inner) and s[-2:] not in _frequent_words()  # 巴里近日
 
 
 def starts_inside_word(text: str, at: int) -> bool:
     """Whether a name starting at ``at`` would begin inside a frequent word (办公|室: 公室)."""
-    return at > 0 and _common_words().get(text[at - 1 : at + 1], 0) >= COMMON_ALWAYS
+    return at > 0 and text[at - 1 : at + 1] in _frequent_words()
 
 
 def weak_surname(name: str) -> bool:

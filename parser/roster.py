@@ -273,8 +273,10 @@ def piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
         strict = None
         # _read_piece(piece, True) differs from the strict read (None) only by the bare-name test
         # without 等 in the piece
-        bare = _LEADING_AND.sub("", piece) or piece if piece.startswith(_LEADING_AND_WORDS) else piece
-        lenient = (("NAME", bare),) if bare_name_shape(bare) else None
+        bare = piece.strip(_QUOTES) if piece[:1] in _QUOTES or piece[-1:] in _QUOTES else piece
+        if bare.startswith(_LEADING_AND_WORDS):
+            bare = _LEADING_AND.sub("", bare) or bare
+        lenient = (("NAME", bare),) if bare and bare_name_shape(bare) else None
     score = 0
     if lenient is not None:
         names = [v for k, v in lenient if k == "NAME"]

@@ -211,11 +211,10 @@ def _looks_before(s: str, after_title: bool = False) -> bool:
         return False
     if len(given) == 2 and (given in nm._lookalikes() or (given in nm._not_names() and not after_title)):
         return False
-    common = nm._common_words()
-    frequency = common.get(s, 0)
-    if frequency >= nm.COMMON_ALWAYS or (frequency and not after_title):
+    common = nm._frequent_words() | nm._rarer_words()
+    if s in nm._frequent_words() or (s in nm._rarer_words() and not after_title):
         return False
-    if s[0] in nm._weak_surnames() and len(s) <= 3 and (frequency or given in common or s[:2] in common):
+    if s[0] in nm._weak_surnames() and len(s) <= 3 and (s in common or given in common or s[:2] in common):
         return False
     if (len(given) == 2 and nm.is_title(given)) or nm.is_title(s) or (len(s) == 3 and nm.is_title(s[:2])):
         return False

@@ -20,7 +20,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "parser" / "lexicons"
 CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "name_soft_stopchars.txt", "traditional_markers.txt"}
 # generated from a segmenter's dictionary by tools/derive_name_lexicons.py: the whole of a word
 # class, not entries chosen one by one, so each needs no occurrence either
-GENERATED = {"common_words.tsv", "transliteration_chars.txt", "weak_surnames.txt"}
+GENERATED = {"common_words.txt", "common_words_rarer.txt", "transliteration_chars.txt", "weak_surnames.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
 PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv"}
 
