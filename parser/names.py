@@ -114,6 +114,11 @@ def looks_like_name(s: str) -> bool:
     return _plausible(s, False)
 
 
+def looks_like_name_after_title(s: str) -> bool:
+    """:func:`looks_like_name` right after a title or an affiliation (副市长方圆, 大学叶名怡教授)."""
+    return _plausible(s, True)
+
+
 def _plausible(s: str, after_title: bool) -> bool:
     """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title."""
     if "·" in s or "•" in s or "." in s:  # a dot name, else no name: a dot is not a Han character
@@ -152,7 +157,8 @@ def is_dot_name(s: str) -> bool:
         return False
     dot = _DOT_SPLIT.search(s)
     inner = s[: dot.start() - 1] + s[dot.end() :] if dot else s  # 阿不都·热合曼: a first part may end in 都
-    return _DOT_TAIL_STOPS.isdisjoint(inner) and s[-2:] not in _frequent_words()  # 巴里近日
+    last = _DOT_SPLIT.split(s)[-1]  # a word ending a longer last part: 巴里近日, 林博应邀 (巴里 alone is a name)
+    return _DOT_TAIL_STOPS.isdisjoint(inner) and not (len(last) > 2 and _common(last[-2:]))
 
 
 def starts_inside_word(text: str, at: int) -> bool:

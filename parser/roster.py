@@ -28,6 +28,7 @@ from .names import (
     is_post_title,
     is_title,
     looks_like_name,
+    looks_like_name_after_title,
     split_title_name,
     starts_inside_word,
     weak_surname,
@@ -41,7 +42,7 @@ _TITLE_JUNK = regex.compile(
     + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
 _AFFILIATION = regex.compile(
-    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室)$"
+    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|委|部)$"
 )
 _COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
 _QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
@@ -116,7 +117,7 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
             split = bare
         else:
             for n in (3, 2):
-                if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]) \
+                if len(core) > n + 1 and looks_like_name_after_title(core[-n:]) and _AFFILIATION.search(core[:-n]) \
                         and not starts_inside_word(core, len(core) - n):
                     split = (core[:-n], core[-n:])
                     break
