@@ -270,7 +270,8 @@ def test_a_sentiment_is_no_speech() -> None:
 
 
 def test_names_with_characters_seldom_in_names_after_a_title() -> None:
-    assert people("会议召开。", "会上，青岚政法大学叶名川教授围绕新法作专题讲座。") == [("叶名川", ["青岚政法大学"], ["spoke"])]
+    assert people("会议召开。", "会上，青岚政法大学叶名川教授围绕新法作专题讲座。") == [
+        ("叶名川", ["青岚政法大学"], ["spoke"])]
     assert people("办公厅干部牛召、研究室副处长柯雨等调研指导工作。") == [
         ("牛召", ["办公厅干部"], ["attended"]),
         ("柯雨", ["研究室副处长"], ["attended"]),
