@@ -519,8 +519,8 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             comma = sentence.find("，", prev_end, v.start)  # bounded: a search to the end was quadratic
             clause_start = comma + 1 if 0 <= comma < v.start else prev_end
         start = clause_start
-        if sentence.startswith(_ESCORT_VERB, v.start):
-            # 代表团在省委书记甲、省长乙陪同下: the escorts stand between 在 and 陪同
+        if sentence.startswith(_ESCORT_END, v.end) or sentence.endswith(_ESCORT_END, 0, v.end):
+            # 代表团在省委书记甲、省长乙陪同下, 在甲的带领下: the people stand between 在 and the verb
             start = max(start, sentence.rfind(_ESCORT_OPENER, start, v.start) + 1)
         mentions = roster_before(sentence, start, v.start, budget)
         if v.kind != "words":
@@ -581,7 +581,7 @@ def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
     return mentions
 
 
-_ESCORT_OPENER, _ESCORT_VERB = "在", "陪同"
+_ESCORT_OPENER, _ESCORT_END = "在", "下"
 # a verb of words far from its subject continues it only when what was said follows
 # (主持召开…全体会议强调，…), not in 看望…或以各种方式表示慰问
 _SAYS = re.compile("[，：:]|$")

@@ -276,3 +276,8 @@ def test_names_with_characters_seldom_in_names_after_a_title() -> None:
         ("牛召", ["办公厅干部"], ["attended"]),
         ("柯雨", ["研究室副处长"], ["attended"]),
     ]
+
+
+def test_arriving_at_the_meeting_and_escorts_with_de() -> None:
+    assert people("连云港市委书记韦知远到会致辞。") == [("韦知远", ["连云港市委书记"], ["attended", "spoke"])]
+    assert people("代表团在市委书记韦知远的陪同下考察园区。") == [("韦知远", ["市委书记"], ["attended"])]
