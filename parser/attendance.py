@@ -446,7 +446,22 @@ def collect(
         # words reported without any act of presence or event (ordinary news quoting officials:
         # 某某表示) make no attendee: nobody is shown at a meeting or event
         out = [(i, m) for i, m in out if not m.name]
+    _settle_presence(out)
     return out, stroke
+
+
+def _settle_presence(mentions: list[tuple[int, Mention]]) -> None:
+    """Role ``present`` (an inspection tour: 调研, 考察) becomes ``attended`` for a person the
+    report gives no other role, and is dropped otherwise (ANNOTATION.md: present without a
+    verb is attended)."""
+    others: dict[str, set[str]] = {}
+    for _, m in mentions:
+        others.setdefault(m.name, set()).update(r for r in m.roles if r != PRESENT)
+    for _, m in mentions:
+        if PRESENT in m.roles:
+            m.roles.remove(PRESENT)
+            if not others[m.name] and "attended" not in m.roles:
+                m.roles.append("attended")
 
 
 @cache
@@ -582,6 +597,7 @@ def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
 
 
 _ESCORT_OPENER, _ESCORT_END = "在", "下"
+PRESENT = "present"  # the role of a verb of presence that yields to any other (role_verbs.tsv)
 # a verb of words far from its subject continues it only when what was said follows
 # (主持召开…全体会议强调，…), not in 看望…或以各种方式表示慰问
 _SAYS = re.compile("[，：:]|$")

@@ -278,6 +278,15 @@ def test_names_with_characters_seldom_in_names_after_a_title() -> None:
     ]
 
 
+def test_an_inspection_tour_is_attended_only_without_another_role() -> None:
+    assert people("国务院总理韦知远在天津考察。") == [("韦知远", ["国务院总理"], ["attended"])]
+    # he spoke: present with a verb, so not attended (the second row is the later mention)
+    assert people("会议召开。", "国务院总理韦知远在天津考察。韦知远强调，要加强。") == [
+        ("韦知远", ["国务院总理"], []),
+        ("韦知远", [], ["spoke"]),
+    ]
+
+
 def test_arriving_at_the_meeting_and_escorts_with_de() -> None:
     assert people("连云港市委书记韦知远到会致辞。") == [("韦知远", ["连云港市委书记"], ["attended", "spoke"])]
     assert people("代表团在市委书记韦知远的陪同下考察园区。") == [("韦知远", ["市委书记"], ["attended"])]
