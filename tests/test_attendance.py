@@ -290,3 +290,11 @@ def test_an_inspection_tour_is_attended_only_without_another_role() -> None:
 def test_arriving_at_the_meeting_and_escorts_with_de() -> None:
     assert people("连云港市委书记韦知远到会致辞。") == [("韦知远", ["连云港市委书记"], ["attended", "spoke"])]
     assert people("代表团在市委书记韦知远的陪同下考察园区。") == [("韦知远", ["市委书记"], ["attended"])]
+
+
+def test_a_list_after_you_without_a_colon() -> None:
+    assert people("参加会议的有市领导韦知远、闵若川。") == [
+        ("韦知远", ["市领导"], ["participated"]),
+        ("闵若川", ["市领导"], ["participated"]),
+    ]
+    assert people("参加会议的有关部门负责人出席。") == []  # 有关 is no 有
