@@ -541,9 +541,9 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
         mentions = roster_before(sentence, start, v.start, budget)
         if v.kind != "words":
             mentions = _earlier_rosters(sentence, clause_start, mentions, budget)
-        if not mentions and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
+        if not any(m.name for m in mentions) and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
                                       or ("，" not in between
-                                          and (v.kind != "words" or _SAYS.match(sentence, v.end) is not None))):
+                                          and (v.kind != "words" or _says(sentence, v)))):
             # 主持会议，并对…作了具体部署 / 主持召开…全体会议强调: the same subject goes on
             for m in last:
                 _add_role(m, v.role, v.kind != "words")
@@ -602,6 +602,11 @@ PRESENT = "present"  # the role of a verb of presence that yields to any other (
 # a verb of words far from its subject continues it only when what was said follows
 # (主持召开…全体会议强调，…), not in 看望…或以各种方式表示慰问
 _SAYS = re.compile("[，：:]|$")
+
+
+def _says(sentence: str, v: Verb) -> bool:
+    """Whether what was said follows the verb of words ``v`` (强调，…; 表示， holds its comma)."""
+    return sentence[v.end - 1] in "，：:" or _SAYS.match(sentence, v.end) is not None
 # where a roster joins the one after it: a comma, or 率/带领 (甲率乙、丙调研: both present)
 _JOINTS = ("，", "率", "带领")
 _NOTE_OR_NOTHING = re.compile(r"(?:[（(][^）)]{0,12}[）)])?")

@@ -298,3 +298,9 @@ def test_a_list_after_you_without_a_colon() -> None:
         ("闵若川", ["市领导"], ["participated"]),
     ]
     assert people("参加会议的有关部门负责人出席。") == []  # 有关 is no 有
+
+
+def test_words_after_an_inspection_continue_its_subject() -> None:
+    # a group between the verbs (企业生产情况) does not stop the subject, and 表示， holds its comma
+    report = "部长韦知远在天津调研口罩、消毒用品等企业生产情况时表示，产能充足。"
+    assert people(report) == [("韦知远", ["部长"], ["spoke"])]
