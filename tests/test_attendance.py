@@ -304,3 +304,8 @@ def test_words_after_an_inspection_continue_its_subject() -> None:
     # a group between the verbs (企业生产情况) does not stop the subject, and 表示， holds its comma
     report = "部长韦知远在天津调研口罩、消毒用品等企业生产情况时表示，产能充足。"
     assert people(report) == [("韦知远", ["部长"], ["spoke"])]
+
+
+def test_for_someone_is_no_speech() -> None:
+    # 对…来说， means "for him": 来说 is no 说， and 韦知来 no name
+    assert people("会议召开。", "对全国政协委员、市委副主委韦知来说，今年印象最深。") == []
