@@ -145,10 +145,9 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     for tm in _TIME_LINK.finditer(text):
         if tm.start() > 0:
             cuts.add(tm.start())
-    # every position after the first where a linker starts; a linker the text starts with adds
-    # none of its positions (the search for it stops at position 0)
-    lead = _lead(text[:_LINKER_LONGEST]) if text[:1] in _LINKER_HEADS else ()
-    cuts.update(m.start() for m in _linker_starts(lead).finditer(text, 1))
+    # every position after the first where a linker starts (also of a linker the text starts
+    # with: 在会上，甲和乙在会上讲话 is cut before the second 在)
+    cuts.update(m.start() for m in _linker_starts(()).finditer(text, 1))
     group_only: list[Mention] = []
     # the separators and cut words are found once for all cuts
     runs: tuple[list[int], list[int]] = ([], [])
@@ -194,10 +193,6 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     return group_only
 
 
-_LINKER_HEADS = frozenset(w[0] for w in _LINKERS)
-_LINKER_LONGEST = max(map(len, _LINKERS))
-
-
 @lru_cache(maxsize=64)
 def _linker_starts(lead: tuple[str, ...]) -> re.Pattern[str]:
     """Positions where a linker other than those in ``lead`` starts, as one-character matches.
@@ -209,13 +204,6 @@ def _linker_starts(lead: tuple[str, ...]) -> re.Pattern[str]:
     """
     return re.compile("|".join(re.escape(w[0]) + (f"(?={re.escape(w[1:])})" if len(w) > 1 else "")
                                for w in _LINKERS if w not in lead))
-
-
-@lru_cache(maxsize=256)
-def _lead(head: str) -> tuple[str, ...]:
-    """The linkers a text starting with ``head`` (its first characters, as long as the longest
-    linker) starts with: ``startswith`` of a linker looks no further."""
-    return tuple(w for w in _LINKERS if head.startswith(w))
 
 
 def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bool:

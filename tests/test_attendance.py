@@ -309,3 +309,10 @@ def test_words_after_an_inspection_continue_its_subject() -> None:
 def test_for_someone_is_no_speech() -> None:
     # 对…来说， means "for him": 来说 is no 说， and 韦知来 no name
     assert people("会议召开。", "对全国政协委员、市委副主委韦知来说，今年印象最深。") == []
+
+
+def test_a_clause_opening_with_a_linker_is_cut_at_its_later_occurrences() -> None:
+    assert people("在会上，韦知远副主任和团市委闵若川副书记在会上作了重要讲话。") == [
+        ("韦知远", [], ["spoke"]),
+        ("闵若川", ["团市委"], ["spoke"]),
+    ]
