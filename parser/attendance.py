@@ -505,8 +505,7 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             # 某某在…会上的讲话: the noun takes the words before it, the next verb starts afresh
             prev_end, last = v.end, []
             continue
-        if sentence.rfind("《", 0, v.start) > sentence.rfind("》", 0, v.start) \
-                or sentence.rfind("（", 0, v.start) > sentence.rfind("）", 0, v.start):
+        if _inside(sentence, v.start, "《", "》") or _inside(sentence, v.start, "（", "）"):
             continue  # a verb inside a title of a text (《…“三严三实”要求》) or a note (（主持工作）) is no role
         between = sentence[prev_end : v.start]
         if prev_kind == "words":
@@ -590,6 +589,17 @@ PRESENT = "present"  # the role of a verb of presence that yields to any other (
 # a verb of words far from its subject continues it only when what was said follows
 # (主持召开…全体会议强调，…), not in 看望…或以各种方式表示慰问
 _SAYS = re.compile("[，：:]|$")
+
+
+# how far back an opening bracket of a title or note is looked for (real ones: under 60 characters);
+# a bound keeps a sentence of a million characters from being scanned once per verb
+BRACKET_REACH = 200
+
+
+def _inside(sentence: str, at: int, opening: str, closing: str) -> bool:
+    """Whether ``at`` stands inside a bracket pair opened in the ``BRACKET_REACH`` characters before it."""
+    start = max(0, at - BRACKET_REACH)
+    return sentence.rfind(opening, start, at) > sentence.rfind(closing, start, at)
 
 
 def _says(sentence: str, v: Verb) -> bool:
