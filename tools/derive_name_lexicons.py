@@ -1,6 +1,6 @@
 """Derive the name-evidence lexicons from the dictionary of the jieba segmenter.
 
-    pip install jieba==0.42.1        # only to run this script; the parser does not import it
+    pip install -e '.[lexicons]'     # jieba 0.42.1, only to run this script; the parser does not import it
     python tools/derive_name_lexicons.py [path/to/jieba/dict.txt]
 
 jieba's dictionary (MIT licence) lists about 350,000 words with a corpus frequency and a part
