@@ -4,7 +4,7 @@
     python tools/derive_name_lexicons.py [path/to/jieba/dict.txt]
 
 jieba's dictionary (MIT licence) lists about 350,000 words with a corpus frequency and a part
-of speech; personal names are tagged ``nr`` (``nrt`` for transliterated ones). Two lexicons
+of speech; personal names are tagged ``nr`` (``nrt`` for transliterated ones). These lexicons
 come out of it, written to ``parser/lexicons/``:
 
 - ``common_words.txt`` and ``common_words_rarer.txt``: words with the shape of a personal
