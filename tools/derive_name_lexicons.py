@@ -18,7 +18,7 @@ come out of it, written to ``parser/lexicons/``:
 - ``transliteration_chars.txt``: the characters of transliterated foreign names (those
   standing in at least ``TRANSLIT_MIN_NAMES`` of the dictionary's ``nrt`` words).
 
-The parser reads both as evidence (parser/names.py): a common word is not a name unless a
+The parser reads them as evidence (parser/names.py): a common word is not a name unless a
 title stands right before it and the word is not very common; a three-character name whose
 surname the lexicon does not know is taken after a title only when all of its characters are
 transliteration characters (``特朗普``, ``默克尔``, not ``进一步`` or ``深情地``).
