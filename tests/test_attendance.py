@@ -129,3 +129,190 @@ def test_order_of_first_mention_and_roles_merge_in_a_report() -> None:
 def test_find_verbs_prefers_the_longest() -> None:
     verbs = find_verbs("韦知远发表重要讲话")
     assert [(v.role, "韦知远发表重要讲话"[v.start : v.end]) for v in verbs] == [("spoke", "发表重要讲话")]
+
+
+# ---------------------------------------------------------------- evidence of names, titles and presence
+def test_a_title_chain_is_made_of_titles() -> None:
+    # the host's words before the title are not part of it
+    assert people("让我们欢迎县政府副县长韦知远讲话。") == [("韦知远", ["县政府副县长"], ["spoke"])]
+    assert people("下面请县政府副县长韦知远讲话。") == [("韦知远", ["县政府副县长"], ["spoke"])]
+
+
+def test_day_opens_a_clause_only_after_a_date() -> None:
+    from parser.extract.attendance import _LEFT_CUTS
+
+    assert _LEFT_CUTS.search("10月7日韦知远") is not None
+    assert _LEFT_CUTS.search("今日韦知远") is not None
+    assert _LEFT_CUTS.search("按日程安排韦知远") is None  # 日程安排: no 程安排 to read as a name
+
+
+def test_a_name_ending_in_a_conjunction_is_kept() -> None:
+    assert people("副市长韦永和与市长闵若川出席。") == [
+        ("韦永和", ["副市长"], ["attended"]),
+        ("闵若川", ["市长"], ["attended"]),
+    ]
+
+
+def test_words_between_a_name_and_its_verb() -> None:
+    assert people("国务院总理韦知远应邀出席开幕会并作报告。") == [("韦知远", ["国务院总理"], ["attended", "spoke"])]
+    assert people("全校干部会议在主楼召开。", "校党委副书记、纪委书记赵知蓉着重强调了纪律要求。") == [
+        ("赵知蓉", ["校党委副书记", "纪委书记"], ["spoke"])]
+
+
+def test_the_chair_whose_words_are_given_spoke() -> None:
+    # a further verb of the same clause, however far, when nobody else is named before it
+    assert people("副市长韦知远主持召开市政法委员会全体会议强调，要加强。") == [
+        ("韦知远", ["副市长"], ["presided", "spoke"])]
+    # a pronoun for the person the last sentence named
+    assert people("全国政协主席汪知洋主持会议。他强调，要加强。") == [
+        ("汪知洋", ["全国政协主席"], ["presided", "spoke"])]
+    assert people("党委书记李知军主持学习会议并部署从严治党工作。") == [
+        ("李知军", ["党委书记"], ["presided", "spoke"])]
+
+
+def test_a_pronoun_after_a_sentence_of_several_people_stands_for_nobody() -> None:
+    assert people("市长韦知远、副市长闵若川出席。他强调，要加强。") == [
+        ("韦知远", ["市长"], ["attended"]),
+        ("闵若川", ["副市长"], ["attended"]),
+    ]
+
+
+def test_a_speech_of_an_earlier_occasion_is_no_role() -> None:
+    assert people("市长闵若川出席。学习了局长韦知远在动员会上的讲话精神。") == [("闵若川", ["市长"], ["attended"])]
+
+
+def test_a_label_after_deng_outranks_a_title_carried_over() -> None:
+    assert people("督导组组长韦知远，副组长闵若川，以及柯雨桐、宁嘉禾等领导同志参加了会议。") == [
+        ("韦知远", ["督导组组长"], ["participated"]),
+        ("闵若川", ["副组长"], ["participated"]),
+        ("柯雨桐", ["领导同志"], ["participated"]),
+        ("宁嘉禾", ["领导同志"], ["participated"]),
+    ]
+
+
+def test_a_title_after_the_name_makes_a_sure_speaker_but_no_title() -> None:
+    assert people("会议由市长闵若川主持。", "郑知昶委员建议，要扩大范围。") == [
+        ("闵若川", ["市长"], ["presided"]),
+        ("郑知昶", [], ["spoke"]),
+    ]
+    # a leader the report cites is not made present by what he said
+    assert people("市长闵若川出席。", "韦知远总书记强调，要加强。") == [("闵若川", ["市长"], ["attended"])]
+
+
+def test_words_alone_need_an_event() -> None:
+    # ordinary news quoting an official: nobody is shown at a meeting
+    assert people("董事长韦知远表示，今年销量很好。") == []
+    # an event in the opening, or words said at it, place the speaker there
+    assert people("市政府召开新闻发布会。", "市卫健委主任韦知远表示，要加强防控。") == [
+        ("韦知远", ["市卫健委主任"], ["spoke"])]
+    assert people("局长韦知远在座谈会上强调，要加强。") == [("韦知远", ["局长"], ["spoke"])]
+
+
+def test_a_dot_name_stops_before_a_word_after_it() -> None:
+    assert people("市长斯蒂芬·罗奇在会上讲话。") == [("斯蒂芬·罗奇", ["市长"], ["spoke"])]
+
+
+def test_a_speech_named_as_a_noun_takes_the_name_before_it() -> None:
+    # 的讲话 ends the clause: 传达 after it is not said by the person of the speech
+    assert people("会议学习了局长韦知远在动员会上的讲话精神，传达了市委会议精神。") == []
+
+
+def test_a_verb_inside_the_title_of_a_text_is_no_role() -> None:
+    report = "副校长韦知远、副校长闵若川等分别以《践行“三严三实”要求》等为题，先后汇报了体会。"
+    assert people("会议在主楼召开。", report) == [
+        ("韦知远", ["副校长"], ["spoke"]),
+        ("闵若川", ["副校长"], ["spoke"]),
+    ]
+
+
+def test_rosters_before_a_comma_join_the_one_before_the_verb() -> None:
+    # the digits of 09办事处 stop the search at the second roster; the first ends at the comma
+    assert people("督导组组长韦知远及全体成员，监事会09办事处副主任、专职监事闵若川及相关人员参加会议。") == [
+        ("韦知远", ["督导组组长"], ["participated"]),
+        ("闵若川", ["专职监事"], ["participated"]),
+    ]
+
+
+def test_escorts_between_zai_and_peitong() -> None:
+    assert people("代表团在江苏省委常委、苏州市委书记韦知远、副市长闵若川等陪同下，考察了园区。") == [
+        ("韦知远", ["江苏省委常委", "苏州市委书记"], ["attended"]),
+        ("闵若川", ["副市长"], ["attended"]),
+    ]
+
+
+def test_a_leader_and_the_people_he_leads() -> None:
+    assert people("总社理事会副主任韦知远（正部级）率研究室副处长闵若川、办公厅干部柯雨等调研指导工作。") == [
+        ("韦知远", ["总社理事会副主任"], ["attended"]),
+        ("闵若川", ["研究室副处长"], ["attended"]),
+        ("柯雨", ["办公厅干部"], ["attended"]),
+    ]
+
+
+def test_title_chain_with_an_affiliation_and_a_title_after_the_name() -> None:
+    assert people("会议在主楼召开。", "省政府采购中心韦知远主任就软件应用进行了说明。") == [
+        ("韦知远", ["省政府采购中心"], ["spoke"])]
+    assert people("邀请“珠江学者”、青岚大学学院院长、博士生导师韦知远教授作题为“新境界”辅导报告。") == [
+        ("韦知远", ["珠江学者", "青岚大学学院院长", "博士生导师"], ["spoke"])]
+
+
+def test_a_pronoun_stands_only_for_the_sentence_right_before() -> None:
+    # the sentence between names someone the search does not read: 他 is not the chair
+    assert people("副市长韦知远主持会议。", "闵若川代表市委向大会表示热烈祝贺。他指出，要加强。") == [
+        ("韦知远", ["副市长"], ["presided"])]
+
+
+def test_a_sentiment_is_no_speech() -> None:
+    # 表示慰问 reports a sentiment: only 表示， or 表示： give words
+    assert people("市长韦知远、副市长闵若川到医院看望并以各种方式表示慰问。") == [
+        ("韦知远", ["市长"], ["attended"]),
+        ("闵若川", ["副市长"], ["attended"]),
+    ]
+
+
+def test_names_with_characters_seldom_in_names_after_a_title() -> None:
+    assert people("会议召开。", "会上，青岚政法大学叶名川教授围绕新法作专题讲座。") == [
+        ("叶名川", ["青岚政法大学"], ["spoke"])]
+    assert people("办公厅干部牛召、研究室副处长柯雨等调研指导工作。") == [
+        ("牛召", ["办公厅干部"], ["attended"]),
+        ("柯雨", ["研究室副处长"], ["attended"]),
+    ]
+
+
+def test_an_inspection_tour_is_attended_only_without_another_role() -> None:
+    assert people("国务院总理韦知远在天津考察。") == [("韦知远", ["国务院总理"], ["attended"])]
+    # he spoke: present with a verb, so not attended (the second row is the later mention)
+    assert people("会议召开。", "国务院总理韦知远在天津考察。韦知远强调，要加强。") == [
+        ("韦知远", ["国务院总理"], []),
+        ("韦知远", [], ["spoke"]),
+    ]
+
+
+def test_arriving_at_the_meeting_and_escorts_with_de() -> None:
+    assert people("连云港市委书记韦知远到会致辞。") == [("韦知远", ["连云港市委书记"], ["attended", "spoke"])]
+    assert people("代表团在市委书记韦知远的陪同下考察园区。") == [("韦知远", ["市委书记"], ["attended"])]
+
+
+def test_a_list_after_you_without_a_colon() -> None:
+    assert people("参加会议的有市领导韦知远、闵若川。") == [
+        ("韦知远", ["市领导"], ["participated"]),
+        ("闵若川", ["市领导"], ["participated"]),
+    ]
+    assert people("参加会议的有关部门负责人出席。") == []  # 有关 is no 有
+
+
+def test_words_after_an_inspection_continue_its_subject() -> None:
+    # a group between the verbs (企业生产情况) does not stop the subject, and 表示， holds its comma
+    report = "部长韦知远在天津调研口罩、消毒用品等企业生产情况时表示，产能充足。"
+    assert people(report) == [("韦知远", ["部长"], ["spoke"])]
+
+
+def test_for_someone_is_no_speech() -> None:
+    # 对…来说， means "for him": 来说 is no 说， and 韦知来 no name
+    assert people("会议召开。", "对全国政协委员、市委副主委韦知来说，今年印象最深。") == []
+
+
+def test_a_clause_opening_with_a_linker_is_cut_at_its_later_occurrences() -> None:
+    assert people("在会上，韦知远副主任和团市委闵若川副书记在会上作了重要讲话。") == [
+        ("韦知远", [], ["spoke"]),
+        ("闵若川", ["团市委"], ["spoke"]),
+    ]

@@ -74,3 +74,74 @@ def test_titles_and_group_labels() -> None:
 @pytest.mark.parametrize("chunk, expected", [("市长林志强", ("市长", "林志强")), ("副市长张进", ("副市长", "张进"))])
 def test_common_given_name_characters(chunk: str, expected: tuple[str, str]) -> None:
     assert split_title_name(chunk) == expected
+
+
+# ---------------------------------------------------------------- evidence against a name
+@pytest.mark.parametrize(
+    "word",
+    [
+        "负责制", "文献", "其间", "通过",  # common words of the segmenter's dictionary
+        "董事", "董事长", "由校长",  # a title, or a surname before a title
+        "那天我", "柯深情地",  # a pronoun or an adverb ending in the given name
+        "有幸", "来华", "从战略", "从而得", "和人民",  # a surname that is mostly a function word
+        "杨省文",  # 省 only right after a title
+        "方圆",  # a rarer common word only right after a title
+    ],
+)
+def test_name_shaped_words_are_not_names_on_their_own(word: str) -> None:
+    assert not looks_like_name(word)
+
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [
+        ("市委书记杨省文", ("市委书记", "杨省文")),  # 省 in a given name, right after a title
+        ("副市长方圆", ("副市长", "方圆")),  # a rarer common word right after a title
+        ("区委书记柯和平", ("区委书记", "柯和平")),  # 和平 is a word of not_names.txt, a given name here
+        ("阿斯蒂市市长拉塞诺", ("阿斯蒂市市长", "拉塞诺")),  # a transliterated name after a title
+        ("印尼贸易部长托马斯.林博", ("印尼贸易部长", "托马斯.林博")),  # a full stop for the name's dot
+        ("韦知远委员", ("", "韦知远")),  # a title written after the name is no title
+        ("闵若川副处长", ("", "闵若川")),
+        ("韦知远总经济师", ("", "韦知远")),
+    ],
+)
+def test_evidence_for_a_name(chunk: str, expected: tuple[str, str]) -> None:
+    assert split_title_name(chunk) == expected
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "主要领导亲力亲",  # no surname, and not a transliterated name: 亲力亲为
+        "总书记进一步",
+        "习主席深情地",
+        "两国领导人和人民",  # 和 right after a title is a conjunction
+        "社区干部黄大妈",  # a form of address even after a title
+    ],
+)
+def test_no_name_without_evidence(chunk: str) -> None:
+    split = split_title_name(chunk)
+    assert split is None or not split[1]
+
+
+def test_a_group_ending_after_a_name_is_no_form_of_address() -> None:
+    # 党外校领导: 领导 names a group, so 党外校 is not a name addressed by its title
+    assert split_title_name("党外校领导") == ("党外校领导", "")
+
+
+@pytest.mark.parametrize(
+    "name, ok",
+    [
+        ("阿不都·热合曼", True),  # a first part may end in 都
+        ("赫尔维·皮奇洛里", True),  # 里 stands in transliterations
+        ("斯蒂芬·罗奇在接", False),  # the words after the name
+        ("我和祖龙·克里木", False),  # the words before it
+        ("阿尔法·巴里近日", False),  # a frequent word at its end
+    ],
+)
+def test_dot_names_hold_no_words_of_the_sentence(name: str, ok: bool) -> None:
+    assert looks_like_name(name) is ok
+
+
+def test_a_post_of_a_company_before_a_dot_name() -> None:
+    assert split_title_name("青岚集团首席执行官大卫·罗门") == ("青岚集团首席执行官", "大卫·罗门")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,4 +30,4 @@ def test_settled_spans_are_inside_nonempty_and_disjoint(spans: list[tuple[int, i
     assert all(0 <= a < b <= length for a, b in settled)
     if len(spans) <= length:
         ordered = sorted(settled)
-        assert all(x[1] <= y[0] for x, y in zip(ordered, ordered[1:]))
+        assert all(x[1] <= y[0] for x, y in itertools.pairwise(ordered))

@@ -21,33 +21,27 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..vocabulary.lexicon import table
+from ..vocabulary.lexicon import ordered_words, table
 from ..vocabulary.names import is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
 _GAPS = regex.compile(r"[ \u3000]+")
 # patterns of literal characters only use the standard re module: it matches them alike, and faster
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_LINKERS = (
-    "在", "于", "分别", "一同", "也", "还", "先后", "共同", "亲切", "专程", "一起", "就", "对", "向",
-    "为", "以", "通过", "代表", "率", "带领", "到", "赴", "来", "深入", "同", "与", "等", "首先", "主持",
-    "最后", "随后", "先", "又", "均", "都", "一道", "一行", "同志", "作", "作了", "进行", "结合", "围绕",
-    # a roster may end before a trailing group: 甲、乙，中共中央有关部门负责人出席 / 甲、乙和各单位负责人
-    "，", "和", "以及", "及", "关于",
-)
+_LINKERS = ordered_words("roster_linkers.txt")
 _LEFT_CUT_MARKS = "：:（）()"
-_LEFT_CUT_WORDS = (
-    "听取了", "听取", "邀请到", "邀请", "日电", "由", "会上", "会前", "会后", "会议", "期间", "其间", "此外", "同时",
-    "随后", "最后", "其中", "上午", "下午", "晚上", "当天", "日",
-)
-_LEFT_CUTS = re.compile(f"[{_LEFT_CUT_MARKS}]|" + "|".join(_LEFT_CUT_WORDS))
+_LEFT_CUT_WORDS = ordered_words("clause_openers.txt")
+# 日 opens a clause only after a date (10月7日韦知远…, 今日): in 日程安排 it does not
+_DAY = "(?<=[0-9０-９一二三四五六七八九十今昨明当次同本])日"
+_LEFT_CUTS = re.compile(f"[{_LEFT_CUT_MARKS}]|" + "|".join(map(re.escape, _LEFT_CUT_WORDS)) + "|" + _DAY)
 _LEFT_CUT_LONGEST = max(map(len, _LEFT_CUT_WORDS))
-_LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS}
+_LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS} | {"日"}
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _TIME_LINK = re.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 _LIST_AFTER_VERB = regex.compile(
-    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?)"
+    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?"
+    r"(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?|有(?![关效力])(?=\p{Han}))"
 )
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
@@ -131,7 +125,8 @@ def find_verbs(sentence: str) -> list[Verb]:
     out = []
     for m in _verb_pattern().finditer(sentence):
         role, kind = _verb_table()[m.group()]
-        out.append(Verb(m.start(), m.end(), role, kind))
+        if kind != "none":  # 的讲话: the noun, which only keeps the verb inside it from matching
+            out.append(Verb(m.start(), m.end(), role, kind))
     return out
 
 
@@ -150,10 +145,9 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     for tm in _TIME_LINK.finditer(text):
         if tm.start() > 0:
             cuts.add(tm.start())
-    # every position after the first where a linker starts; a linker the text starts with adds
-    # none of its positions (the search for it stops at position 0)
-    lead = _lead(text[:_LINKER_LONGEST]) if text[:1] in _LINKER_HEADS else ()
-    cuts.update(m.start() for m in _linker_starts(lead).finditer(text, 1))
+    # every position after the first where a linker starts (also of a linker the text starts
+    # with: 在会上，甲和乙在会上讲话 is cut before the second 在)
+    cuts.update(m.start() for m in _linker_starts(()).finditer(text, 1))
     group_only: list[Mention] = []
     # the separators and cut words are found once for all cuts
     runs: tuple[list[int], list[int]] = ([], [])
@@ -199,10 +193,6 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     return group_only
 
 
-_LINKER_HEADS = frozenset(w[0] for w in _LINKERS)
-_LINKER_LONGEST = max(map(len, _LINKERS))
-
-
 @lru_cache(maxsize=64)
 def _linker_starts(lead: tuple[str, ...]) -> re.Pattern[str]:
     """Positions where a linker other than those in ``lead`` starts, as one-character matches.
@@ -214,13 +204,6 @@ def _linker_starts(lead: tuple[str, ...]) -> re.Pattern[str]:
     """
     return re.compile("|".join(re.escape(w[0]) + (f"(?={re.escape(w[1:])})" if len(w) > 1 else "")
                                for w in _LINKERS if w not in lead))
-
-
-@lru_cache(maxsize=256)
-def _lead(head: str) -> tuple[str, ...]:
-    """The linkers a text starting with ``head`` (its first characters, as long as the longest
-    linker) starts with: ``startswith`` of a linker looks no further."""
-    return tuple(w for w in _LINKERS if head.startswith(w))
 
 
 def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bool:
@@ -397,11 +380,15 @@ def collect(
     out: list[tuple[int, Mention]] = []
     stroke = False
     known: set[str] = set()
+    subject: Mention | None = None
     whole = _verbs_stay_in_sentences()
     verb_pattern, verb_table = _verb_pattern(), _verb_table()
+    opening: list[str] = []  # the headline and the first two paragraphs after it
     for idx, text in paragraphs:
         if text.startswith("又讯"):
             break
+        if idx in trusted or len(opening) < len(trusted) + 2:
+            opening.append(text[:300])
         if "姓氏笔" in text and STROKE_ORDER.search(text):  # each of its phrases holds 姓氏笔
             stroke = True
         if " " in text or "\u3000" in text:
@@ -414,6 +401,7 @@ def collect(
         # the verbs of the whole paragraph at once: a sentence without one has no mentions
         found = [(m.start(), m.end(), m.group()) for m in verb_pattern.finditer(text)] if whole else None
         if found == []:
+            subject = None
             continue
         k = 0
         for sm in _SENTENCE.finditer(text):
@@ -421,6 +409,7 @@ def collect(
             own = None
             if found is not None:
                 if k == len(found):
+                    subject = None  # a sentence without a verb follows: 他 no longer stands for anyone
                     break
                 own = []
                 while k < len(found) and found[k][0] < stop:
@@ -429,14 +418,44 @@ def collect(
                         own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
                     k += 1
                 if not own:
+                    subject = None
                     continue
-            for m in _sentence_mentions(sm.group(), known, idx in trusted, budget, own):
+            found_here = _sentence_mentions(sm.group(), known, idx in trusted, budget, own, subject)
+            for m in found_here:
                 m.start += base
                 m.end += base
                 out.append((idx, m))
                 if m.name:
                     known.add(m.name)
+            # the person a 他/她 in the next sentence stands for: the one this sentence names
+            named = {m.name: m for m in found_here if m.name}
+            subject = next(iter(named.values())) if len(named) == 1 else None
+    if not any(m.acted for _, m in out if m.name) and not any(cue in text for cue in _event_cues_words()
+                                                              for text in opening):
+        # words reported without any act of presence or event (ordinary news quoting officials:
+        # 某某表示) make no attendee: nobody is shown at a meeting or event
+        out = [(i, m) for i, m in out if not m.name]
+    _settle_presence(out)
     return out, stroke
+
+
+def _settle_presence(mentions: list[tuple[int, Mention]]) -> None:
+    """Role ``present`` (an inspection tour: 调研, 考察) becomes ``attended`` for a person the
+    report gives no other role, and is dropped otherwise (ANNOTATION.md: present without a
+    verb is attended)."""
+    others: dict[str, set[str]] = {}
+    for _, m in mentions:
+        others.setdefault(m.name, set()).update(r for r in m.roles if r != PRESENT)
+    for _, m in mentions:
+        if PRESENT in m.roles:
+            m.roles.remove(PRESENT)
+            if not others[m.name] and "attended" not in m.roles:
+                m.roles.append("attended")
+
+
+@cache
+def _event_cues_words() -> tuple[str, ...]:
+    return ordered_words("event_cues.txt")
 
 
 def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
@@ -468,54 +487,151 @@ def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
 
 
 def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
-                       budget: Budget | None = None, verbs: list[Verb] | None = None) -> list[Mention]:
-    """Mentions before the role verbs of a sentence (``verbs``: found by the caller, else here)."""
+                       budget: Budget | None = None, verbs: list[Verb] | None = None,
+                       subject: Mention | None = None) -> list[Mention]:
+    """Mentions before the role verbs of a sentence (``verbs``: found by the caller, else here).
+
+    ``subject`` is the one person the previous sentences were about: a clause of a pronoun
+    before a verb (他强调) gives that person the verb's role."""
     if verbs is None:
         verbs = find_verbs(sentence)
     out: list[Mention] = []
     clause_start = 0
     last: list[Mention] = []
     prev_end = 0
+    prev_kind = ""
     for v in verbs:
+        if v.kind == "none":
+            # 某某在…会上的讲话: the noun takes the words before it, the next verb starts afresh
+            prev_end, last = v.end, []
+            continue
+        if _inside(sentence, v.start, "《", "》") or _inside(sentence, v.start, "（", "）"):
+            continue  # a verb inside a title of a text (《…“三严三实”要求》) or a note (（主持工作）) is no role
         between = sentence[prev_end : v.start]
+        if prev_kind == "words":
+            last = []  # what follows 强调/说 is what was said: its verbs are not the speaker's
+        prev_kind = v.kind
         if last and prev_end and "，" not in between and len(between) <= 12:
             # 主持会议并讲话: a further verb of the same clause
             for m in last:
                 if v.kind != "seat" or not m.roles:
-                    _add_role(m, v.role)
+                    _add_role(m, v.role, v.kind != "words")
             prev_end = v.end
             continue
         if prev_end:
             comma = sentence.find("，", prev_end, v.start)  # bounded: a search to the end was quadratic
             clause_start = comma + 1 if 0 <= comma < v.start else prev_end
-        mentions = roster_before(sentence, clause_start, v.start, budget)
-        if not mentions and last and sentence[clause_start : clause_start + 1] in _CONTINUATION:
-            # 主持会议，并对…作了具体部署: the same subject goes on
+        start = clause_start
+        if sentence.startswith(_ESCORT_END, v.end) or sentence.endswith(_ESCORT_END, 0, v.end):
+            # 代表团在省委书记甲、省长乙陪同下, 在甲的带领下: the people stand between 在 and the verb
+            start = max(start, sentence.rfind(_ESCORT_OPENER, start, v.start) + 1)
+        mentions = roster_before(sentence, start, v.start, budget)
+        if v.kind != "words":
+            mentions = _earlier_rosters(sentence, clause_start, mentions, budget)
+        if not any(m.name for m in mentions) and last and (sentence[clause_start : clause_start + 1] in _CONTINUATION
+                                      or ("，" not in between
+                                          and (v.kind != "words" or _says(sentence, v)))):
+            # 主持会议，并对…作了具体部署 / 主持召开…全体会议强调: the same subject goes on
             for m in last:
-                _add_role(m, v.role)
+                _add_role(m, v.role, v.kind != "words")
+            prev_end = v.end
+            continue
+        if not mentions and not last and subject is not None and v.kind != "seat" \
+                and _pronoun_clause().fullmatch(sentence, clause_start, v.start):
+            # 汪洋主持会议。他强调: the pronoun stands for the person the report was about
+            _add_role(subject, v.role, v.kind != "words")
             prev_end = v.end
             continue
         named = [m for m in mentions if m.name]
         if v.kind == "words":
             # 强调/指出 make an attendee only of one titled or already present person
-            if len(named) != 1 or (not named[0].titles and named[0].name not in known and not trusted):
+            if len(named) != 1 or (not named[0].titles and not named[0].addressed and named[0].name not in known
+                                   and not trusted):
                 mentions = []
             elif v.start - named[0].end > 30:
                 mentions = []
-        if len(named) == 1 and not named[0].titles and named[0].name not in known and not trusted \
-                and v.start - named[0].end > 3:
+        if len(named) == 1 and not named[0].titles and not named[0].addressed and named[0].name not in known \
+                and not trusted and v.start - named[0].end > 3:
             mentions = []  # a lone bare name far from its verb is too weak (参加甘肃代表团审议)
         # unnamed groups only for acts (出席), and only when the label names people
         mentions = [m for m in mentions if m.name or (v.kind == "act" and _GROUP_LABEL.search(m.label)
                                                        and not _GROUP_JUNK.match(m.label))]
+        # words said at the event (在会上强调, 在调研时指出) or in a headline place the speaker there
+        present = v.kind != "words" or trusted or (
+            len(named) == 1 and _at_event(sentence[named[0].end : v.start]))
         for m in mentions:
-            _add_role(m, v.role)
+            _add_role(m, v.role, present)
         out.extend(mentions)
         last = mentions
         prev_end = v.end
     return out
 
 
-def _add_role(m: Mention, role: str) -> None:
+def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
+                     budget: Budget | None) -> list[Mention]:
+    """``mentions`` and the rosters before it that end right at a comma before it:
+    ``组长甲及全体成员，…监事会09办事处副主任、专职监事乙及相关人员参加`` (a piece no reading
+    accepts, here for its digits, stopped the search at the second roster)."""
+    while any(m.name for m in mentions):
+        first = min(m.start for m in mentions)
+        joint = max(sentence.rfind(w, clause_start, first) for w in _JOINTS)
+        if joint <= clause_start:
+            break
+        more = roster_before(sentence, clause_start, joint, budget)
+        if not any(m.name for m in more) or not _NOTE_OR_NOTHING.fullmatch(sentence, max(m.end for m in more), joint):
+            break
+        mentions = more + mentions
+    return mentions
+
+
+_ESCORT_OPENER, _ESCORT_END = "在", "下"
+PRESENT = "present"  # the role of a verb of presence that yields to any other (role_verbs.tsv)
+# a verb of words far from its subject continues it only when what was said follows
+# (主持召开…全体会议强调，…), not in 看望…或以各种方式表示慰问
+_SAYS = re.compile("[，：:]|$")
+
+
+# how far back an opening bracket of a title or note is looked for (real ones: under 60 characters);
+# a bound keeps a sentence of a million characters from being scanned once per verb
+BRACKET_REACH = 200
+
+
+def _inside(sentence: str, at: int, opening: str, closing: str) -> bool:
+    """Whether ``at`` stands inside a bracket pair opened in the ``BRACKET_REACH`` characters before it."""
+    start = max(0, at - BRACKET_REACH)
+    return sentence.rfind(opening, start, at) > sentence.rfind(closing, start, at)
+
+
+def _says(sentence: str, v: Verb) -> bool:
+    """Whether what was said follows the verb of words ``v`` (强调，…; 表示， holds its comma)."""
+    return sentence[v.end - 1] in "，：:" or _SAYS.match(sentence, v.end) is not None
+# where a roster joins the one after it: a comma, or 率/带领 (甲率乙、丙调研: both present)
+_JOINTS = ("，", "率", "带领")
+_NOTE_OR_NOTHING = re.compile(r"(?:[（(][^）)]{0,12}[）)])?")
+
+
+@cache
+def _pronoun_clause() -> re.Pattern[str]:
+    """A clause of a subject pronoun and the words that may stand before a verb (他还, 她在会上)."""
+    pronouns = "|".join(map(re.escape, ordered_words("subject_pronouns.txt")))
+    linkers = "|".join(map(re.escape, sorted(_LINKERS, key=len, reverse=True)))
+    return re.compile(f"(?:{pronouns})(?:{linkers}|会上|讲话中)*")
+
+
+@cache
+def _event_cues() -> tuple[str, ...]:
+    return ordered_words("presence_cues.txt")
+
+
+def _at_event(gap: str) -> bool:
+    """Whether the words between a name and what he or she said place the person at the event:
+    ``在…会议上``, ``在…调研时``."""
+    return gap.startswith("在") and len(gap) <= 40 and gap.endswith(_event_cues())
+
+
+def _add_role(m: Mention, role: str, present: bool = True) -> None:
+    """Give ``m`` a role; ``present``: the verb says the person was there (not only words reported)."""
     if role not in m.roles:
         m.roles.append(role)
+    if present:
+        m.acted = True

@@ -19,25 +19,37 @@ from functools import lru_cache
 import regex
 
 from ..layout.grammars import parse_table, reductions
-from ..vocabulary.names import has_stopchar, is_common_word, is_title, looks_like_name, split_title_name
+from ..vocabulary.lexicon import ordered_words
+from ..vocabulary.names import (
+    cited_forms,
+    foreign_shaped,
+    has_stopchar,
+    is_common_word,
+    is_post_title,
+    is_title,
+    looks_like_name,
+    looks_like_name_after_title,
+    split_title_name,
+    starts_inside_word,
+    weak_surname,
+)
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 PIECE_SEP = regex.compile(r"[、，,\s]+")
 _AND = regex.compile(r"以及|和|及|与|同")
 _TITLE_JUNK = regex.compile(
-    r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间"
+    r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间|"
+    + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
-_HONORIFIC = regex.compile(r"(?:先生|女士|同志|教授|副教授|研究员|院士|博士|老师)$")
-# the endings _HONORIFIC can match at (its $ matches before a final newline too)
-_HONORIFIC_ENDS = ("先生", "女士", "同志", "教授", "研究员", "院士", "博士", "老师", "\n")
 _AFFILIATION = regex.compile(
-    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院)$"
+    r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|委|部)$"
 )
 _COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
 _QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
 _NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
 _LEADING_AND_WORDS = ("以及", "及", "和", "与", "还有")
+_QUOTES = "“”‘’\"'「」"
 
 # A work limit for hostile text (attendance.py holds the search's): a longer piece is not read,
 # which also keeps _read_piece's recursion at 等 shallow.
@@ -54,6 +66,8 @@ class Mention:
     start: int  # in the paragraph text
     end: int
     label: str = ""  # group label after 等 / before the list
+    addressed: bool = False  # a title written after the name (韦知远委员): no title, but a sure person
+    acted: bool = False  # a role verb of an act (出席, 讲话) or words said at the event place the person there
 
 
 @lru_cache(maxsize=65536)
@@ -73,6 +87,10 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
         return []
     if len(piece) > MAX_PIECE:  # not a title chain and a name; and 等 recursion stays shallow
         return None
+    if piece[:1] in _QUOTES or piece[-1:] in _QUOTES:  # “珠江学者”: a quoted honour in a chain
+        piece = piece.strip(_QUOTES)
+        if not piece:
+            return None
     if piece.startswith(_LEADING_AND_WORDS):  # the regex only when it can match
         piece = _LEADING_AND.sub("", piece) or piece
     if lenient and bare_name_shape(piece):
@@ -89,19 +107,20 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
             return [*head_toks, ("DENG", "等")] + ([("TITLE", _clean_title(tail) or "")] if tail else [])
         return None
     split = split_title_name(piece)
-    if split is not None and not split[1]:
-        honorific = _HONORIFIC.search(piece)
-        if honorific:
-            bare = split_title_name(piece[: honorific.start()])
-            if bare is not None and bare[1]:
-                split = bare
-    if (split is None or not split[1]) and piece.endswith(_HONORIFIC_ENDS) and (honorific := _HONORIFIC.search(piece)):
-        # 华南师范大学刘云刚教授: an affiliation, a name and an honorific
-        core = piece[: honorific.start()]
-        for n in (3, 2):
-            if len(core) > n + 1 and looks_like_name(core[-n:]) and _AFFILIATION.search(core[:-n]):
-                split = (core[:-n], core[-n:])
-                break
+    if (split is None or not split[1]) and (after := _title_after_name(piece)):
+        # 团市委副书记李群同志, 省政府采购中心李健主任, 华南师范大学刘云刚教授: a title (or an
+        # affiliation) and a name before a title written after the name, which is no title
+        core = piece[: len(piece) - after]
+        bare = split_title_name(core)
+        if bare is not None and bare[1] and not starts_inside_word(core, len(core) - len(bare[1])) and (
+                bare[0] or (core == bare[1] and not weak_surname(core))):
+            split = bare
+        else:
+            for n in (3, 2):
+                if len(core) > n + 1 and looks_like_name_after_title(core[-n:]) and _AFFILIATION.search(core[:-n]) \
+                        and not starts_inside_word(core, len(core) - n):
+                    split = (core[:-n], core[-n:])
+                    break
     if split is None:
         return None
     title, name = split
@@ -117,8 +136,16 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
     return out
 
 
+def _title_after_name(piece: str) -> int:
+    """The length of the title written after a name that ends ``piece`` (同志, 主任, 副处长), or 0."""
+    for n in range(min(5, len(piece) - 2), 1, -1):
+        if is_post_title(piece[-n:]):
+            return n
+    return 0
+
+
 def _clean_title(title: str) -> str | None:
-    title = title.lstrip("“”‘’\"'「」")
+    title = title.strip(_QUOTES)
     if _TITLE_JUNK.search(title) or not is_title(title):
         return None
     return title
@@ -133,7 +160,8 @@ def bare_name_shape(piece: str) -> bool:
     surname_first = looks_like_name(piece[0] + "某")
     if len(piece) != 3:  # 白玛赤林 but not 中共中央; 刘鹤 but not 分别
         return surname_first and not has_stopchar(piece)
-    return surname_first or not has_stopchar(piece)
+    # a surname the lexicon knows, or a transliterated name (not 逝世后)
+    return surname_first or (not has_stopchar(piece) and foreign_shaped(piece))
 
 
 def _masked(text: str) -> str:
@@ -188,7 +216,7 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
 @lru_cache(maxsize=65536)
 def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
     """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
-    parts = _AND.split(piece) if _has_and(piece) else [piece]
+    parts = _and_parts(piece) if _has_and(piece) else [piece]
     if len(parts) >= 2:
         out: list[tuple[str, str]] = []
         for i, part in enumerate(parts):
@@ -201,6 +229,20 @@ def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], .
         else:
             return tuple(out)
     return _piece_tokens(piece)
+
+
+def _and_parts(piece: str) -> list[str]:
+    """``piece`` split at the conjunctions that join entries: not one right before another
+    conjunction or at the end, which ends a name (副市长韦永和与市长闵若川: 韦永和)."""
+    parts: list[str] = []
+    start = 0
+    for m in _AND.finditer(piece):
+        if m.end() == len(piece) or _AND.match(piece, m.end()):
+            continue
+        parts.append(piece[start : m.start()])
+        start = m.end()
+    parts.append(piece[start:])
+    return parts
 
 
 @lru_cache(maxsize=65536)
@@ -232,8 +274,10 @@ def piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
         strict = None
         # _read_piece(piece, True) differs from the strict read (None) only by the bare-name test
         # without 等 in the piece
-        bare = _LEADING_AND.sub("", piece) or piece if piece.startswith(_LEADING_AND_WORDS) else piece
-        lenient = (("NAME", bare),) if bare_name_shape(bare) else None
+        bare = piece.strip(_QUOTES) if piece[:1] in _QUOTES or piece[-1:] in _QUOTES else piece
+        if bare.startswith(_LEADING_AND_WORDS):
+            bare = _LEADING_AND.sub("", bare) or bare
+        lenient = (("NAME", bare),) if bare and bare_name_shape(bare) else None
     score = 0
     if lenient is not None:
         names = [v for k, v in lenient if k == "NAME"]
@@ -288,6 +332,7 @@ def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Menti
     pending: list[int] = []
     shared: list[str] = []
     since_label: list[Mention] = []
+    inherited: set[int] = set()  # mentions whose titles were carried over from an earlier one
     for titles, name, label in plan:
         if name < 0:
             pending.extend(titles)
@@ -300,13 +345,16 @@ def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Menti
             shared = own  # a title before a list of bare names applies to each (ANNOTATION.md)
         elif shared:
             m.titles = list(shared)
+            inherited.add(id(m))
         mentions.append(m)
         since_label.append(m)
         if label is not None:
             text = spans[label][1] if label >= 0 else ""
             for x in since_label:
                 x.label = text
-                if not x.titles and text:
+                # a label after 等 is the title of members without one of their own; it outranks
+                # a title carried over from an earlier person (副组长甲，以及乙、丙等领导同志)
+                if text and (not x.titles or id(x) in inherited):
                     x.titles = [text]
             since_label = []
     for i in pending:  # titles that no name follows: an unnamed group, spanning its label
@@ -326,4 +374,13 @@ def parse_roster(text: str, base: int) -> list[Mention] | None:
     if not spans or not any(k == "NAME" or k == "TITLE" for k, *_ in spans):
         return None
     plan = roster_plan("".join(_KIND_CHAR[k] for k, *_ in spans))
-    return None if plan is None else _mentions(plan, spans)
+    if plan is None:
+        return None
+    mentions = _mentions(plan, spans)
+    for m in mentions:
+        if m.name:
+            after = text[m.end - base :]
+            gap = PIECE_SEP.search(after)
+            title = after[: gap.start() if gap else len(after)]
+            m.addressed = is_post_title(title) and title not in cited_forms()
+    return mentions

@@ -4,6 +4,12 @@ A name is a surname (single or compound, from the lexicon) plus one or two chara
 transliterated name joined by ``·``. In ``市人大常委会主任周树群`` the name ends the chunk and
 what stands before it must end in a title suffix; trying the possible name lengths from the
 right and checking the remainder is what separates ``主任王磊`` from ``主任王`` + ``磊``.
+
+Name shape alone lets many words through (``负责制``, ``文献``, ``其间``, ``从战略``), so a
+candidate is weighed against evidence kept as data: common words of a segmenter's dictionary
+(``common_words.txt``, ``common_words_rarer.txt``), surnames that are mostly function words (``weak_surnames.txt``), the
+characters of transliterated names (``transliteration_chars.txt``), and a title right before it,
+which lets through what is less sure on its own (a rarer common word, ``省`` in ``杨省世``).
 """
 
 from __future__ import annotations
@@ -15,11 +21,20 @@ import regex
 from .lexicon import ordered_words, words
 
 _HAN = regex.compile(r"\p{Han}+")
-_POST_TITLES = frozenset(
-    "总书记 主席 委员长 总理 副总理 书记 同志 先生 女士 教授 研究员 院士 博士 老师 "
-    "校长 院长 主任 部长 省长 市长".split()
-)
-_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•]\p{Han}{1,4}){1,3}")
+# forms of address after a name that are no title suffix; any title suffix of a post (主任,
+# 委员), or one with 副 or 总 before it (副处长, 总经济师), after a name is one too:
+# 韦知远总经济师 is 韦知远
+_POST_TITLES = frozenset("总书记 同志 先生 女士".split())
+_POST_PREFIXES = frozenset("副总")
+# a dot between the parts of a transliterated name; a full stop stands in for it in some pages
+_DOTS = "·•."
+_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•.]\p{Han}{1,4}){1,3}")
+_DOT_SPLIT = regex.compile(r"[·•.]")
+# words that follow a name and never stand in a transliterated one (斯蒂芬·罗奇在接受采访时);
+# not all stop characters: 里 and 尔 are common in transliterations (皮奇里洛)
+_DOT_TAIL_STOPS = frozenset("在于也还就对向为以率到赴同与等又均都和及的是了说称表我你他她")
+# the conjunctions among the weak surnames: right after a title they join, not name (领导人和人民)
+_CONJUNCTIONS = frozenset("和与及同")
 
 
 @cache
@@ -38,9 +53,46 @@ def _not_names() -> frozenset[str]:
     return words("not_names.txt")
 
 
+@cache
+def _lookalikes() -> frozenset[str]:
+    return words("given_lookalikes.txt")
+
+
+@cache
+def _soft_stopchars() -> frozenset[str]:
+    return words("name_soft_stopchars.txt")
+
+
+@cache
+def _frequent_words() -> frozenset[str]:
+    """Common words that are never a name (向前, 高度): see tools/derive_name_lexicons.py."""
+    return words("common_words.txt")
+
+
+@cache
+def _rarer_words() -> frozenset[str]:
+    """Rarer common words, names only right after a title (方圆, 马力)."""
+    return words("common_words_rarer.txt")
+
+
+def _common(s: str) -> bool:
+    return s in _frequent_words() or s in _rarer_words()
+
+
+@cache
+def _weak_surnames() -> frozenset[str]:
+    return words("weak_surnames.txt")
+
+
+@cache
+def _translit_chars() -> frozenset[str]:
+    return words("transliteration_chars.txt")
+
+
 def is_common_word(s: str) -> bool:
-    """A word of the not-names lexicon (分别, 国家): name-shaped but never a name."""
-    return s in _not_names()
+    """A word that is name-shaped but not a name: the not-names lexicon (分别, 国家) or a
+    common word of the segmenter's dictionary (负责制, 文献)."""
+    return s in _not_names() or _common(s)
 
 
 @cache
@@ -55,9 +107,22 @@ def group_labels() -> frozenset[str]:
 
 
 def looks_like_name(s: str) -> bool:
-    """A plausible personal name: surname + one or two characters, or a ``·`` name."""
-    if "·" in s or "•" in s:  # a dot name, else no name: a dot is not a Han character
-        return _DOT_NAME.fullmatch(s) is not None
+    """A plausible personal name: surname + one or two characters, or a ``·`` name.
+
+    Context-free: a rarer common word (方圆) or a given name holding ``省`` is not one here,
+    though it can be right after a title (:func:`split_title_name`)."""
+    return _plausible(s, False)
+
+
+def looks_like_name_after_title(s: str) -> bool:
+    """:func:`looks_like_name` right after a title or an affiliation (副市长方圆, 大学叶名怡教授)."""
+    return _plausible(s, True)
+
+
+def _plausible(s: str, after_title: bool) -> bool:
+    """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title."""
+    if "·" in s or "•" in s or "." in s:  # a dot name, else no name: a dot is not a Han character
+        return is_dot_name(s)
     # the cheap tests first: most pieces of text fail on the surname
     if not 2 <= len(s) <= 4:
         return False
@@ -70,10 +135,46 @@ def looks_like_name(s: str) -> bool:
         return False
     if not (1 <= len(given) <= 2 and _stopchars().isdisjoint(given)):
         return False
-    not_names = _not_names()
-    if s in not_names or (len(given) == 2 and given in not_names):
-        return False  # 黄大妈, 人共同
+    if not after_title and not _soft_stopchars().isdisjoint(given):
+        return False
+    if s in _not_names() or (len(given) == 2 and (
+            given in _lookalikes() or (given in _not_names() and not after_title))):
+        return False  # 黄大妈, 人共同; 和平 and 中华 are given names after a title (胡和平, 邓中华)
+    if s in _frequent_words() or (not after_title and s in _rarer_words()):
+        return False  # 负责制, 其间; 方圆 only after a title
+    if s[0] in _weak_surnames() and len(s) <= 3 and (_common(s) or _common(given) or _common(s[:2])):
+        return False  # 从战略, 从而得, 有幸: the surname reads as a word of its own
+    if (len(given) == 2 and is_title(given)) or is_title(s) or (len(s) == 3 and is_title(s[:2])):
+        return False  # 由校长, 董事, 董事长, 代表约
     return _HAN.fullmatch(s) is not None  # the regex last: the set tests above reject more, cheaper
+
+
+def is_dot_name(s: str) -> bool:
+    """A transliterated name with its parts joined by a dot (阿依古丽·买买提) that holds no word
+    of the sentence around it: a function word (斯蒂芬·罗奇在接, 我和祖龙·克里木; but 阿不都·热合曼
+    ends its first part in 都) or a frequent word at its end (阿尔法·巴里近日)."""
+    if _DOT_NAME.fullmatch(s) is None:
+        return False
+    dot = _DOT_SPLIT.search(s)
+    inner = s[: dot.start() - 1] + s[dot.end() :] if dot else s  # 阿不都·热合曼: a first part may end in 都
+    last = _DOT_SPLIT.split(s)[-1]  # a word ending a longer last part: 巴里近日, 林博应邀 (巴里 alone is a name)
+    return _DOT_TAIL_STOPS.isdisjoint(inner) and not (len(last) > 2 and _common(last[-2:]))
+
+
+def starts_inside_word(text: str, at: int) -> bool:
+    """Whether a name starting at ``at`` would begin inside a frequent word (办公|室: 公室)."""
+    return at > 0 and text[at - 1 : at + 1] in _frequent_words()
+
+
+def weak_surname(name: str) -> bool:
+    """Whether ``name`` starts with a surname that is mostly a function word (向总 of 向总书记)."""
+    return name[:1] in _weak_surnames()
+
+
+def foreign_shaped(s: str) -> bool:
+    """Every character one of transliterated names (特朗普, 默克尔)."""
+    chars = _translit_chars()
+    return all(c in chars for c in s)
 
 
 def has_stopchar(s: str) -> bool:
@@ -104,6 +205,39 @@ def _suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple((n, frozenset(t for t in title_suffixes() if len(t) == n)) for n in lengths)
 
 
+def _person(s: str) -> bool:
+    """A name and the title written after it (习近平总书记, 要围绕习近平总书记): a person, not a
+    title before a name (习近平总书记来校 holds no name 来校). Only a cited leader's form of
+    address (cited_forms.txt) is looked for after words before the name."""
+    if any(len(s) > n and is_post_title(s[n:]) and looks_like_name(s[:n]) for n in (3, 2)):
+        return True
+    # a three-character name only: two characters before 主席 are often an organ's (工商联主席)
+    return any(s.endswith(form) and len(s) >= len(form) + 3 and looks_like_name(s[-len(form) - 3 : -len(form)])
+               for form in cited_forms())
+
+
+@cache
+def cited_forms() -> frozenset[str]:
+    """Titles written after a name that mark a leader the report cites (总书记, 主席)."""
+    return words("cited_forms.txt")
+
+
+def is_post_title(s: str) -> bool:
+    """A title as it is written after a name (总理, 副处长, 同志): a title suffix itself, or one
+    with 副 before it, or a form of address."""
+    if s in _POST_TITLES:
+        return True
+    suffixes = _post_suffixes()
+    return s in suffixes or (s[:1] in _POST_PREFIXES and s[1:] in suffixes)
+
+
+@cache
+def _post_suffixes() -> frozenset[str]:
+    """Title suffixes that can follow a name: those that name a post, not a group."""
+    groups = words("group_suffixes.txt")
+    return frozenset(t for t in title_suffixes() if t not in groups and not any(t.endswith(g) for g in groups))
+
+
 def strip_de(s: str) -> str:
     """``社会民主连线的`` → ``社会民主连线``: a trailing 的 joins an affiliation to a name."""
     return s[:-1] if s.endswith("的") and len(s) > 2 else s
@@ -118,12 +252,12 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     """
     if not chunk:
         return None
-    dot_at = max(chunk.rfind("·"), chunk.rfind("•"))
+    dot_at = max(chunk.rfind("·"), chunk.rfind("•"), chunk.rfind("."))
     if dot_at > 0:
         # 党委书记阿依古丽·买买提: the shortest first part whose remainder is a title (or nothing)
         for k in range(1, min(6, dot_at) + 1):
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
-            if _DOT_NAME.fullmatch(name) and (not rest or is_title(strip_de(rest))):
+            if is_dot_name(name) and (not rest or is_title(strip_de(rest))):
                 return strip_de(rest), name
     dotted = dot_at >= 0
     single, compound = _surnames()
@@ -135,22 +269,26 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         if not dotted and chunk[-n] not in single and chunk[size - n : size - n + 2] not in compound:
             continue
         name, rest = chunk[-n:], chunk[:-n]
-        if not looks_like_name(name):
+        titled = bool(rest) and is_title(rest) and not _person(rest)
+        if not _plausible(name, titled):
             continue
         if not rest:
             return "", name
-        if rest.endswith("的") and len(rest) > 2 and not rest.endswith("岁的"):
+        if rest.endswith("的") and len(rest) > 2 and not rest.endswith("岁的") and looks_like_name(name):
             return rest[:-1], name
-        if is_title(rest):
+        if titled and name[0] not in _CONJUNCTIONS:
             return rest, name
-    # a title right before is strong evidence: accept a rare surname (摆向阳) after one
-    if size > 3 and is_title(rest := chunk[:-3]):
+    # a title right before is strong evidence: accept a transliterated name (特朗普) or one of a
+    # surname the lexicon lacks, if all its characters are those of transliterated names
+    if size > 3 and is_title(rest := chunk[:-3]) and not _person(rest):
         name = chunk[-3:]
-        if _HAN.fullmatch(name) and not has_stopchar(name) and name not in _not_names() and not is_title(name):
+        if _HAN.fullmatch(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name) \
+                and foreign_shaped(name):
             return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
-        if size > n and chunk[n:] in _POST_TITLES and looks_like_name(chunk[:n]):
+        if size > n and is_post_title(chunk[n:]) and looks_like_name(chunk[:n]) \
+                and chunk[0] not in _weak_surnames():
             return "", chunk[:n]
     if is_title(chunk):
         return chunk, ""
