@@ -21,6 +21,10 @@ _HTML_DOC = regex.compile(
 )
 _HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,500}>")
 _MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
+# The container is judged on the first 20,000 characters: a page's head and opening body.
+FORMAT_SNIFF_CHARS = 20_000
+# Three HTML tags make a fragment HTML; one or two are markup quoted in a text.
+MIN_HTML_TAGS = 3
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # line boundaries of str.splitlines that _LINE does not break at
 _OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -38,7 +42,7 @@ class Container:
 
 def detect_format(text: str) -> str:
     """``html``, ``markdown`` or ``text``, judged from the content."""
-    head = text[:20000]
+    head = text[:FORMAT_SNIFF_CHARS]
     if _FRONT_MATTER.match(head):
         return "markdown"
     if _HTML_DOC.match(head):
@@ -46,7 +50,7 @@ def detect_format(text: str) -> str:
     tags = len(_HTML_TAGS.findall(head))
     if _MD_HEADING.search(head):
         return "markdown"
-    if tags >= 3:
+    if tags >= MIN_HTML_TAGS:
         return "html"
     return "text"
 

@@ -14,6 +14,26 @@ import regex
 from ..errors import InputError
 from ..model import Warning
 
+# How much of the input is sniffed for binary content and UTF-16: a page's first 8 KB decide.
+SNIFF_BYTES = 8192
+# A few NULs or control bytes in a text file are tolerated (a stray byte in a crawl) ...
+FEW_ODD_BYTES = 8
+# ... but not NULs in one byte of 100, nor control bytes in one of 20: that is a binary file.
+NUL_SHARE = 100
+CONTROL_SHARE = 20
+# UTF-16 without a BOM: NULs or controls in at least one byte of 50, and nine NULs in ten on one
+# side of the byte pairs for ASCII-rich text to say its byte order.
+UTF16_CONTROL_SHARE = 50
+UTF16_NUL_SIDE = 0.9
+# Refused as undecodable: more than 16 characters, and more than a quarter of the text, that no
+# encoding tried could decode.
+FEW_UNDECODABLE = 16
+UNDECODABLE_SHARE = 4
+# Mostly UTF-8: at least three good non-ASCII characters, and four for each bad sequence (GBK
+# read as UTF-8 gives fewer good than bad).
+MIN_GOOD_NON_ASCII = 3
+GOOD_PER_BAD = 4
+
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -107,14 +127,15 @@ def _refuse_binary(data: bytes) -> int:
         raise InputError("binary", "this is an MP3 file, not a text report; nothing was parsed")
     if data[4:8] == b"ftyp":
         raise InputError("binary", "this is an MP4/QuickTime/HEIF media file, not a text report; nothing was parsed")
-    head = data[:8192]
+    head = data[:SNIFF_BYTES]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return -1  # UTF-16 text has NULs by nature
     nuls, control = _odd_bytes(head)
-    if nuls > max(8, len(head) // 100) or control > max(8, len(head) // 20):
+    too_many_nuls = nuls > max(FEW_ODD_BYTES, len(head) // NUL_SHARE)
+    if too_many_nuls or control > max(FEW_ODD_BYTES, len(head) // CONTROL_SHARE):
         if utf16_without_bom(head):
             return control
-        if nuls > max(8, len(head) // 100):
+        if too_many_nuls:
             raise InputError("binary", "the file holds NUL bytes: it looks binary, not a text report")
         raise InputError("binary", f"{control} of the first {len(head):,} bytes are control characters: "
                          "the file looks binary, not a text report")
@@ -145,16 +166,16 @@ def utf16_without_bom(data: bytes) -> str | None:
     side the NULs fall on gives the byte order of ASCII-rich text, and nine characters in ten
     must be Chinese, punctuation or printable ASCII in that reading.
     """
-    head = data[:8192]
+    head = data[:SNIFF_BYTES]
     head = head[: len(head) // 2 * 2]
     nuls, control = _odd_bytes(head)
-    if len(head) < 4 or control < max(2, len(head) // 50):
+    if len(head) < 4 or control < max(2, len(head) // UTF16_CONTROL_SHARE):
         return None
     odd = head[1::2].count(b"\x00")  # ASCII in UTF-16-LE: "a\0"
     order = ["utf-16-le", "utf-16-be"]
-    if nuls >= 8 and odd >= 0.9 * nuls:
+    if nuls >= FEW_ODD_BYTES and odd >= UTF16_NUL_SIDE * nuls:
         order = ["utf-16-le"]
-    elif nuls >= 8 and nuls - odd >= 0.9 * nuls:
+    elif nuls >= FEW_ODD_BYTES and nuls - odd >= UTF16_NUL_SIDE * nuls:
         order = ["utf-16-be"]
     best, best_codec = 0.0, None
     for codec in order:
@@ -244,7 +265,7 @@ def decode_bytes(data: bytes) -> Decoded:
             if guessed.text.count("\ufffd") < best.text.count("\ufffd"):
                 best = guessed
     bad = best.text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    if bad > max(16, len(best.text) // 4):
+    if bad > max(FEW_UNDECODABLE, len(best.text) // UNDECODABLE_SHARE):
         raise InputError("undecodable", f"{bad:,} of its {len(best.text):,} characters could not be decoded in any "
                          "encoding tried (UTF-8, UTF-16, GB18030, the declared charset, a statistical guess): "
                          "it does not look like text")
@@ -293,7 +314,7 @@ def _mostly_utf8(data: bytes) -> bool:
     # the bytes hold ASCII bytes.
     ascii_chars = len(data) - len(data.translate(None, _ASCII_BYTES))
     good = (len(text) - ascii_chars) - bad - literal
-    return bad > 0 and good >= max(3, 4 * bad)
+    return bad > 0 and good >= max(MIN_GOOD_NON_ASCII, GOOD_PER_BAD * bad)
 
 
 def _by_line(data: bytes, warnings: list[Warning]) -> Decoded:

@@ -38,6 +38,10 @@ _CONTROL_CHARS = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E
 _ANY_CONTROL = re.compile(_CONTROL.pattern)
 _STRIP = " \u3000\r\n"
 
+# The script of a document is judged on its first 400 segments: a whole report, and enough of a
+# huge file to tell traditional from simplified.
+SCRIPT_SAMPLE_SEGMENTS = 400
+
 
 @dataclass(slots=True)  # slots: one is built for every paragraph of every input
 class NormText:
@@ -224,7 +228,8 @@ def normalize_segments(
     punct = any(c in joined for c in _PUNCT)
     if convert is None:
         # the markers are single characters too: joining neither makes nor hides one
-        convert = (rare and is_traditional(joined)) if len(texts) <= 400 else is_traditional("".join(texts[:400]))
+        convert = (rare and is_traditional(joined)) if len(texts) <= SCRIPT_SAMPLE_SEGMENTS \
+            else is_traditional("".join(texts[:SCRIPT_SAMPLE_SEGMENTS]))
     out: list[NormText] = []
     append = out.append
     for seg in segments:
