@@ -172,3 +172,35 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
             return None
         out += lits
     return tuple(dict.fromkeys(out))
+
+
+_LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
+
+
+def loosened(pattern: str) -> str | None:
+    """A pattern that matches wherever ``pattern`` does, and maybe elsewhere: its look-arounds
+    dropped (they only restrict where a match may stand) and its named groups unnamed, so that
+    several can be joined in one alternation as a cheap pre-test. None when the pattern has a
+    shape this cannot read (inline flags, back-references)."""
+    if _FLAGS_OR_REFERENCES.search(pattern):
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(_LOOKAROUND, i):
+            i = _group_end(pattern, i)
+        elif pattern.startswith("(?P<", i):
+            out.append("(?:")
+            i = pattern.index(">", i) + 1
+        elif pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            j = _set_end(pattern, i)
+            out.append(pattern[i:j])
+            i = j
+        else:
+            out.append(pattern[i])
+            i += 1
+    # a boundary rule reduced to "^ or anywhere" tests nothing, and costs a branch at every position
+    return "".join(out).replace("(?:^|)", "")
