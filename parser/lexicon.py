@@ -110,12 +110,38 @@ def _group_end(pattern: str, i: int) -> int:
     return len(pattern)
 
 
-def _branch_literals(branch: str) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of a branch holds, or None: a run of plain
-    characters, or a group of plain alternatives, that the branch needs (at its top level, not
-    quantified). Of several such, the one whose shortest string is longest."""
-    if regex.search(r"\\[xuUNo]", branch):  # escapes whose next characters are not literal
+_OPAQUE_ESCAPE = regex.compile(r"\\[xuUNo]")
+
+
+def _group_body(group: str) -> str | None:
+    """The pattern inside a group that must match as a whole (plain, non-capturing or named),
+    or None for a look-around, an atomic group or a flag group."""
+    if group.startswith("(?:"):
+        return group[3:-1]
+    if group.startswith("(?P<"):
+        return group[group.index(">") + 1 : -1]
+    if group.startswith("(?"):
         return None
+    return group[1:-1]
+
+
+def _branch_literals(branch: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of a branch holds, or None: of the sets of
+    ``_branch_needs``, the one whose shortest string is longest, then the one with fewest."""
+    if branch and not SYNTAX.intersection(branch):  # a plain word (each of a list of role words)
+        return (branch,)
+    candidates = _branch_needs(branch)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+
+
+def _branch_needs(branch: str) -> list[tuple[str, ...]]:
+    """Sets of literal strings, each of which has a string in every match of a branch: a run of
+    plain characters, a set of plain characters, or a group (read the same way, alternative by
+    alternative), that the branch needs (at its top level, not optional)."""
+    if _OPAQUE_ESCAPE.search(branch):  # escapes whose next characters are not literal
+        return []
     candidates: list[tuple[str, ...]] = []
     run = ""
     i = 0
@@ -140,23 +166,24 @@ def _branch_literals(branch: str) -> tuple[str, ...] | None:
             if branch[i - 1 : i] in ("p", "P") and branch[i : i + 1] == "{":
                 i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
         elif c == "[":
-            i = _set_end(branch, i)
+            end = _set_end(branch, i)
+            members = branch[i + 1 : end - 1]
+            # a plain set (no negation, range, escape or class) that is not optional
+            if members and not set(members) & set("^-\\[") and branch[end : end + 1] not in ("?", "*", "{"):
+                candidates.append(tuple(dict.fromkeys(members)))
+            i = end
         elif c == "(":
             end = _group_end(branch, i)
-            inner = branch[i + 3 : end - 1] if branch.startswith("(?:", i) else (
-                branch[i + 1 : end - 1] if branch[i + 1 : i + 2] != "?" else None)
-            alts = branches(inner) if inner is not None else None
-            if alts and all(a and not SYNTAX.intersection(a) for a in alts) \
-                    and branch[end : end + 1] not in ("?", "*", "{"):
-                candidates.append(tuple(alts))
+            inner = _group_body(branch[i:end])
+            lits = required_literals(inner) if inner is not None else None
+            if lits and branch[end : end + 1] not in ("?", "*", "{"):
+                candidates.append(lits)
             i = end
         elif c == "{":
             i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
         else:
             i += 1
-    if not candidates:
-        return None
-    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+    return candidates
 
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:
@@ -172,6 +199,18 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
             return None
         out += lits
     return tuple(dict.fromkeys(out))
+
+
+def required_literal_sets(pattern: str) -> list[tuple[str, ...]]:
+    """Sets of literal strings such that every match of the pattern holds a string of each set
+    (none known: an empty list). A cheap pre-test may ask for one string of every set."""
+    alts = branches(pattern)
+    if alts is None:
+        return []
+    if len(alts) == 1:
+        return sorted(_branch_needs(alts[0]), key=lambda lits: (-min(map(len, lits)), len(lits)))
+    lits = required_literals(pattern)
+    return [lits] if lits else []
 
 
 _LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")

@@ -19,7 +19,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "parser" / "lexicons"
 # closed classes: their header says what they are; single entries need no occurrence
 CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "traditional_markers.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
-PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv"}
+PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "credit_shapes.tsv"}
 
 
 def lexicon_files() -> list[Path]:
@@ -87,8 +87,11 @@ def test_pattern_lexicon_rows_compile(path: Path) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        pattern = cols[3] if path.name == "markers.tsv" else cols[1] if path.name == "kind_cues.tsv" else cols[0]
-        regex.compile(pattern.replace("{CN}", "[一二三]"))
+        pattern = cols[{"markers.tsv": 3, "kind_cues.tsv": 1, "credit_shapes.tsv": 5}.get(path.name, 0)]
+        for key, value in (("{CN}", "[一二三]"), ("{NAME}", "\\p{Han}{2,8}"), ("{CODE}", "[A-Z0-9]+"),
+                           ("{ROLE}", "记者|文"), ("{ROLE2}", "记者")):
+            pattern = pattern.replace(key, value)
+        regex.compile(pattern)
 
 
 @pytest.mark.parametrize(
