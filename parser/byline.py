@@ -40,10 +40,14 @@ def _role_alt(min_len: int = 1) -> str:
     return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
 
 
-_NAME = r"[\p{Han}·•]{2,8}"
+# a name: a run of 2–8 Chinese characters, or a two-character name padded to the width of three
+# (本报记者  靳  博  龚某某); the padding is no part of the name
+_PADDED = r"\p{Han}[ \u3000]{1,3}\p{Han}(?![\p{Han}·•])"
+_NAME = rf"(?:{_PADDED}|[\p{{Han}}·•]{{2,8}})"
+_PADDING = regex.compile(r"[ \u3000]+")
 _CODE = r"(?:[_＿]?[A-Za-z]{1,4}[0-9]{2,6}|[_＿][A-Za-z0-9]{2,10})"
 # a name in a shape: never holding 报道, so a trailing (摄影)报道 stays outside the names
-_SHAPE_NAME = r"(?:(?!摄?报道)[\p{Han}·•]){2,8}"
+_SHAPE_NAME = rf"(?:{_PADDED}|(?:(?!摄?报道)[\p{{Han}}·•]){{2,8}})"
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ def _names_in(text: str, base: int, loose: bool = False) -> list[tuple[str, int,
     for m in _patterns()["names"].finditer(text):
         if loose and not _whole_run(text, m.start(), m.end()):
             continue
-        if check(m.group()):
+        if check(_PADDING.sub("", m.group())):
             out.append((m.group(), base + m.start(), base + m.end()))
     return out
 
@@ -233,7 +237,7 @@ def _emit_with_roles(hits: list[CreditHit], role: str, names: str, base: int, vo
         for sm in pats["suffixed"].finditer(names, a, z):
             if loose and not _whole_run(names, sm.start(1), sm.end(1), a, z):
                 continue
-            if not (credit_name if loose else looks_like_name)(sm.group(1)):
+            if not (credit_name if loose else looks_like_name)(_PADDING.sub("", sm.group(1))):
                 continue
             first = not names[a : sm.start()].strip()
             roles = [seg_role] if sm.group(2) is None else (

@@ -420,9 +420,11 @@ def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> li
 
 
 def _add_credit(out: list[Credit], seen: set[tuple[str, str]], b: Block, h: CreditHit) -> None:
-    key = (h.role, h.name)
+    key = (h.role, "".join(h.name.split()))
     if key in seen:
         return
     seen.add(key)
     a, z = b.start + h.start, b.start + h.end
-    out.append(Credit(h.role, b.norm.shown(a, z), b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]
+    # a name padded to the width of three (靳  博) is given without its padding; its span covers it
+    name = "".join(b.norm.shown(a, z).split())
+    out.append(Credit(h.role, name, b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]

@@ -181,3 +181,12 @@ def test_a_role_row_added_to_the_lexicon_takes_effect(tmp_path: Any) -> None:
     assert credits("校对：林晓岚") == []
     with lexicon_with_row(tmp_path, "credit_roles.tsv", "校对\teditor"):
         assert credits("校对：林晓岚") == [("editor", "林晓岚")]
+
+
+def test_a_padded_two_character_name_is_one_name() -> None:
+    assert credits("本报记者  闵  川  林晓岚") == [("reporter", "闵  川"), ("reporter", "林晓岚")]
+    text = "青岚江三桥正式通车\n本报记者\u00a0\u00a0闵\u00a0\u00a0川\n" + NEWS.split("\n", 1)[1]
+    (credit,) = parse(text).to_dict()["byline"]
+    assert (credit["role"], credit["name"]) == ("reporter", "闵川")
+    s, e = credit["span"]
+    assert text[s:e] == "闵\u00a0\u00a0川"
