@@ -102,6 +102,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 
 
 @cache
+def _news_openings() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{row[0]})" for row in table("news_openings.tsv")))
+
+
+def opens_as_news(lead: str) -> bool:
+    """Whether a lead opens as a news report does, dating its event or citing its reporter's
+    source (``lexicons/news_openings.tsv``): a bare ``（甲）`` closing it is then its reporter."""
+    return _news_openings().search(lead[:120]) is not None
+
+
+@cache
 def _roles_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_roles(), key=len, reverse=True))
 

@@ -9,6 +9,7 @@ one after the other are siblings. Every marker shape is a row of ``lexicons/mark
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from functools import cache
 
 import regex
 
-from .lexicon import branches, loosened, table
+from .lexicon import branches, loosened, required_literals, table
 
 _CN = "〇一二三四五六七八九十"
 _CN_NUM = rf"[{_CN}]{{1,3}}"
@@ -30,6 +31,27 @@ def _marker_kinds() -> tuple[tuple[str, str, int, regex.Pattern[str]], ...]:
         kind, family, rank, pattern = row[0], row[1], int(row[2]), row[3]
         out.append((kind, family, rank, regex.compile(pattern.replace("{CN}", _CN_NUM))))
     return tuple(out)
+
+
+@cache
+def _meeting_voice() -> tuple[regex.Pattern[str], re.Pattern[str] | None]:
+    """The cues where a report turns to the meeting's own words (``lexicons/meeting_voice.tsv``),
+    with a search for strings one of which every cue holds (derived from the rows)."""
+    parts: dict[str, list[str]] = {"subject": [], "verb": []}
+    for word, part in table("meeting_voice.tsv"):
+        parts[part].append(word)
+    alt = {k: "|".join(map(regex.escape, sorted(v, key=len, reverse=True))) for k, v in parts.items()}
+    pattern = f"(?:{alt['subject']})(?:{alt['verb']})"
+    needs = required_literals(pattern)
+    return regex.compile(pattern), re.compile("|".join(map(re.escape, needs))) if needs else None
+
+
+def meeting_voice(text: str) -> list[int]:
+    """Where a paragraph turns to the meeting's own words (``会议强调``): the cues' positions."""
+    pattern, needs = _meeting_voice()
+    if needs is not None and needs.search(text) is None:  # most paragraphs: no search
+        return []
+    return [m.start() for m in pattern.finditer(text)]
 
 
 def cn_value(s: str) -> int | None:

@@ -12,10 +12,10 @@ import regex
 
 from . import attendance as att
 from .blocks import Block, classify, clean_title
-from .byline import CreditHit, find_credits
+from .byline import CreditHit, find_credits, opens_as_news
 from .containers import read_container
 from .decode import decode_bytes
-from .directives import Item, build_tree, find_all_candidates, flatten
+from .directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
 from .document import Layout, count_items, lay_out, narrow_page, split_dateline
 from .errors import InputError
 from .kind import classify_kind
@@ -39,14 +39,6 @@ DEFAULT_MAX_BYTES = 20_000_000
 # Counted with str.count: no word's first character stands anywhere else in a word, so their
 # occurrences never overlap and the counts add up to what ``findall`` of their alternation gave.
 _FIRST_PERSON = ("我们", "我代表", "大家要", "同志们")
-# a news report dates its event in the opening: 5月13日, 13日, 日前, 近日, 昨天 …
-_NEWS_DATE = regex.compile(
-    r"\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]{1,3}日|日前|近日|昨天|今天|前不久|连日来|记者从"
-)
-# Where a report turns to the meeting's words (会议强调). The subject is required: the cues once
-# came from ``(?P<who>…)?(?:verbs)`` keeping only matches with a subject, which finds the same
-# ones, since a bare verb match (no 会 or 全 in any verb) never covers the start of a subject.
-_SPEECH_CUE = regex.compile(r"(?:会议|会议上|全会|会上)(?:强调|指出|要求|表示|认为|提出|决定|部署)")
 
 
 def parse_input(
@@ -349,10 +341,7 @@ def _speaker_cues(
         if m.name and "spoke" in m.roles:
             cues.append((idx, m.start, m.name))
     for i in body:
-        text = blocks[i].text
-        if "会" in text:  # in every subject: most paragraphs need no search
-            for sm in _SPEECH_CUE.finditer(text):
-                cues.append((i, sm.start(), None))
+        cues.extend((i, at, None) for at in meeting_voice(blocks[i].text))
     order = {b: k for k, b in enumerate(body)}
     cues.sort(key=lambda c: (order.get(c[0], -1), c[1]))
     return cues
@@ -396,8 +385,7 @@ def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> li
     seen: set[tuple[str, str]] = set()
     last_body = body[-1] if body else -1
     lead = layout.lead_index
-    dated = lead is not None and (split_dateline(blocks[lead].text) > 0
-                                  or bool(_NEWS_DATE.search(blocks[lead].text[:120])))
+    dated = lead is not None and (split_dateline(blocks[lead].text) > 0 or opens_as_news(blocks[lead].text))
     bare_role = "author" if kind == "other" and not dated else "reporter"
     for i, b in enumerate(blocks):
         place = layout.places[i]

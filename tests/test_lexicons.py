@@ -19,7 +19,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "parser" / "lexicons"
 # closed classes: their header says what they are; single entries need no occurrence
 CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "traditional_markers.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
-PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "credit_shapes.tsv"}
+PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "credit_shapes.tsv", "news_openings.tsv"}
 
 
 def lexicon_files() -> list[Path]:
