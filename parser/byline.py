@@ -97,7 +97,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "code": regex.compile(_CODE),
         # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
         "column": regex.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
-        "outlets": regex.compile(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源"),
     }
 
 
@@ -135,9 +134,19 @@ def _may_hold_credit(text: str) -> bool:
 
 
 _HANCHAR = regex.compile(r"\p{Han}")
-# words that follow a credit label without being a name: columns (记者手记), times, positions
-_NOT_PERSON = regex.compile(r"手记|札记|近期|近日|日前|观察|特稿|专稿|综述|教授|专家|作家|研究员|代表|委员|大使|主任")
-_NOT_PERSON_END = regex.compile(r"(?:社|网|报|台|站|院|部|局|厅|委|办|处|中心|报道|新闻|消息|来源|本文)$")
+
+
+@cache
+def _credit_words() -> dict[str, regex.Pattern[str]]:
+    """Searches for the words of ``lexicons/credit_words.tsv``, by kind: ``inside`` anywhere,
+    ``ending`` at the end, ``outlet`` anywhere."""
+    kinds: dict[str, list[str]] = {"inside": [], "ending": [], "outlet": []}
+    for word, kind in table("credit_words.tsv"):
+        for k in kind.split():
+            kinds[k].append(word)
+    alt = {k: "|".join(map(regex.escape, sorted(v, key=len, reverse=True))) for k, v in kinds.items()}
+    return {"inside": regex.compile(alt["inside"]), "ending": regex.compile(f"(?:{alt['ending']})$"),
+            "outlet": regex.compile(alt["outlet"])}
 
 
 @cache
@@ -151,10 +160,11 @@ def credit_name(s: str) -> bool:
     surname missing from the lexicon or a rare given-name character does not reject it."""
     if looks_like_name(s):
         return True
-    if is_title(s) or _NOT_PERSON.search(s):
+    words = _credit_words()
+    if is_title(s) or words["inside"].search(s):
         return False
     return (2 <= len(s) <= 3 and _han_run().fullmatch(s) is not None and s not in _roles()
-            and not any(w in s for w in _roles() if len(w) >= 2) and not _NOT_PERSON_END.search(s))
+            and not any(w in s for w in _roles() if len(w) >= 2) and not words["ending"].search(s))
 
 
 def _whole_run(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
@@ -282,5 +292,5 @@ def is_credit_only(text: str) -> bool:
     for h in hits:
         rest = rest.replace(h.name, "")
     rest = _CREDIT_ONLY_RESIDUE.sub("", rest)
-    rest = pats["outlets"].sub("", rest)
+    rest = _credit_words()["outlet"].sub("", rest)
     return len(rest) <= 2
