@@ -195,10 +195,18 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     if closing and not hits:
         taken: list[tuple[int, int]] = []
         for shape in _shapes():
-            if shape.when == "closing" and not hits:
+            if shape.when == "closing" and not hits and _needs_met(shape, text):
                 _apply(shape, text, hits, taken, bare_role)
         hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _needs_met(shape: _Shape, text: str) -> bool:
+    """Whether ``text`` holds a string of each set every match of the shape needs."""
+    for need in shape.needs:
+        if need.search(text) is None:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4096)  # classify and the byline stage both look for credits in a paragraph
@@ -209,7 +217,7 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
     hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
     for shape in _shapes():
-        if shape.when == "closing" or (shape.when == "fallback" and hits):
+        if shape.when == "closing" or (shape.when == "fallback" and hits) or not _needs_met(shape, text):
             continue
         _apply(shape, text, hits, taken, "reporter")
     hits.sort(key=lambda h: h.start)
@@ -217,11 +225,8 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
 
 
 def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[int, int]], bare_role: str) -> None:
-    """The credits of one shape in ``text``, added to ``hits``; a match whose names start in a
-    credit found before is skipped."""
-    for need in shape.needs:
-        if need.search(text) is None:
-            return
+    """The credits of one shape in ``text`` (which holds what it needs), added to ``hits``; a
+    match whose names start in a credit found before is skipped."""
     for m in shape.pattern.finditer(text):
         if any(s <= m.start("names") < e for s, e in taken):
             continue

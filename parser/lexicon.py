@@ -110,7 +110,17 @@ def _group_end(pattern: str, i: int) -> int:
     return len(pattern)
 
 
-_OPAQUE_ESCAPE = regex.compile(r"\\[xuUNo]")
+_FIXED_ESCAPES = {"x": 2, "u": 4, "U": 8}  # the hex digits after \x, \u and \U
+
+
+def _escape_end(pattern: str, i: int) -> int:
+    r"""The index after the escape that opens at ``pattern[i]`` (its digits or braces included:
+    ``\u3000``, ``\p{Han}``, ``\N{…}``), never read as literal characters."""
+    kind = pattern[i + 1 : i + 2]
+    if pattern[i + 2 : i + 3] == "{" and kind in ("x", "p", "P", "N", "o"):
+        end = pattern.find("}", i + 2)
+        return len(pattern) if end < 0 else end + 1
+    return i + 2 + _FIXED_ESCAPES.get(kind, 0)
 
 
 def _group_body(group: str) -> str | None:
@@ -140,8 +150,6 @@ def _branch_needs(branch: str) -> list[tuple[str, ...]]:
     """Sets of literal strings, each of which has a string in every match of a branch: a run of
     plain characters, a set of plain characters, or a group (read the same way, alternative by
     alternative), that the branch needs (at its top level, not optional)."""
-    if _OPAQUE_ESCAPE.search(branch):  # escapes whose next characters are not literal
-        return []
     candidates: list[tuple[str, ...]] = []
     run = ""
     i = 0
@@ -162,9 +170,7 @@ def _branch_needs(branch: str) -> list[tuple[str, ...]]:
             i += 1
             continue
         if c == "\\":
-            i += 2
-            if branch[i - 1 : i] in ("p", "P") and branch[i : i + 1] == "{":
-                i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
+            i = _escape_end(branch, i)
         elif c == "[":
             end = _set_end(branch, i)
             members = branch[i + 1 : end - 1]

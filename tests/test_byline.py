@@ -190,3 +190,11 @@ def test_a_padded_two_character_name_is_one_name() -> None:
     assert (credit["role"], credit["name"]) == ("reporter", "闵川")
     s, e = credit["span"]
     assert text[s:e] == "闵\u00a0\u00a0川"
+
+
+def test_every_shape_has_a_pre_test() -> None:
+    # a shape whose pattern the literal reader cannot read would be tried on every paragraph
+    from parser.byline import _prefilter, _shapes
+
+    assert all(shape.needs for shape in _shapes())
+    assert _prefilter() is not None

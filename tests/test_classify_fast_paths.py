@@ -44,6 +44,9 @@ def test_boilerplate_branches() -> None:
     assert required_literals(r"a?bc\d+(?:x|yz)|[^ab]") is None
     assert required_literals(r"[（(]\s*(?P<who>(?:记者|编辑)\s*\p{Han}{2,3})[）)]") == ("记者", "编辑")
     assert required_literals(r"(?<=记者)\p{Han}+|[a-z]") is None
+    # escapes are skipped whole, never read as literal characters
+    assert required_literals(r"ab\u3000cd") == ("ab",) and required_literals(r"\x41bc") == ("bc",)
+    assert required_literals(r"\p{Han}报道") == ("报道",) and required_literals(r"\N{IDEOGRAPHIC SPACE}记") == ("记",)
 
 
 @SETTINGS
@@ -85,7 +88,8 @@ def test_credit_prefilter_hides_no_credit(text: str) -> None:
             assert byline._may_hold_credit(text)
 
 
-LEXICON_PATTERNS = [row[0] for row in table("boilerplate.tsv")] + [row[1] for row in table("kind_cues.tsv")]
+LEXICON_PATTERNS = ([row[0] for row in table("boilerplate.tsv")] + [row[1] for row in table("kind_cues.tsv")]
+                    + [shape.pattern.pattern for shape in byline._shapes()])
 CUE_PIECES = ["在", "会议", "大会", "上", "的", "讲话", "致辞", "召开", "举行", "时", "指出", "节选自", "全文", "将",
               "以来", "调研", "图片报道"]
 cue_texts = st.lists(st.sampled_from(PIECES + CUE_PIECES), max_size=16).map("".join)
