@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import required_literal_sets, required_literals, table
+from .lexicon import required_literal_sets, table
 from .names import is_title, looks_like_name
 
 
@@ -79,8 +79,9 @@ def _shapes() -> tuple[_Shape, ...]:
         for key, value in fill.items():
             pattern = pattern.replace(key, value)
         compiled = regex.compile(pattern)
-        needs = tuple(filter(None, map(_literal_search, required_literal_sets(pattern))))
-        out.append(_Shape(name, when, role, inner, vouched == "yes", compiled, required_literals(pattern), needs,
+        sets = required_literal_sets(pattern)  # the most telling set first
+        needs = tuple(filter(None, map(_literal_search, sets)))
+        out.append(_Shape(name, when, role, inner, vouched == "yes", compiled, sets[0] if sets else None, needs,
                           frozenset(compiled.groupindex)))
     return tuple(sorted(out, key=lambda sh: sh.when == "closing"))
 

@@ -209,7 +209,8 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 def required_literal_sets(pattern: str) -> list[tuple[str, ...]]:
     """Sets of literal strings such that every match of the pattern holds a string of each set
-    (none known: an empty list). A cheap pre-test may ask for one string of every set."""
+    (none known: an empty list), the most telling first (as ``required_literals`` would choose).
+    A cheap pre-test may ask for one string of every set."""
     alts = branches(pattern)
     if alts is None:
         return []
