@@ -59,7 +59,7 @@ class _Shape:
     role: str  # a role, "bare" (the caller's) or "-" (the role word's)
     inner: str  # roles, names
     vouched: bool
-    pattern: regex.Pattern[str]
+    source: str  # the pattern, placeholders filled in; compiled on first use (``_compiled``)
     literals: tuple[str, ...] | None  # strings one of which every match holds (None: not known)
     needs: tuple[re.Pattern[str], ...]  # searches each of which finds something in every match
     named: frozenset[str]  # the groups the pattern names
@@ -70,6 +70,16 @@ def _literal_search(lits: tuple[str, ...] | None) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(lits, key=len, reverse=True)))) if lits else None
 
 
+_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+
+
+@cache
+def _compiled(source: str) -> regex.Pattern[str]:
+    """A shape's pattern, compiled the first time a text holds what it needs: most reports need
+    only a few of the shapes, and compiling them all was most of the stage's start-up."""
+    return regex.compile(source)
+
+
 @cache
 def _shapes() -> tuple[_Shape, ...]:
     """The credit shapes of the lexicon, placeholders filled in, closing shapes last."""
@@ -78,11 +88,10 @@ def _shapes() -> tuple[_Shape, ...]:
     for name, when, role, inner, vouched, pattern in table("credit_shapes.tsv"):
         for key, value in fill.items():
             pattern = pattern.replace(key, value)
-        compiled = regex.compile(pattern)
         sets = required_literal_sets(pattern)  # the most telling set first
         needs = tuple(filter(None, map(_literal_search, sets)))
-        out.append(_Shape(name, when, role, inner, vouched == "yes", compiled, sets[0] if sets else None, needs,
-                          frozenset(compiled.groupindex)))
+        out.append(_Shape(name, when, role, inner, vouched == "yes", pattern, sets[0] if sets else None, needs,
+                          frozenset(_GROUP_NAME.findall(pattern))))
     return tuple(sorted(out, key=lambda sh: sh.when == "closing"))
 
 
@@ -228,7 +237,7 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
 def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[int, int]], bare_role: str) -> None:
     """The credits of one shape in ``text`` (which holds what it needs), added to ``hits``; a
     match whose names start in a credit found before is skipped."""
-    for m in shape.pattern.finditer(text):
+    for m in _compiled(shape.source).finditer(text):
         if any(s <= m.start("names") < e for s, e in taken):
             continue
         word = m.group("role") if "role" in shape.named else None
