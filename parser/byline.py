@@ -9,6 +9,7 @@ Outlets and columns are not people, so every name must look like a personal name
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -234,11 +235,29 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
     return tuple(hits)
 
 
+class _Spans:
+    """Whether a position lies inside one of some spans: a binary search over their starts, with
+    the furthest end reached so far (a loop over every span was quadratic on a paragraph of
+    thousands of credits)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
+
+
 def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[int, int]], bare_role: str) -> None:
     """The credits of one shape in ``text`` (which holds what it needs), added to ``hits``; a
-    match whose names start in a credit found before is skipped."""
+    match whose names start in a credit an earlier shape found is skipped."""
+    inside = _Spans(taken)  # the earlier shapes' (this shape's own matches never overlap)
     for m in _compiled(shape.source).finditer(text):
-        if any(s <= m.start("names") < e for s, e in taken):
+        if inside(m.start("names")):
             continue
         word = m.group("role") if "role" in shape.named else None
         role = _roles()[word] if word else bare_role if shape.role == "bare" else shape.role
@@ -304,8 +323,8 @@ def is_credit_only(text: str) -> bool:
     rest = pats["column"].sub("", text)
     for word in _roles_longest_first():
         rest = rest.replace(word, "")
-    for h in hits:
-        rest = rest.replace(h.name, "")
+    for name in {h.name for h in hits}:
+        rest = rest.replace(name, "")
     rest = _CREDIT_ONLY_RESIDUE.sub("", rest)
     rest = _credit_words()["outlet"].sub("", rest)
     return len(rest) <= 2
