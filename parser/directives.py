@@ -174,6 +174,12 @@ def _scan(block_index: int, text: str) -> list[Candidate]:
     return [c for c in dedup if not c.kind.endswith("_weak") or last_two.get(c.family, -1) > c.start]
 
 
+# How deep run-in runs may nest inside each other and the sections: four section ranks and a few
+# run-in levels are the deepest any report goes; the bound keeps a page of thousands of restarted
+# runs from nesting each inside the last (each item's search of the open runs was then quadratic).
+MAX_DEPTH = 8
+
+
 @dataclass
 class _Run:
     family: str
@@ -209,7 +215,7 @@ def build_tree(cands: Sequence[Candidate]) -> list[Item]:
             while stack and (stack[-1].rank == 0 or stack[-1].rank >= c.rank):
                 stack.pop()
         else:  # run-in: inside the run-in run before it if that run goes on, else beside it
-            while stack and stack[-1].rank == 0 and not later.resumes(stack, k, c):
+            while stack and stack[-1].rank == 0 and (len(stack) >= MAX_DEPTH or not later.resumes(stack, k, c)):
                 stack.pop()
         parent = stack[-1].items[-1] if stack else None
         item = Item(c)
@@ -244,14 +250,18 @@ class _Lookahead:
 
     def resumes(self, stack: list[_Run], k: int, start: Candidate) -> bool:
         """Whether the run on top of ``stack`` takes its next number after candidate ``k`` (which
-        opens a new run-in run, ``start``) and before the next section marker. That number goes to
-        the top run only if no run below, awaiting the same number, claims it. When the new run is
-        of the same family and reaches the top run's last number first, the number could be the
-        new run's own: it counts for the top run only when it stands as the top run's last item
-        did (opening a paragraph, or inside one) and not as the new run's does."""
+        opens a new run-in run, ``start``), before the next section marker and the next run of its
+        family. That number goes to the top run only if no run below, awaiting the same number,
+        claims it. When the new run is of the same family and reaches the top run's last number
+        first, the number could be the new run's own: it counts for the top run only when it
+        stands as the top run's last item did (opening a paragraph, or inside one) and not as the
+        new run's does."""
         run = stack[-1]
         nxt = self._after((run.family, run.last + 1), k)
         if nxt is None or nxt >= self.next_section[k + 1]:
+            return False
+        restart = self._after((run.family, 1), k)
+        if restart is not None and restart < nxt:  # a later run of its family takes that number
             return False
         resumed = self.cands[nxt]
         if _awaiting(stack, resumed) != len(stack) - 1:

@@ -223,3 +223,23 @@ def test_loosened_pattern_matches_wherever_the_pattern_does() -> None:
     for text in ("第一，", "会议指出。第二、", "统一第三，", "第一要，"):
         assert not regex.search(pattern, text) or regex.search(loose, text)
     assert loosened(r"(?P<a>一)(?P=a)") is None
+
+
+def test_a_run_restarted_before_its_next_number_does_not_go_on() -> None:
+    # 二要 at the end belongs to the last 一要 run, so no earlier run nests what follows it
+    paragraph = "　　一是甲事。第一，乙事。一要丙事。\n"
+    text = HEAD + "　　3月1日，市委书记韦知远出席会议。\n" + paragraph * 3 + "　　二要丁事。\n"
+    rows = tree(text)
+    assert max(level for level, *_ in rows) <= 2
+    assert rows[-1][:3] == (1, 2, "二要")
+
+
+def test_thousands_of_restarted_runs_stay_shallow_and_fast() -> None:
+    import time
+
+    runs = "一是甲事。第一，乙事。一要丙事。" * 3000
+    text = HEAD + "　　会议强调。" + runs + "\n　　二是丁事。二要戊事。第二，己事。\n"
+    start = time.process_time()
+    report = parse(text)
+    assert time.process_time() - start < 5
+    assert all(not d.children or len(d.children) < 10 for d in report.directives)
