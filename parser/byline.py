@@ -168,11 +168,15 @@ def _han_run() -> regex.Pattern[str]:
 
 def credit_name(s: str) -> bool:
     """A name after an explicit credit label (``编辑：丛敏``): the label vouches for it, so a
-    surname missing from the lexicon or a rare given-name character does not reject it."""
+    surname missing from the lexicon or a rare given-name character does not reject it. A word
+    that is no name's (a column, a position, a site's account: 管理员) rejects it whatever it
+    looks like."""
+    words = _credit_words()
+    if words["inside"].search(s):
+        return False
     if looks_like_name(s):
         return True
-    words = _credit_words()
-    if is_title(s) or words["inside"].search(s):
+    if is_title(s):
         return False
     return (2 <= len(s) <= 3 and _han_run().fullmatch(s) is not None and s not in _roles()
             and not any(w in s for w in _roles() if len(w) >= 2) and not words["ending"].search(s))

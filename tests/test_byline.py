@@ -198,3 +198,9 @@ def test_every_shape_has_a_pre_test() -> None:
 
     assert all(shape.needs for shape in _shapes())
     assert _prefilter() is not None
+
+
+@pytest.mark.parametrize("account", ["佚名", "管理员", "小编", "原创", "办公室"])
+def test_a_site_account_in_the_info_bar_is_no_author(account: str) -> None:
+    assert credits(f"作者：{account} 发布时间：2023-12-15 阅读次数：2977") == []
+    assert credits("作者：韦书航 发布时间：2023-12-15") == [("author", "韦书航")]
