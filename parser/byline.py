@@ -48,7 +48,7 @@ _NAME = rf"(?:{_PADDED}|[\p{{Han}}·•]{{2,8}})"
 _PADDING = regex.compile(r"[ \u3000]+")
 _CODE = r"(?:[_＿]?[A-Za-z]{1,4}[0-9]{2,6}|[_＿][A-Za-z0-9]{2,10})"
 # a name in a shape: never holding 报道, so a trailing (摄影)报道 stays outside the names
-_SHAPE_NAME = rf"(?:{_PADDED}|(?:(?!摄?报道)[\p{{Han}}·•]){{2,8}})"
+
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,8 @@ def _compiled(source: str) -> regex.Pattern[str]:
 @cache
 def _shapes() -> tuple[_Shape, ...]:
     """The credit shapes of the lexicon, placeholders filled in, closing shapes last."""
-    fill = {"{ROLE}": _role_alt(), "{ROLE2}": _role_alt(2), "{NAME}": _SHAPE_NAME, "{CODE}": _CODE}
+    closing = "|".join(map(regex.escape, _credit_word_list("closing")))
+    fill = {"{ROLE}": _role_alt(), "{ROLE2}": _role_alt(2), "{NAME}": _NAME, "{CODE}": _CODE, "{CLOSING}": closing}
     out = []
     for name, when, role, inner, vouched, pattern in table("credit_shapes.tsv"):
         for key, value in fill.items():
@@ -148,14 +149,17 @@ _HANCHAR = regex.compile(r"\p{Han}")
 
 
 @cache
+def _credit_word_list(kind: str) -> tuple[str, ...]:
+    """The words of one kind in ``lexicons/credit_words.tsv``, longest first."""
+    found = [word for word, kinds in table("credit_words.tsv") if kind in kinds.split()]
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
 def _credit_words() -> dict[str, regex.Pattern[str]]:
     """Searches for the words of ``lexicons/credit_words.tsv``, by kind: ``inside`` anywhere,
     ``ending`` at the end, ``outlet`` anywhere."""
-    kinds: dict[str, list[str]] = {"inside": [], "ending": [], "outlet": []}
-    for word, kind in table("credit_words.tsv"):
-        for k in kind.split():
-            kinds[k].append(word)
-    alt = {k: "|".join(map(regex.escape, sorted(v, key=len, reverse=True))) for k, v in kinds.items()}
+    alt = {k: "|".join(map(regex.escape, _credit_word_list(k))) for k in ("inside", "ending", "outlet")}
     return {"inside": regex.compile(alt["inside"]), "ending": regex.compile(f"(?:{alt['ending']})$"),
             "outlet": regex.compile(alt["outlet"])}
 
@@ -282,14 +286,18 @@ def _emit_with_roles(hits: list[CreditHit], role: str, names: str, base: int, vo
     or ``after``, credits the names before it again; a name followed by ``/`` and a role word
     (甲/文) has that role, and keeps the role of a role word right before it."""
     pats = _patterns()
+    for closing in _credit_word_list("closing"):  # a closing word a name swallowed: （记者 甲报道）
+        if names.rstrip().endswith(closing):
+            names = names.rstrip()[: -len(closing)]
+            break
     segments: list[tuple[str, int, int, bool]] = []  # role, start, end, introduced by a role word
-    pos, introduced, word = 0, vouched, None
+    pos, introduced, word = 0, vouched, ""
     for rm in pats["roleword"].finditer(names):
         segments.append((role, pos, rm.start(), introduced))
         role, pos, introduced, word = _roles()[rm.group(1)], rm.end(), True, rm.group(1)
     segments.append((role, pos, len(names), introduced))
     if len(segments) > 1 and not names[pos:].strip() and after is None:
-        after = word
+        after = word or None
         segments.pop()
     for k, (seg_role, a, z, intro) in enumerate(segments):
         loose = vouches and intro

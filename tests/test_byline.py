@@ -204,3 +204,11 @@ def test_every_shape_has_a_pre_test() -> None:
 def test_a_site_account_in_the_info_bar_is_no_author(account: str) -> None:
     assert credits(f"作者：{account} 发布时间：2023-12-15 阅读次数：2977") == []
     assert credits("作者：韦书航 发布时间：2023-12-15") == [("author", "韦书航")]
+
+
+def test_a_traditional_credit_with_roles_after_the_names() -> None:
+    text = "青嵐江三橋正式通車\n　　5月28日零時，青嵐江三橋正式通車，方便市民出行。（記者 林曉嵐/文 陶思遠/圖）\n"
+    report = parse(text).to_dict()
+    assert [(b["role"], b["name"], b.get("name_original")) for b in report["byline"]] == [
+        ("reporter", "林晓岚", "林曉嵐"), ("author", "林晓岚", "林曉嵐"), ("photographer", "陶思远", "陶思遠")
+    ]
