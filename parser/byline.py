@@ -129,20 +129,50 @@ def _roles_longest_first() -> tuple[str, ...]:
 
 
 @cache
-def _prefilter() -> re.Pattern[str] | None:
-    """A search for strings one of which every credit of every shape holds, derived from the
-    shapes themselves (so a new row is never hidden); None when a shape does not tell."""
-    needs = [sh.literals for sh in _shapes()]
-    if any(n is None for n in needs):
+def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[int]]] | None:
+    """One search for the strings every credit of some shape holds (each shape's most telling
+    set), and for each string the shapes it may let through; derived from the shapes themselves,
+    so a new row is never hidden. None when a shape does not tell."""
+    shapes = _shapes()
+    if any(sh.literals is None for sh in shapes):
         return None
-    return _literal_search(tuple({w for n in needs for w in n or ()}))
+    owners: dict[str, set[int]] = {}
+    for k, sh in enumerate(shapes):
+        for word in sh.literals or ():
+            owners.setdefault(word, set()).add(k)
+    search = _literal_search(tuple(owners))
+    assert search is not None  # every shape holds a literal
+    return search, {w: frozenset(ks) for w, ks in owners.items()}
+
+
+@lru_cache(maxsize=4096)  # classify and the byline stage both ask about a paragraph
+def _candidates(text: str) -> tuple[int, ...]:
+    """The shapes (their indexes in ``_shapes()``) that may find a credit in ``text``: one scan
+    for the strings each needs first, then the rest of its needs. Most paragraphs hold none of
+    the strings and are spared every shape's search."""
+    pre = _prefilter()
+    shapes = _shapes()
+    if pre is None:
+        return tuple(k for k, sh in enumerate(shapes) if _needs_met(sh, text))
+    search, owners = pre
+    found: set[int] = set()
+    for word in set(search.findall(text)):
+        found |= owners[word]
+    return tuple(k for k in sorted(found) if _needs_met(shapes[k], text, 1))
+
+
+def _needs_met(shape: _Shape, text: str, start: int = 0) -> bool:
+    """Whether ``text`` holds a string of each set every match of the shape needs (from the
+    ``start``-th set on: the first is known to be held)."""
+    for need in shape.needs[start:]:
+        if need.search(text) is None:
+            return False
+    return True
 
 
 def _may_hold_credit(text: str) -> bool:
-    """Whether some shape may find a credit in ``text``: most paragraphs hold none of the strings
-    every credit needs, and are spared the shapes' searches."""
-    pre = _prefilter()
-    return pre is None or pre.search(text) is not None
+    """Whether some shape may find a credit in ``text``."""
+    return bool(_candidates(text))
 
 
 _HANCHAR = regex.compile(r"\p{Han}")
@@ -208,24 +238,18 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     """All credits in one paragraph, in order. ``closing``: the paragraph ends a report,
     so a bare bracket of names there is a credit: ``bare_role`` (reporters after a news
     report, the author after a commentary)."""
-    if not _may_hold_credit(text):
+    candidates = _candidates(text)
+    if not candidates:
         return []
     hits = list(_labelled_credits(text))
     if closing and not hits:
         taken: list[tuple[int, int]] = []
-        for shape in _shapes():
-            if shape.when == "closing" and not hits and _needs_met(shape, text):
-                _apply(shape, text, hits, taken, bare_role)
+        shapes = _shapes()
+        for k in candidates:
+            if shapes[k].when == "closing" and not hits:
+                _apply(shapes[k], text, hits, taken, bare_role)
         hits.sort(key=lambda h: h.start)
     return hits
-
-
-def _needs_met(shape: _Shape, text: str) -> bool:
-    """Whether ``text`` holds a string of each set every match of the shape needs."""
-    for need in shape.needs:
-        if need.search(text) is None:
-            return False
-    return True
 
 
 @lru_cache(maxsize=4096)  # classify and the byline stage both look for credits in a paragraph
@@ -235,8 +259,10 @@ def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
     every match of it needs."""
     hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
-    for shape in _shapes():
-        if shape.when == "closing" or (shape.when == "fallback" and hits) or not _needs_met(shape, text):
+    shapes = _shapes()
+    for k in _candidates(text):
+        shape = shapes[k]
+        if shape.when == "closing" or (shape.when == "fallback" and hits):
             continue
         _apply(shape, text, hits, taken, "reporter")
     hits.sort(key=lambda h: h.start)
