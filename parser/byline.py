@@ -281,7 +281,7 @@ class _Spans:
         for _, e in ordered:
             self.reach.append(max(e, self.reach[-1]) if self.reach else e)
 
-    def __call__(self, pos: int) -> bool:
+    def holds(self, pos: int) -> bool:
         k = bisect_right(self.starts, pos)
         return k > 0 and self.reach[k - 1] > pos
 
@@ -291,7 +291,7 @@ def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[in
     match whose names start in a credit an earlier shape found is skipped."""
     inside = _Spans(taken)  # the earlier shapes' (this shape's own matches never overlap)
     for m in _compiled(shape.source).finditer(text):
-        if inside(m.start("names")):
+        if inside.holds(m.start("names")):
             continue
         word = m.group("role") if "role" in shape.named else None
         role = _roles()[word] if word else bare_role if shape.role == "bare" else shape.role
