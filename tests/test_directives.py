@@ -138,3 +138,108 @@ def test_item_text_runs_to_the_next_marker() -> None:
     assert second["text"] == "压实责任。"
     a, b = first["span"]
     assert text[a:b].startswith("一要加强领导")
+
+
+def test_inline_arabic_list_is_a_run() -> None:
+    text = HEAD + (
+        "　　3月1日，市委书记韦知远出席会议并讲话。韦知远对工作作出具体安排：1、发放学习手册，组织全员学习。"
+        "2、认真阅读报告，写出心得。3、举办演讲比赛。\n"
+    )
+    assert tree(text) == [(1, 1, "1", "发放学习"), (1, 2, "2", "认真阅读"), (1, 3, "3", "举办演讲")]
+
+
+@pytest.mark.parametrize("sentence", ["全市工业增长显著：1、2月份产值增长8%。", "同比增长3.8%。2.5万户受益。"])
+def test_months_and_decimals_are_not_inline_items(sentence: str) -> None:
+    assert markers(sentence) == []
+
+
+def test_run_in_marker_right_after_its_subject_with_yao() -> None:
+    text = HEAD + "　　3月1日，区长闵若川出席会议。她要求学员们一是要坚定信心；二是要聚焦重点；三是要狠抓落实。\n"
+    assert [row[:3] for row in tree(text)] == [(1, 1, "一是要"), (1, 2, "二是要"), (1, 3, "三是要")]
+
+
+def test_run_inside_a_run_in_item_that_goes_on_is_its_children() -> None:
+    text = HEAD + (
+        "　　3月1日，市委书记韦知远出席会议并讲话。\n"
+        "　　一是业绩报送。各单位要按时报送。\n"
+        "　　二是年检工作。有几个要点。第一，年检时间。第二，报送方式。\n"
+        "　　三是换证工作。证书更换分为两类：一是到期延续，二是名称变更。\n"
+        "　　四是召开会议。每年召开一次。\n"
+    )
+    assert [row[:3] for row in tree(text)] == [
+        (1, 1, "一是"), (1, 2, "二是"), (2, 1, "第一"), (2, 2, "第二"),
+        (1, 3, "三是"), (2, 1, "一是"), (2, 2, "二是"), (1, 4, "四是"),
+    ]
+
+
+def test_runs_of_one_family_that_stand_alike_are_siblings() -> None:
+    # the second run reaches 三是 inside a paragraph, as the first run's 三是 stood: the 四是 after
+    # it is the second run's, not the first's
+    text = HEAD + (
+        "　　3月1日，市委书记韦知远出席会议并讲话。\n"
+        "　　一是推动组织创新，成立领导小组。二是推动服务创新，建设平台。三是推动科技创新，建设中心。\n"
+        "　　一是建设芯片项目。二是建设轴承产业园。三是建设基因检测项目。四是建设风电项目。\n"
+    )
+    assert [row[:3] for row in tree(text)] == [
+        (1, 1, "一是"), (1, 2, "二是"), (1, 3, "三是"),
+        (1, 1, "一是"), (1, 2, "二是"), (1, 3, "三是"), (1, 4, "四是"),
+    ]
+
+
+def test_runs_in_sections_and_half_width_parentheses() -> None:
+    text = (
+        "在全县经济工作会议上的讲话\n同志们：\n　　今天召开会议，我们要认真学习，下面我讲两点意见。\n"
+        "一、准确把握形势\n(一)经济运行稳中有进。\n(二)民生保障有力。一是就业稳定。二是社保扩面。\n"
+        "二、做好明年工作\n　　一要抓项目。二要抓产业。\n　　同时，一是要守住底线；二是要防范风险。\n"
+    )
+    assert [row[:3] for row in tree(text)] == [
+        (1, 1, "一"), (2, 1, "（一）"), (2, 2, "（二）"), (3, 1, "一是"), (3, 2, "二是"),
+        (1, 2, "二"), (2, 1, "一要"), (2, 2, "二要"), (2, 1, "一是要"), (2, 2, "二是要"),
+    ]
+
+
+def test_a_marker_row_added_to_the_lexicon_takes_effect(tmp_path: Any) -> None:
+    from _lexicon_edit import lexicon_with_row
+
+    text = HEAD + (
+        "　　3月1日，市委书记韦知远出席会议。会议通过了章程。\n"
+        "第一条 本章程适用于全市。\n第二条 本章程自公布之日起施行。\n"
+    )
+    assert tree(text) == []
+    row = "tiao\ttiao\t1\t^(?P<marker>第(?P<n>{CN})条)\\s*"
+    with lexicon_with_row(tmp_path, "markers.tsv", row):
+        assert [row[:3] for row in tree(text)] == [(1, 1, "第一条"), (1, 2, "第二条")]
+    assert tree(text) == []
+
+
+def test_loosened_pattern_matches_wherever_the_pattern_does() -> None:
+    import regex
+
+    from parser.vocabulary.lexicon import loosened
+
+    pattern = r"(?:^|(?<=[。；]))(?P<marker>第(?P<n>[一二三]))(?![要])[，、]"
+    loose = loosened(pattern)
+    assert loose == r"(?:第(?:[一二三]))[，、]"
+    for text in ("第一，", "会议指出。第二、", "统一第三，", "第一要，"):
+        assert not regex.search(pattern, text) or regex.search(loose, text)
+    assert loosened(r"(?P<a>一)(?P=a)") is None
+
+
+def test_a_run_restarted_before_its_next_number_does_not_go_on() -> None:
+    # 二要 at the end belongs to the last 一要 run, so no earlier run nests what follows it
+    paragraph = "　　一是甲事。第一，乙事。一要丙事。\n"
+    text = HEAD + "　　3月1日，市委书记韦知远出席会议。\n" + paragraph * 3 + "　　二要丁事。\n"
+    rows = tree(text)
+    assert max(level for level, *_ in rows) <= 2
+    assert rows[-1][:3] == (1, 2, "二要")
+
+
+def test_thousands_of_restarted_runs_stay_shallow_and_fast() -> None:
+    import time
+
+    runs = "一是甲事。第一，乙事。一要丙事。" * 3000
+    text = HEAD + "　　会议强调。" + runs + "\n　　二是丁事。二要戊事。第二，己事。\n"
+    start = time.process_time()
+    report = parse(text)
+    assert time.process_time() - start < 5
+    assert all(not d.children or len(d.children) < 10 for d in report.directives)

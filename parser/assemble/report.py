@@ -12,7 +12,7 @@ import regex
 
 from ..errors import InputError
 from ..extract import attendance as att
-from ..extract.directives import Item, build_tree, find_all_candidates, flatten
+from ..extract.directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
 from ..extract.event import read_event
 from ..extract.kind import classify_kind
 from ..extract.passages import passages_of
@@ -34,7 +34,7 @@ from ..model import (
     Warning,
 )
 from ..normalize.text import normalize_segments
-from ..vocabulary.credits import CreditHit, find_credits
+from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
 from ..vocabulary.names import split_title_name
 from .spans import settle_spans
 
@@ -42,14 +42,6 @@ DEFAULT_MAX_BYTES = 20_000_000
 # Counted with str.count: no word's first character stands anywhere else in a word, so their
 # occurrences never overlap and the counts add up to what ``findall`` of their alternation gave.
 _FIRST_PERSON = ("我们", "我代表", "大家要", "同志们")
-# a news report dates its event in the opening: 5月13日, 13日, 日前, 近日, 昨天 …
-_NEWS_DATE = regex.compile(
-    r"\d{1,2}月\d{1,2}日|[0-9一二三四五六七八九十]{1,3}日|日前|近日|昨天|今天|前不久|连日来|记者从"
-)
-# Where a report turns to the meeting's words (会议强调). The subject is required: the cues once
-# came from ``(?P<who>…)?(?:verbs)`` keeping only matches with a subject, which finds the same
-# ones, since a bare verb match (no 会 or 全 in any verb) never covers the start of a subject.
-_SPEECH_CUE = regex.compile(r"(?:会议|会议上|全会|会上)(?:强调|指出|要求|表示|认为|提出|决定|部署)")
 
 
 def parse_input(
@@ -357,10 +349,7 @@ def _speaker_cues(
         if m.name and "spoke" in m.roles:
             cues.append((idx, m.start, m.name))
     for i in body:
-        text = blocks[i].text
-        if "会" in text:  # in every subject: most paragraphs need no search
-            for sm in _SPEECH_CUE.finditer(text):
-                cues.append((i, sm.start(), None))
+        cues.extend((i, at, None) for at in meeting_voice(blocks[i].text))
     order = {b: k for k, b in enumerate(body)}
     cues.sort(key=lambda c: (order.get(c[0], -1), c[1]))
     return cues
@@ -404,8 +393,7 @@ def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> li
     seen: set[tuple[str, str]] = set()
     last_body = body[-1] if body else -1
     lead = layout.lead_index
-    dated = lead is not None and (split_dateline(blocks[lead].text) > 0
-                                  or bool(_NEWS_DATE.search(blocks[lead].text[:120])))
+    dated = lead is not None and (split_dateline(blocks[lead].text) > 0 or opens_as_news(blocks[lead].text))
     bare_role = "author" if kind == "other" and not dated else "reporter"
     for i, b in enumerate(blocks):
         place = layout.places[i]
@@ -428,9 +416,11 @@ def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> li
 
 
 def _add_credit(out: list[Credit], seen: set[tuple[str, str]], b: Block, h: CreditHit) -> None:
-    key = (h.role, h.name)
+    key = (h.role, "".join(h.name.split()))
     if key in seen:
         return
     seen.add(key)
     a, z = b.start + h.start, b.start + h.end
-    out.append(Credit(h.role, b.norm.shown(a, z), b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]
+    # a name padded to the width of three (靳  博) is given without its padding; its span covers it
+    name = "".join(b.norm.shown(a, z).split())
+    out.append(Credit(h.role, name, b.norm.span(a, z), b.norm.original_of(a, z)))  # type: ignore[arg-type]

@@ -2,19 +2,22 @@
 
 A marker counts only after a sentence or clause boundary, so ``统一要求``, ``第一书记`` and
 ``进一步要求`` never start items, and only when its number continues a run (or starts one at
-1). Section markers nest by rank; a run-in run inside a section item becomes its children;
-two run-in runs one after the other are siblings.
+1). Section markers nest by rank; a run-in run inside a section item becomes its children, and
+so does a run-in run inside a run-in item when the outer run goes on after it; two run-in runs
+one after the other are siblings. Every marker shape is a row of ``lexicons/markers.tsv``.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
-from ..vocabulary.lexicon import table
+from ..vocabulary.lexicon import branches, loosened, required_literals, table
 
 _CN = "〇一二三四五六七八九十"
 _CN_NUM = rf"[{_CN}]{{1,3}}"
@@ -28,6 +31,27 @@ def _marker_kinds() -> tuple[tuple[str, str, int, regex.Pattern[str]], ...]:
         kind, family, rank, pattern = row[0], row[1], int(row[2]), row[3]
         out.append((kind, family, rank, regex.compile(pattern.replace("{CN}", _CN_NUM))))
     return tuple(out)
+
+
+@cache
+def _meeting_voice() -> tuple[regex.Pattern[str], re.Pattern[str] | None]:
+    """The cues where a report turns to the meeting's own words (``lexicons/meeting_voice.tsv``),
+    with a search for strings one of which every cue holds (derived from the rows)."""
+    parts: dict[str, list[str]] = {"subject": [], "verb": []}
+    for word, part in table("meeting_voice.tsv"):
+        parts[part].append(word)
+    alt = {k: "|".join(map(regex.escape, sorted(v, key=len, reverse=True))) for k, v in parts.items()}
+    pattern = f"(?:{alt['subject']})(?:{alt['verb']})"
+    needs = required_literals(pattern)
+    return regex.compile(pattern), re.compile("|".join(map(re.escape, needs))) if needs else None
+
+
+def meeting_voice(text: str) -> list[int]:
+    """Where a paragraph turns to the meeting's own words (``会议强调``): the cues' positions."""
+    pattern, needs = _meeting_voice()
+    if needs is not None and needs.search(text) is None:  # most paragraphs: no search
+        return []
+    return [m.start() for m in pattern.finditer(text)]
 
 
 def cn_value(s: str) -> int | None:
@@ -59,6 +83,7 @@ class Candidate:
     rank: int
     ordinal: int
     marker: str
+    opens: bool = False  # the marker opens its paragraph (only spaces before it)
 
 
 @dataclass
@@ -71,42 +96,29 @@ class Item:
     speaker: str | None = None
 
 
-# For each marker pattern of the lexicon, a pattern that every one of its matches contains (its
-# look-behind character, where one is required, included): a paragraph none of them is found in
-# has no candidate, and most paragraphs have none, so one search spares the dozen pattern scans.
-# Keyed by the lexicon's pattern text: a pattern edited or added without its trigger here turns
-# the shortcut off (``_trigger`` returns None) rather than letting it miss markers.
-_CN_1 = f"[{_CN}]"
-_TRIGGERS = {
-    r"^(?P<marker>(?P<n>{CN}))[、．.]\s*": f"^{_CN_1}{{1,3}}[、．.]",
-    r"(?:^|(?<=[。；：！？\s]))(?P<marker>[（(](?P<n>{CN})[）)])[、，：\s]*": f"[（(]{_CN_1}{{1,3}}[）)]",
-    r"^(?P<marker>(?P<n>[0-9]{1,2}))(?:[.．、](?![0-9])|\s)\s*": r"^[0-9]{1,2}[.．、\s]",
-    r"(?:^|(?<=[。；：！？\s]))(?P<marker>[（(](?P<n>[0-9]{1,2})[）)])[、，：\s]*": "[（(][0-9]{1,2}[）)]",
-    r"(?:^|(?<=[。；：！？，\s]))(?P<marker>(?P<n>{CN})是要)[，：、]?": f"{_CN_1}是",
-    r"(?:^|(?<=[。；：！？，\s]))(?P<marker>(?P<n>{CN})是)(?!要)[，：、]?": f"{_CN_1}是",
-    r"(?:^|(?<=[。；：！？，\s]))(?P<marker>(?P<n>{CN})要)[，：、]?": f"{_CN_1}要",
-    r"(?:^|(?<=[。；：！？\s]))(?P<marker>第(?P<n>{CN}))[，、：,]": f"第{_CN_1}{{1,3}}[，、：,]",
-    r"(?:^|(?<=[。；：！？，\s]))(?P<marker>其(?P<n>{CN}))[，、：,是]": f"其{_CN_1}{{1,3}}[，、：,是]",
-    r"(?<=\p{Han})(?P<marker>(?P<n>一)是)(?![要否不])": "一是",
-    r"(?<=\p{Han})(?P<marker>(?P<n>一)要)(?![求务素点是])": "一要",
-    r"(?<=[：；])(?P<marker>(?P<n>{CN}))、\s*": f"[：；]{_CN_1}{{1,3}}、",
-}
+# Most paragraphs hold no marker: one search for all the lexicon's patterns at once spares the
+# dozen separate scans. The trigger is built from the patterns themselves, look-arounds dropped
+# (they only narrow where a match stands, and slow a joint search), so a row added to the lexicon
+# is searched for with no other edit and no paragraph that holds a marker is skipped.
 
 
 @cache
 def _triggers() -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
-    """(anchored, floating): the triggers that hold at the paragraph start, to ``match``, and
-    the others, to ``search``; None if a lexicon pattern has no known trigger. (Kept apart:
-    ``^`` alternatives in one search made it try every one at every position, seven times slower.)"""
+    """(anchored, floating): the loosened patterns of the lexicon that hold only at the paragraph
+    start, joined to ``match``, and the others, joined to ``search``; None when a pattern cannot
+    be loosened. (Kept apart: ``^`` alternatives in one search made it try every one at every
+    position, seven times slower.)"""
     anchored: list[str] = []
     floating: list[str] = []
     for row in table("markers.tsv"):
-        trigger = _TRIGGERS.get(row[3])
-        if trigger is None:
+        loose = loosened(row[3].replace("{CN}", _CN_NUM))
+        top = branches(loose) if loose is not None else None
+        if loose is None or top is None:
             return None
-        part, group = (trigger[1:], anchored) if trigger.startswith("^") else (trigger, floating)
-        if part not in group:
-            group.append(part)
+        if len(top) == 1 and loose.startswith("^"):
+            anchored.append(f"(?:{loose[1:]})")
+        else:
+            floating.append(f"(?:{loose})")
     # an empty alternation would match everywhere: a never-matching pattern stands for no trigger
     return regex.compile("|".join(anchored) or "(?!)"), regex.compile("|".join(floating) or "(?!)")
 
@@ -144,7 +156,9 @@ def _scan(block_index: int, text: str) -> list[Candidate]:
             if value is None or value == 0 or value > 40:
                 continue
             marker = m.group("marker")
-            out.append(Candidate(block_index, m.start("marker"), m.end(), kind, family, rank, value, marker))
+            start = m.start("marker")
+            out.append(Candidate(block_index, start, m.end(), kind, family, rank, value, marker,
+                                 not text[:start].strip()))
     out.sort(key=lambda c: (c.block, c.start, c.kind.endswith("_weak"), -len(c.marker)))
     dedup: list[Candidate] = []
     for c in out:
@@ -160,6 +174,12 @@ def _scan(block_index: int, text: str) -> list[Candidate]:
     return [c for c in dedup if not c.kind.endswith("_weak") or last_two.get(c.family, -1) > c.start]
 
 
+# How deep run-in runs may nest inside each other and the sections: four section ranks and a few
+# run-in levels are the deepest any report goes; the bound keeps a page of thousands of restarted
+# runs from nesting each inside the last (each item's search of the open runs was then quadratic).
+MAX_DEPTH = 8
+
+
 @dataclass
 class _Run:
     family: str
@@ -170,12 +190,18 @@ class _Run:
 
 
 def build_tree(cands: Sequence[Candidate]) -> list[Item]:
-    """Accept the candidates that form runs and nest them."""
+    """Accept the candidates that form runs and nest them.
+
+    A number continues the open run of its family that awaits it; of two such runs, the one whose
+    last item stands as this one does (opening a paragraph, or inside one). A section marker at 1
+    opens a run inside the item of the next higher rank. A run-in run at 1 opens inside the last
+    item of the run-in run before it when that run goes on after it (``二是年检工作。第一，…第二，…
+    三是…``), and beside it otherwise (two separate runs are siblings)."""
     roots: list[Item] = []
     stack: list[_Run] = []
-    for c in cands:
-        hit = next((i for i in range(len(stack) - 1, -1, -1)
-                    if stack[i].family == c.family and stack[i].last == c.ordinal - 1), None)
+    later = _Lookahead(cands)
+    for k, c in enumerate(cands):
+        hit = _awaiting(stack, c)
         if hit is not None:
             del stack[hit + 1 :]
             run = stack[hit]
@@ -188,8 +214,8 @@ def build_tree(cands: Sequence[Candidate]) -> list[Item]:
         if c.rank > 0:  # a section marker: close runs of the same or a lower rank
             while stack and (stack[-1].rank == 0 or stack[-1].rank >= c.rank):
                 stack.pop()
-        else:  # run-in: a new run closes the previous run-in run and stands beside it
-            while stack and stack[-1].rank == 0:
+        else:  # run-in: inside the run-in run before it if that run goes on, else beside it
+            while stack and stack[-1].rank == 0 and (len(stack) >= MAX_DEPTH or not later.resumes(stack, k, c)):
                 stack.pop()
         parent = stack[-1].items[-1] if stack else None
         item = Item(c)
@@ -197,6 +223,61 @@ def build_tree(cands: Sequence[Candidate]) -> list[Item]:
         container.append(item)
         stack.append(_Run(c.family, c.rank, 1, container, parent))
     return roots
+
+
+def _awaiting(stack: list[_Run], c: Candidate) -> int | None:
+    """The index in ``stack`` of the open run that ``c`` continues, or None."""
+    awaiting = [i for i in range(len(stack) - 1, -1, -1)
+                if stack[i].family == c.family and stack[i].last == c.ordinal - 1]
+    if not awaiting:
+        return None
+    return next((i for i in awaiting if stack[i].items[-1].cand.opens == c.opens), awaiting[0])
+
+
+class _Lookahead:
+    """Where each (family, number) occurs in the candidate list, to ask whether a run goes on
+    after a given candidate without walking the rest of the list each time."""
+
+    def __init__(self, cands: Sequence[Candidate]) -> None:
+        self.cands = cands
+        self.at: dict[tuple[str, int], list[int]] = {}
+        for k, c in enumerate(cands):
+            self.at.setdefault((c.family, c.ordinal), []).append(k)
+        # the index of the first section marker after each candidate: it closes every run-in run
+        self.next_section = [len(cands)] * (len(cands) + 1)
+        for k in range(len(cands) - 1, -1, -1):
+            self.next_section[k] = k if cands[k].rank > 0 else self.next_section[k + 1]
+
+    def resumes(self, stack: list[_Run], k: int, start: Candidate) -> bool:
+        """Whether the run on top of ``stack`` takes its next number after candidate ``k`` (which
+        opens a new run-in run, ``start``), before the next section marker and the next run of its
+        family. That number goes to the top run only if no run below, awaiting the same number,
+        claims it. When the new run is of the same family and reaches the top run's last number
+        first, the number could be the new run's own: it counts for the top run only when it
+        stands as the top run's last item did (opening a paragraph, or inside one) and not as the
+        new run's does."""
+        run = stack[-1]
+        nxt = self._after((run.family, run.last + 1), k)
+        if nxt is None or nxt >= self.next_section[k + 1]:
+            return False
+        restart = self._after((run.family, 1), k)
+        if restart is not None and restart < nxt:  # a later run of its family takes that number
+            return False
+        resumed = self.cands[nxt]
+        if _awaiting(stack, resumed) != len(stack) - 1:
+            return False
+        if start.family != run.family:
+            return True
+        rival = self._after((run.family, run.last), k)  # the new run's item of the same number
+        if rival is None or rival > nxt:
+            return True
+        return resumed.opens == run.items[-1].cand.opens != self.cands[rival].opens
+
+    def _after(self, key: tuple[str, int], k: int) -> int | None:
+        """The first candidate after ``k`` of this (family, number), or None."""
+        positions = self.at.get(key, [])
+        i = bisect_right(positions, k)
+        return positions[i] if i < len(positions) else None
 
 
 def flatten(items: list[Item]) -> list[Item]:

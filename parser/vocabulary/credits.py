@@ -9,13 +9,13 @@ Outlets and columns are not people, so every name must look like a personal name
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import table
+from .lexicon import required_literal_sets, table
 from .names import is_title, looks_like_name
 
 
@@ -41,8 +41,60 @@ def _role_alt(min_len: int = 1) -> str:
     return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
 
 
-_NAME = r"[\p{Han}·•]{2,8}"
+# a name: a run of 2–8 Chinese characters, or a two-character name padded to the width of three
+# (本报记者  靳  博  龚某某); the padding is no part of the name
+_PADDED = r"\p{Han}[ \u3000]{1,3}\p{Han}(?![\p{Han}·•])"
+_NAME = rf"(?:{_PADDED}|[\p{{Han}}·•]{{2,8}})"
+_PADDING = regex.compile(r"[ \u3000]+")
 _CODE = r"(?:[_＿]?[A-Za-z]{1,4}[0-9]{2,6}|[_＿][A-Za-z0-9]{2,10})"
+# a name in a shape: never holding 报道, so a trailing (摄影)报道 stays outside the names
+
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """One row of ``credit_shapes.tsv`` (its header says what each column means)."""
+
+    name: str
+    when: str  # any, fallback, closing
+    role: str  # a role, "bare" (the caller's) or "-" (the role word's)
+    inner: str  # roles, names
+    vouched: bool
+    source: str  # the pattern, placeholders filled in; compiled on first use (``_compiled``)
+    literals: tuple[str, ...] | None  # strings one of which every match holds (None: not known)
+    needs: tuple[re.Pattern[str], ...]  # searches each of which finds something in every match
+    named: frozenset[str]  # the groups the pattern names
+
+
+def _literal_search(lits: tuple[str, ...] | None) -> re.Pattern[str] | None:
+    # stdlib re finds plain strings exactly as regex does, at a fraction of the cost of a call
+    return re.compile("|".join(map(re.escape, sorted(lits, key=len, reverse=True)))) if lits else None
+
+
+_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+
+
+@cache
+def _compiled(source: str) -> regex.Pattern[str]:
+    """A shape's pattern, compiled the first time a text holds what it needs: most reports need
+    only a few of the shapes, and compiling them all was most of the stage's start-up."""
+    return regex.compile(source)
+
+
+@cache
+def _shapes() -> tuple[_Shape, ...]:
+    """The credit shapes of the lexicon, placeholders filled in, closing shapes last."""
+    closing = "|".join(map(regex.escape, _credit_word_list("closing")))
+    fill = {"{ROLE}": _role_alt(), "{ROLE2}": _role_alt(2), "{NAME}": _NAME, "{CODE}": _CODE, "{CLOSING}": closing}
+    out = []
+    for name, when, role, inner, vouched, pattern in table("credit_shapes.tsv"):
+        for key, value in fill.items():
+            pattern = pattern.replace(key, value)
+        sets = required_literal_sets(pattern)  # the most telling set first
+        needs = tuple(filter(None, map(_literal_search, sets)))
+        out.append(_Shape(name, when, role, inner, vouched == "yes", pattern, sets[0] if sets else None, needs,
+                          frozenset(_GROUP_NAME.findall(pattern))))
+    return tuple(sorted(out, key=lambda sh: sh.when == "closing"))
 
 
 @cache
@@ -50,45 +102,25 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     roles = _role_alt()
     long_roles = _role_alt(2)
     return {
-        # （记者 甲 乙 通讯员 丙） — a bracket led by a role word
-        # （据新华社电 记者 甲） / （综合本报记者甲、乙报道）: an outlet prefix, a trailing 报道
-        "bracket": regex.compile(
-            rf"[（(]\s*(?:综合|据[^）)，。]{{1,10}}?[电讯]\s*)?"
-            rf"((?:{long_roles})[\s:：]*{_NAME}(?:[\s、，,]*(?:(?:{long_roles})[\s:：]*)?{_NAME})*?)\s*(?:报道)?\s*[）)]"
-        ),
-        # 责任编辑：甲 SF055 / 撰文 | 甲 乙 / [作者: 甲] / 文/甲 — a name is never the next label (字号：)
-        "label": regex.compile(
-            rf"(?:^|(?<=[\s\[【（(|｜]))({roles})\s*[:：|｜/]\s*"
-            rf"((?!(?:{roles})\s*[:：|｜/]){_NAME}(?![:：])(?:\s*{_CODE})?"
-            rf"(?:[\s、，,]+(?!(?:{roles})\s*[:：|｜/]){_NAME}(?![:：])(?:\s*{_CODE})?)*)"
-        ),
-        # 新华社记者 鞠鹏 摄 / 龚献明摄 / 刘满仓 摄 / （刘通摄）
-        "photo": regex.compile(
-            rf"(?:(?:{roles})\s*)?({_NAME}(?:[\s、]+{_NAME})*)\s*摄(?:影)?"
-            rf"(?=\s*(?:[（(][^）)]{{0,12}}[）)])?\s*$|[\s。）)]|$)"
-        ),
-        # （甲、乙） bare names closing a report
-        "bare": regex.compile(rf"[（(]\s*({_NAME}(?:[\s、，]+{_NAME}){{0,5}})\s*[）)]\s*$"),
-        # 本报北京1月7日电 （甲、乙） bare names right after the dateline opening a report
-        "bare_open": regex.compile(
-            rf"^[^，。（(]{{2,30}}(?:电|讯)\s*[（(]\s*({_NAME}(?:[\s、，]+{_NAME}){{0,5}})\s*[）)]"
-        ),
-        # （记者 甲 摄影报道）: a trailing role applies to the names before it
-        "trailing_role": regex.compile(r"\s*(摄影|摄)报道\s*$"),
         "names": regex.compile(_NAME),
-        # every credit shape needs a bracket, 摄, or a role word before a colon or bar: a cheap first test
-        "any": regex.compile(rf"[（(摄]|(?:{roles})\s*[:：|｜/]"),
         "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
+        # a name and the role written after it: 甲/文
+        "suffixed": regex.compile(rf"({_NAME})(?:\s*/\s*({roles}))?"),
         "code": regex.compile(_CODE),
-        # (reversed) the run of characters a photo credit can hold before its 摄: role words,
-        # names and the spaces and 、 between them
-        "photo_run": regex.compile(
-            rf"(?r)[\p{{Han}}·•、\s{''.join(regex.escape(c) for c in sorted(set(''.join(_roles()))))}]*"
-        ),
         # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
         "column": regex.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
-        "outlets": regex.compile(r"影像中国|新华社|人民网|本报|人民图片|视觉中国|供图|发|来源"),
     }
+
+
+@cache
+def _news_openings() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{row[0]})" for row in table("news_openings.tsv")))
+
+
+def opens_as_news(lead: str) -> bool:
+    """Whether a lead opens as a news report does, dating its event or citing its reporter's
+    source (``lexicons/news_openings.tsv``): a bare ``（甲）`` closing it is then its reporter."""
+    return _news_openings().search(lead[:120]) is not None
 
 
 @cache
@@ -96,25 +128,70 @@ def _roles_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_roles(), key=len, reverse=True))
 
 
-# a character every match of the "any" pattern needs after its role word: a cheap first test
-_SEPARATOR = re.compile("[:：|｜/]")
+@cache
+def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[int]]] | None:
+    """One search for the strings every credit of some shape holds (each shape's most telling
+    set), and for each string the shapes it may let through; derived from the shapes themselves,
+    so a new row is never hidden. None when a shape does not tell."""
+    shapes = _shapes()
+    if any(sh.literals is None for sh in shapes):
+        return None
+    owners: dict[str, set[int]] = {}
+    for k, sh in enumerate(shapes):
+        for word in sh.literals or ():
+            owners.setdefault(word, set()).add(k)
+    search = _literal_search(tuple(owners))
+    assert search is not None  # every shape holds a literal
+    return search, {w: frozenset(ks) for w, ks in owners.items()}
+
+
+@lru_cache(maxsize=4096)  # classify and the byline stage both ask about a paragraph
+def _candidates(text: str) -> tuple[int, ...]:
+    """The shapes (their indexes in ``_shapes()``) that may find a credit in ``text``: one scan
+    for the strings each needs first, then the rest of its needs. Most paragraphs hold none of
+    the strings and are spared every shape's search."""
+    pre = _prefilter()
+    shapes = _shapes()
+    if pre is None:
+        return tuple(k for k, sh in enumerate(shapes) if _needs_met(sh, text))
+    search, owners = pre
+    found: set[int] = set()
+    for word in set(search.findall(text)):
+        found |= owners[word]
+    return tuple(k for k in sorted(found) if _needs_met(shapes[k], text, 1))
+
+
+def _needs_met(shape: _Shape, text: str, start: int = 0) -> bool:
+    """Whether ``text`` holds a string of each set every match of the shape needs (from the
+    ``start``-th set on: the first is known to be held)."""
+    for need in shape.needs[start:]:
+        if need.search(text) is None:
+            return False
+    return True
 
 
 def _may_hold_credit(text: str) -> bool:
-    """``_patterns()["any"].search(text)``, mostly without running it: its first alternative is
-    one of （ ( 摄, its second needs one of the separators of ``_SEPARATOR``."""
-    if "（" in text or "(" in text or "摄" in text:
-        return True
-    # str.__contains__ is a fast C scan; a stdlib set search of these characters is slower
-    if ":" in text or "：" in text or "|" in text or "｜" in text or "/" in text:
-        return bool(_patterns()["any"].search(text))
-    return False
+    """Whether some shape may find a credit in ``text``."""
+    return bool(_candidates(text))
 
 
 _HANCHAR = regex.compile(r"\p{Han}")
-# words that follow a credit label without being a name: columns (记者手记), times, positions
-_NOT_PERSON = regex.compile(r"手记|札记|近期|近日|日前|观察|特稿|专稿|综述|教授|专家|作家|研究员|代表|委员|大使|主任")
-_NOT_PERSON_END = regex.compile(r"(?:社|网|报|台|站|院|部|局|厅|委|办|处|中心|报道|新闻|消息|来源|本文)$")
+
+
+@cache
+def _credit_word_list(kind: str) -> tuple[str, ...]:
+    """The words of one kind in ``lexicons/credit_words.tsv``, longest first."""
+    found = [word for word, kinds in table("credit_words.tsv") if kind in kinds.split()]
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@cache
+def _credit_words() -> dict[str, regex.Pattern[str]]:
+    """Searches for the words of ``lexicons/credit_words.tsv``, by kind: ``inside`` anywhere,
+    ``ending`` at the end, ``outlet`` anywhere."""
+    alt = {k: "|".join(map(regex.escape, _credit_word_list(k))) for k in ("inside", "ending", "outlet")}
+    return {"inside": regex.compile(alt["inside"]), "ending": regex.compile(f"(?:{alt['ending']})$"),
+            "outlet": regex.compile(alt["outlet"])}
 
 
 @cache
@@ -125,24 +202,34 @@ def _han_run() -> regex.Pattern[str]:
 
 def credit_name(s: str) -> bool:
     """A name after an explicit credit label (``编辑：丛敏``): the label vouches for it, so a
-    surname missing from the lexicon or a rare given-name character does not reject it."""
+    surname missing from the lexicon or a rare given-name character does not reject it. A word
+    that is no name's (a column, a position, a site's account: 管理员) rejects it whatever it
+    looks like."""
+    words = _credit_words()
+    if words["inside"].search(s):
+        return False
     if looks_like_name(s):
         return True
-    if is_title(s) or _NOT_PERSON.search(s):
+    if is_title(s):
         return False
     return (2 <= len(s) <= 3 and _han_run().fullmatch(s) is not None and s not in _roles()
-            and not any(w in s for w in _roles() if len(w) >= 2) and not _NOT_PERSON_END.search(s))
+            and not any(w in s for w in _roles() if len(w) >= 2) and not words["ending"].search(s))
+
+
+def _whole_run(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+    """A loose name must be a whole run of Chinese within ``text[lo:hi]``, not the tail of
+    作者为某国大使."""
+    hi = len(text) if hi is None else hi
+    return not ((start > lo and _HANCHAR.match(text[start - 1])) or (end < hi and _HANCHAR.match(text[end])))
 
 
 def _names_in(text: str, base: int, loose: bool = False) -> list[tuple[str, int, int]]:
     out = []
     check = credit_name if loose else looks_like_name
     for m in _patterns()["names"].finditer(text):
-        # a loose name must be a whole run of Chinese, not the tail of 作者为某国大使
-        if loose and ((m.start() > 0 and _HANCHAR.match(text[m.start() - 1]))
-                      or (m.end() < len(text) and _HANCHAR.match(text[m.end()]))):
+        if loose and not _whole_run(text, m.start(), m.end()):
             continue
-        if check(m.group()):
+        if check(_PADDING.sub("", m.group())):
             out.append((m.group(), base + m.start(), base + m.end()))
     return out
 
@@ -151,99 +238,107 @@ def find_credits(text: str, *, closing: bool = False, bare_role: str = "reporter
     """All credits in one paragraph, in order. ``closing``: the paragraph ends a report,
     so a bare bracket of names there is a credit: ``bare_role`` (reporters after a news
     report, the author after a commentary)."""
-    if not _may_hold_credit(text):
+    candidates = _candidates(text)
+    if not candidates:
         return []
     hits = list(_labelled_credits(text))
     if closing and not hits:
-        m = _bare_credit(text)
-        if m:
-            _emit(hits, bare_role, m.group(1), m.start(1))
-            hits.sort(key=lambda h: h.start)
+        taken: list[tuple[int, int]] = []
+        shapes = _shapes()
+        for k in candidates:
+            if shapes[k].when == "closing" and not hits:
+                _apply(shapes[k], text, hits, taken, bare_role)
+        hits.sort(key=lambda h: h.start)
     return hits
 
 
 @lru_cache(maxsize=4096)  # classify and the byline stage both look for credits in a paragraph
 def _labelled_credits(text: str) -> tuple[CreditHit, ...]:
-    """The credits of a paragraph that do not depend on where it stands, in order. Each
-    pattern is tried only when the text holds a character that every match of it needs."""
-    pats = _patterns()
+    """The credits of a paragraph that do not depend on where it stands, in order: the shapes
+    that are not for closing paragraphs, each tried only when the text holds a string that
+    every match of it needs."""
     hits: list[CreditHit] = []
     taken: list[tuple[int, int]] = []
-    for m in _bracket_credits(text):
-        inner, base = m.group(1), m.start(1)
-        trailing = pats["trailing_role"].search(inner)
-        if trailing:
-            inner = inner[: trailing.start()]
-        role = "reporter"
-        pos = 0
-        for rm in pats["roleword"].finditer(inner):
-            _emit(hits, role, inner[pos : rm.start()], base + pos, loose=True)
-            role = _roles()[rm.group(1)]
-            pos = rm.end()
-        _emit(hits, role, inner[pos:], base + pos, loose=True)
-        if trailing:
-            _emit(hits, _roles()[trailing.group(1)], inner[pos:], base + pos, loose=True)
-        taken.append(m.span())
-    for m in pats["label"].finditer(text) if _SEPARATOR.search(text) else ():
-        if any(s <= m.start() < e for s, e in taken):
+    shapes = _shapes()
+    for k in _candidates(text):
+        shape = shapes[k]
+        if shape.when == "closing" or (shape.when == "fallback" and hits):
             continue
-        role = _roles()[m.group(1)]
-        names = pats["code"].sub(lambda x: " " * len(x.group()), m.group(2))
-        _emit(hits, role, names, m.start(2), loose=len(m.group(1)) >= 2)
-        taken.append(m.span())
-    for m in _photo_credits(text):
-        if any(s <= m.start(1) < e for s, e in taken):
-            continue
-        _emit(hits, "photographer", m.group(1), m.start(1))
-    if not hits and ("电" in text or "讯" in text):
-        m = pats["bare_open"].search(text)
-        if m:
-            _emit(hits, "reporter", m.group(1), m.start(1))
+        _apply(shape, text, hits, taken, "reporter")
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
 
 
-@cache
-def _bracket_opening() -> re.Pattern[str]:
-    """Where a match of the "bracket" pattern can start: an opening bracket, spaces (stdlib \\s
-    holds every character regex's \\s does, and \\x1c-\\x1f besides) and 综, 据 or the first
-    character of a role word of two or more characters."""
-    initials = sorted({"综", "据"} | {w[0] for w in _roles() if len(w) >= 2})
-    return re.compile(f"[（(]\\s*[{''.join(map(re.escape, initials))}]")
+class _Spans:
+    """Whether a position lies inside one of some spans: a binary search over their starts, with
+    the furthest end reached so far (a loop over every span was quadratic on a paragraph of
+    thousands of credits)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def holds(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
 
 
-def _bracket_credits(text: str) -> Iterator[regex.Match[str]]:
-    """``_patterns()["bracket"].finditer(text)``, started at the first place a match can start
-    (most brackets hold no credit: a cheap stdlib search skips them). The pattern has no
-    anchor or lookbehind, so matching from there finds the same matches."""
-    if "（" not in text and "(" not in text:
-        return iter(())
-    first = _bracket_opening().search(text)
-    if first is None:
-        return iter(())
-    return _patterns()["bracket"].finditer(text, first.start())
+def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[int, int]], bare_role: str) -> None:
+    """The credits of one shape in ``text`` (which holds what it needs), added to ``hits``; a
+    match whose names start in a credit an earlier shape found is skipped."""
+    inside = _Spans(taken)  # the earlier shapes' (this shape's own matches never overlap)
+    for m in _compiled(shape.source).finditer(text):
+        if inside.holds(m.start("names")):
+            continue
+        word = m.group("role") if "role" in shape.named else None
+        role = _roles()[word] if word else bare_role if shape.role == "bare" else shape.role
+        after = m.group("after") if "after" in shape.named else None
+        names = _patterns()["code"].sub(lambda x: " " * len(x.group()), m.group("names"))
+        vouched = shape.vouched and word is not None and len(word) >= 2
+        if shape.inner == "roles":
+            _emit_with_roles(hits, role, names, m.start("names"), shape.vouched, vouched, after)
+        else:
+            _emit(hits, role, names, m.start("names"), loose=vouched)
+        taken.append(m.span())
 
 
-def _bare_credit(text: str) -> regex.Match[str] | None:
-    """``_patterns()["bare"].search(text)``: only names, spaces and punctuation other than an
-    opening bracket follow the （ of a match, so a match opens at the last （ or ( of the text;
-    matching there spares a search from every offset."""
-    if "）" not in text and ")" not in text:  # the pattern ends in a closing bracket
-        return None
-    return _patterns()["bare"].match(text, max(text.rfind("（"), text.rfind("("), 0))
-
-
-def _photo_credits(text: str) -> Iterator[regex.Match[str]]:
-    """``_patterns()["photo"].finditer(text)``, started where a match can first start. Each match
-    ends in 摄 and holds before it only characters of the run pattern ``photo_run``; so no match
-    starts before the run that ends at the first 摄 (the character before that run is none of
-    them), and the search skips the text before it."""
-    first = text.find("摄")
-    if first < 0:
-        return iter(())
+def _emit_with_roles(hits: list[CreditHit], role: str, names: str, base: int, vouches: bool, vouched: bool,
+                     after: str | None) -> None:
+    """Names with role words between them: each role word gives its role to the names after it
+    (and vouches for them, where the shape lets a label vouch); a role word closing the names,
+    or ``after``, credits the names before it again; a name followed by ``/`` and a role word
+    (甲/文) has that role, and keeps the role of a role word right before it."""
     pats = _patterns()
-    run = pats["photo_run"].match(text, 0, first + 1)  # reversed: the run ending at the first 摄
-    return pats["photo"].finditer(text, run.start() if run else first)
+    for closing in _credit_word_list("closing"):  # a closing word a name swallowed: （记者 甲报道）
+        if names.rstrip().endswith(closing):
+            names = names.rstrip()[: -len(closing)]
+            break
+    segments: list[tuple[str, int, int, bool]] = []  # role, start, end, introduced by a role word
+    pos, introduced, word = 0, vouched, ""
+    for rm in pats["roleword"].finditer(names):
+        segments.append((role, pos, rm.start(), introduced))
+        role, pos, introduced, word = _roles()[rm.group(1)], rm.end(), True, rm.group(1)
+    segments.append((role, pos, len(names), introduced))
+    if len(segments) > 1 and not names[pos:].strip() and after is None:
+        after = word or None
+        segments.pop()
+    for k, (seg_role, a, z, intro) in enumerate(segments):
+        loose = vouches and intro
+        for sm in pats["suffixed"].finditer(names, a, z):
+            if loose and not _whole_run(names, sm.start(1), sm.end(1), a, z):
+                continue
+            if not (credit_name if loose else looks_like_name)(_PADDING.sub("", sm.group(1))):
+                continue
+            first = not names[a : sm.start()].strip()
+            roles = [seg_role] if sm.group(2) is None else (
+                [seg_role, _roles()[sm.group(2)]] if first and intro else [_roles()[sm.group(2)]])
+            if after is not None and k == len(segments) - 1:
+                roles.append(_roles()[after])
+            for r in dict.fromkeys(roles):
+                hits.append(CreditHit(r, sm.group(1), base + sm.start(1), base + sm.end(1), label=loose))
 
 
 def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool = False) -> None:
@@ -266,8 +361,8 @@ def is_credit_only(text: str) -> bool:
     rest = pats["column"].sub("", text)
     for word in _roles_longest_first():
         rest = rest.replace(word, "")
-    for h in hits:
-        rest = rest.replace(h.name, "")
+    for name in {h.name for h in hits}:
+        rest = rest.replace(name, "")
     rest = _CREDIT_ONLY_RESIDUE.sub("", rest)
-    rest = pats["outlets"].sub("", rest)
+    rest = _credit_words()["outlet"].sub("", rest)
     return len(rest) <= 2

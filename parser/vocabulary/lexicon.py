@@ -114,12 +114,46 @@ def _group_end(pattern: str, i: int) -> int:
     return len(pattern)
 
 
-def _branch_literals(branch: str) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of a branch holds, or None: a run of plain
-    characters, or a group of plain alternatives, that the branch needs (at its top level, not
-    quantified). Of several such, the one whose shortest string is longest."""
-    if regex.search(r"\\[xuUNo]", branch):  # escapes whose next characters are not literal
+_FIXED_ESCAPES = {"x": 2, "u": 4, "U": 8}  # the hex digits after \x, \u and \U
+
+
+def _escape_end(pattern: str, i: int) -> int:
+    r"""The index after the escape that opens at ``pattern[i]`` (its digits or braces included:
+    ``\u3000``, ``\p{Han}``, ``\N{…}``), never read as literal characters."""
+    kind = pattern[i + 1 : i + 2]
+    if pattern[i + 2 : i + 3] == "{" and kind in ("x", "p", "P", "N", "o"):
+        end = pattern.find("}", i + 2)
+        return len(pattern) if end < 0 else end + 1
+    return i + 2 + _FIXED_ESCAPES.get(kind, 0)
+
+
+def _group_body(group: str) -> str | None:
+    """The pattern inside a group that must match as a whole (plain, non-capturing or named),
+    or None for a look-around, an atomic group or a flag group."""
+    if group.startswith("(?:"):
+        return group[3:-1]
+    if group.startswith("(?P<"):
+        return group[group.index(">") + 1 : -1]
+    if group.startswith("(?"):
         return None
+    return group[1:-1]
+
+
+def _branch_literals(branch: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of a branch holds, or None: of the sets of
+    ``_branch_needs``, the one whose shortest string is longest, then the one with fewest."""
+    if branch and not SYNTAX.intersection(branch):  # a plain word (each of a list of role words)
+        return (branch,)
+    candidates = _branch_needs(branch)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+
+
+def _branch_needs(branch: str) -> list[tuple[str, ...]]:
+    """Sets of literal strings, each of which has a string in every match of a branch: a run of
+    plain characters, a set of plain characters, or a group (read the same way, alternative by
+    alternative), that the branch needs (at its top level, not optional)."""
     candidates: list[tuple[str, ...]] = []
     run = ""
     i = 0
@@ -140,27 +174,26 @@ def _branch_literals(branch: str) -> tuple[str, ...] | None:
             i += 1
             continue
         if c == "\\":
-            i += 2
-            if branch[i - 1 : i] in ("p", "P") and branch[i : i + 1] == "{":
-                i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
+            i = _escape_end(branch, i)
         elif c == "[":
-            i = _set_end(branch, i)
+            end = _set_end(branch, i)
+            members = branch[i + 1 : end - 1]
+            # a plain set (no negation, range, escape or class) that is not optional
+            if members and not set(members) & set("^-\\[") and branch[end : end + 1] not in ("?", "*", "{"):
+                candidates.append(tuple(dict.fromkeys(members)))
+            i = end
         elif c == "(":
             end = _group_end(branch, i)
-            inner = branch[i + 3 : end - 1] if branch.startswith("(?:", i) else (
-                branch[i + 1 : end - 1] if branch[i + 1 : i + 2] != "?" else None)
-            alts = branches(inner) if inner is not None else None
-            if alts and all(a and not SYNTAX.intersection(a) for a in alts) \
-                    and branch[end : end + 1] not in ("?", "*", "{"):
-                candidates.append(tuple(alts))
+            inner = _group_body(branch[i:end])
+            lits = required_literals(inner) if inner is not None else None
+            if lits and branch[end : end + 1] not in ("?", "*", "{"):
+                candidates.append(lits)
             i = end
         elif c == "{":
             i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
         else:
             i += 1
-    if not candidates:
-        return None
-    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+    return candidates
 
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:
@@ -176,3 +209,48 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
             return None
         out += lits
     return tuple(dict.fromkeys(out))
+
+
+def required_literal_sets(pattern: str) -> list[tuple[str, ...]]:
+    """Sets of literal strings such that every match of the pattern holds a string of each set
+    (none known: an empty list), the most telling first (as ``required_literals`` would choose).
+    A cheap pre-test may ask for one string of every set."""
+    alts = branches(pattern)
+    if alts is None:
+        return []
+    if len(alts) == 1:
+        return sorted(_branch_needs(alts[0]), key=lambda lits: (-min(map(len, lits)), len(lits)))
+    lits = required_literals(pattern)
+    return [lits] if lits else []
+
+
+_LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
+
+
+def loosened(pattern: str) -> str | None:
+    """A pattern that matches wherever ``pattern`` does, and maybe elsewhere: its look-arounds
+    dropped (they only restrict where a match may stand) and its named groups unnamed, so that
+    several can be joined in one alternation as a cheap pre-test. None when the pattern has a
+    shape this cannot read (inline flags, back-references)."""
+    if _FLAGS_OR_REFERENCES.search(pattern):
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith(_LOOKAROUND, i):
+            i = _group_end(pattern, i)
+        elif pattern.startswith("(?P<", i):
+            out.append("(?:")
+            i = pattern.index(">", i) + 1
+        elif pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            j = _set_end(pattern, i)
+            out.append(pattern[i:j])
+            i = j
+        else:
+            out.append(pattern[i])
+            i += 1
+    # a boundary rule reduced to "^ or anywhere" tests nothing, and costs a branch at every position
+    return "".join(out).replace("(?:^|)", "")
