@@ -15,7 +15,8 @@ import regex
 
 from .blocks import Block, clean_title, is_prose
 from .grammars import grammar, parse_table, reductions, tokens
-from .names import is_title, looks_like_name
+from .lexicon import table
+from .names import is_title, looks_like_name, split_title_name
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of
@@ -210,21 +211,68 @@ def _summary_before_body(blocks: list[Block]) -> None:
             return
 
 
-_SPEAKER_LINE = regex.compile(r"^(?P<title>\p{Han}{2,20})[\s\u3000]+(?P<name>\p{Han}{2,4})$")
+_LINE_TOKENS = regex.compile(r"[^\s\u3000]+")
+_SPACED_NAME = regex.compile(r"^\p{Han}[\s\u3000]+\p{Han}$")  # 韦  远: a two-character name padded to three
+_PLACE = regex.compile(r"^\p{Han}{2,4}$")
+_CLAUSE_MARK = regex.compile(r"[，,。：:；;！？!?“”《》]")
+# how many title lines from the top may be followed by a name line (kicker, title, subtitle)
+_NAME_LINE_AFTER = 4
+
+
+def _credit_words() -> frozenset[str]:
+    """The words that introduce a credit (本报记者, 通讯员), from the byline lexicon."""
+    return frozenset(row[0] for row in table("credit_roles.tsv"))
+
+
+def _title_and_name(token: str) -> tuple[str, str] | None:
+    """``token`` as a name, or a chain of titles (split on 、) and a name; else None."""
+    split = split_title_name(token)
+    if not split or not split[1] or not looks_like_name(split[1]):
+        return None
+    if split[0] and not all(is_title(part) for part in split[0].split("、")):
+        return None
+    return split
+
+
+def is_name_line(text: str) -> bool:
+    """A line that only names people: a speaker or author under a title (``韦知远``,
+    ``青岚市市长　韦知远``, ``北京  韦知远``, ``本报记者  韦知远 柯雨``). A bare two-character
+    line is too often a column name (时评, 和音) to count, unless padded like a name (``韦  远``).
+    A line opening with a dash is a subtitle (``——访青岚大学校长韦知远``), which is part of the
+    headline."""
+    text = text.strip()
+    if not text or len(text) > 40 or text[0] in "—-－" or _CLAUSE_MARK.search(text):
+        return False
+    if _SPACED_NAME.match(text):
+        return looks_like_name(regex.sub(r"[\s\u3000]+", "", text))
+    tokens = _LINE_TOKENS.findall(text)
+    if len(tokens) == 1:
+        split = _title_and_name(tokens[0])
+        return split is not None and len(split[1]) >= 3
+    credit = _credit_words()
+    names = 0
+    for k, tok in enumerate(tokens):
+        if _title_and_name(tok) is not None:
+            names += 1
+        elif tok in credit or is_title(tok):
+            continue
+        elif not (k == 0 and len(tokens) == 2 and _PLACE.match(tok)):  # a place before the name
+            return False
+    return names >= 1
 
 
 def _speaker_line(blocks: list[Block]) -> None:
-    """Under a speech's title, a ``青岚市市长　贺启舟`` line names the speaker: not headline."""
-    titles: list[int] = []  # the first three TITLE blocks (a loop that stops there)
+    """Under a title, a line that only names people (a speech's speaker, ``青岚市市长　贺启舟``;
+    a commentary's author) is no part of the headline."""
+    titles: list[int] = []  # the first TITLE blocks (a loop that stops there)
     for i, b in enumerate(blocks):
         if b.cls == "TITLE":
             titles.append(i)
-            if len(titles) == 3:
+            if len(titles) == _NAME_LINE_AFTER:
                 break
-    for i in titles[1:3]:
-        m = _SPEAKER_LINE.match(blocks[i].text.strip())
-        if m and blocks[i - 1].cls == "TITLE" and looks_like_name(m.group("name")) and is_title(m.group("title")):
-            blocks[i].cls, blocks[i].reason = "META", "speaker line"
+    for i in titles[1:]:
+        if blocks[i - 1].cls == "TITLE" and is_name_line(blocks[i].text):
+            blocks[i].cls, blocks[i].reason = "META", "name line under the title (speaker or author)"
 
 
 def lay_out(blocks: list[Block]) -> Layout:
