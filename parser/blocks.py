@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import regex
 
 from .byline import is_credit_only
+from .html_blocks import AFTER_IMAGE, TITLE_HINT
 from .lexicon import SYNTAX, branches, table, words
 from .normalize import NormText
 
@@ -26,6 +27,9 @@ _SENTENCE_END = regex.compile(r"(?<![。！？!?；;…])[。！？!?；;…]++[
 # patterns of plain characters and explicit sets mean the same in stdlib re, whose calls cost
 # a third of those of regex; \d \s \w and \p{…} (other Unicode tables) stay with regex
 _PROSE = re.compile(r"[。，；！？]")
+# Text printed under an image (in the same HTML block) is its caption when it is this short;
+# a longer paragraph there is the article going on after a picture.
+MAX_IMAGE_CAPTION = 80
 _HAN = regex.compile(r"\p{Han}")
 _HAN_BASIC = re.compile("[\u4e00-\u9fff]")  # the CJK Unified Ideographs block, all \p{Han} (a test checks)
 
@@ -99,6 +103,27 @@ class Block:
 @cache
 def _boilerplate() -> tuple[tuple[regex.Pattern[str], str], ...]:
     return tuple((regex.compile(row[0]), row[1]) for row in table("boilerplate.tsv"))
+
+
+@cache
+def _line_classes() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((row[0], regex.compile(row[1])) for row in table("line_classes.tsv"))
+
+
+# The rows of line_classes.tsv classify short lines only: a salutation, an info bar, a caption.
+MAX_CLASSED_LINE = 200
+# a paragraph closed by the line under a photo: a caption only if the article goes on after it
+PHOTO_NOTE = "PHOTO_NOTE"
+
+
+def line_class(text: str) -> str | None:
+    """The class the first matching row of ``lexicons/line_classes.tsv`` gives a line, or None."""
+    if len(text) > MAX_CLASSED_LINE:
+        return None
+    for cls, pattern in _line_classes():
+        if pattern.search(text):
+            return cls
+    return None
 
 
 @cache
@@ -291,7 +316,8 @@ def _early_verdict(text: str) -> tuple[bool, str | None]:
 def _late_verdict(text: str) -> tuple[str | None, bool]:
     """The rest, in one memo instead of two (asked only for paragraphs that are not navigation
     or link lists): the first of the classes CREDIT, SALUTATION, NOTE, CAPTION, META its text
-    gives; else whether it looks like a title (``looks_like_title(text)``)."""
+    gives, then the class a row of ``line_classes.tsv`` gives; else whether it looks like a
+    title (``looks_like_title(text)``)."""
     late = None
     if is_credit_only.__wrapped__(text):
         late = "CREDIT"
@@ -303,6 +329,10 @@ def _late_verdict(text: str) -> tuple[str | None, bool]:
         late = "CAPTION"
     elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
         late = "META"
+    else:
+        late = line_class(text)
+        if late == PHOTO_NOTE:  # the layout decides (document.py): text of its own here
+            late = None
     return late, late is None and looks_like_title.__wrapped__(text)
 
 
@@ -339,11 +369,12 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls, b.reason = "BOILER", "link list"
         elif (late := _late_verdict(text))[0] in _EARLY_CLASSES:
             b.cls = late[0]
-        elif len(text) < 200 and norm.hint == "caption":
+        elif (len(text) < 200 and norm.hint == "caption") or (
+                len(text) < MAX_IMAGE_CAPTION and norm.hint == AFTER_IMAGE):
             b.cls = "CAPTION"
         elif late[0] is not None:  # CAPTION or META
             b.cls = late[0]
-        elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title"):
+        elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title") or norm.hint == TITLE_HINT:
             b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
         elif indents_body and not norm.indented and looks_like_title(text, 200, question=True):
             b.cls = "TITLE"

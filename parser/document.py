@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
-from .blocks import Block, clean_title, is_prose
+from .blocks import PHOTO_NOTE, Block, clean_title, is_prose, line_class
 from .grammars import grammar, parse_table, reductions, tokens
-from .lexicon import table
+from .html_blocks import TITLE_HINT
+from .lexicon import table, words
 from .names import is_title, looks_like_name, split_title_name
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
@@ -112,13 +113,26 @@ def _closing_sentences(blocks: list[Block], last: int) -> int:
     return last
 
 
+@cache
+def _unit_endings() -> tuple[str, ...]:
+    return tuple(sorted(words("unit_suffixes.txt"), key=len, reverse=True))
+
+
+def is_unit_line(text: str) -> bool:
+    """A line that only names an organisation (``青岚市第一中学``): the unit that published the
+    article, printed under its title, not a subtitle."""
+    text = text.strip()
+    return bool(_UNIT_NAME.fullmatch(text)) and text.endswith(_unit_endings())
+
+
 def _subtitles(blocks: list[Block], head: int, first: int) -> list[int]:
-    """Title lines right under the headline, with nothing between (副题): part of the headline."""
+    """Title lines right under the headline, with nothing between (副题): part of the headline.
+    A line naming only the publishing unit is not one."""
     out: list[int] = []
     i = head + 1
     while i < first and len(out) < 2:
         b = blocks[i]
-        if b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > 80:
+        if b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > 80 or is_unit_line(b.text):
             break
         out.append(i)
         i += 1
@@ -133,15 +147,18 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
     """The article's headline above its first paragraph.
 
     In order of preference: the heading that repeats the page title (without the site name),
-    one that contains it or is contained in it, an ``h1``/``h2``, a short title-like line
-    just above the article, and last the page title itself.
+    one that contains it or is contained in it, an ``h1``/``h2``, an element whose class names
+    a title (``news_title``), a short title-like line just above the article, and last the page
+    title itself. A line that only names people (``本报记者 甲``) or the publishing unit
+    (``青岚市第一中学``) is none of these.
     """
     core = _key(_title_core(page_title)) if page_title else ""
     lo = max(0, first - 25)
-    contained = heading = near = None
+    contained = heading = titled = near = None
     for i in range(first - 1, lo - 1, -1):
         b = blocks[i]
-        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING") or len(b.text) < 4:
+        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING") or len(b.text) < 4 \
+                or is_name_line(b.text) or is_unit_line(b.text):
             continue
         t = _key(clean_title(b.text))
         if core and t == core:
@@ -150,10 +167,12 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
             contained = i
         if heading is None and b.tag in ("h1", "h2") and len(t) <= 100:
             heading = i
+        if titled is None and b.norm.hint == TITLE_HINT and b.cls == "TITLE" and b.norm.link_chars < 0.5 * len(b.text):
+            titled = i
         if (near is None and first - i <= 3 and b.cls in ("TITLE", "BODY") and 6 <= len(b.text) <= 80
                 and "。" not in b.text and b.norm.link_chars < 0.5 * len(b.text)):
             near = i
-    for cand in (contained, heading, near):
+    for cand in (contained, heading, titled, near):
         if cand is not None:
             return cand
     for i, b in enumerate(blocks[:first]):
@@ -186,7 +205,8 @@ def _front_matter_title_in_body(blocks: list[Block]) -> None:
 def _summary_before_body(blocks: list[Block]) -> None:
     """Paragraphs that stand before the news proper are summaries, not the lead: a short
     paragraph followed by ``时间：``/``场合：`` lines, or paragraphs before the one that opens
-    with the report's dateline (``本报北京10月16日电``)."""
+    with the report's dateline (``本报北京10月16日电``). A first paragraph closed by the line
+    under a photo (``…图为甲。``) with the article going on after it is that photo's caption."""
     first_title = next((i for i, b in enumerate(blocks) if b.cls == "TITLE"), -1)
     bodies: list[int] = []  # the first four BODY blocks after the first title (a loop that stops there)
     for i in range(first_title + 1, len(blocks)):
@@ -197,6 +217,9 @@ def _summary_before_body(blocks: list[Block]) -> None:
     if not bodies:
         return
     k = bodies[0]
+    if len(bodies) > 1 and line_class(blocks[k].text) == PHOTO_NOTE and is_prose(blocks[bodies[1]].text):
+        blocks[k].cls, blocks[k].reason = "CAPTION", "photo caption before the report"
+        return
     nxt = [b for b in blocks[k + 1 : k + 3] if b.cls == "NOTE"]
     if len(blocks[k].text) < 150 and any(_TIME_PLACE.match(b.text) for b in nxt):
         blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
@@ -214,6 +237,7 @@ def _summary_before_body(blocks: list[Block]) -> None:
 _LINE_TOKENS = regex.compile(r"[^\s\u3000]+")
 _SPACED_NAME = regex.compile(r"^\p{Han}[\s\u3000]+\p{Han}$")  # 韦  远: a two-character name padded to three
 _PLACE = regex.compile(r"^\p{Han}{2,4}$")
+_UNIT_NAME = regex.compile(r"[\p{Han}（）()]{4,24}")
 _CLAUSE_MARK = regex.compile(r"[，,。：:；;！？!?“”《》]")
 # how many title lines from the top may be followed by a name line (kicker, title, subtitle)
 _NAME_LINE_AFTER = 4

@@ -159,11 +159,12 @@ def classify_kind(ev: Evidence) -> str:
         return "other"
     if ev.present_early & PRESENCE_ROLES:
         return "meeting_report"
-    # an event the lead tells after its first sentence, with someone present (a speaker at a
-    # press conference is enough); one told only in the next paragraphs needs someone named
-    # present by an act (出席, 主持): words quoted there may recall other meetings
+    # an event the lead tells after its first sentence, with someone present in the lead or
+    # the next paragraphs (a speaker at a press conference is enough); one told only in the
+    # next paragraphs needs someone named present by an act (出席, 主持): words quoted there may
+    # recall other meetings
     in_lead, in_opening = told_later(ev.lead, ev.opening)
-    if in_lead and ev.present_early:
+    if in_lead and (ev.present_early or ev.present_opening):
         return "meeting_report"
     if in_opening and (ev.present_early | ev.present_opening) & PRESENCE_ROLES:
         return "meeting_report"

@@ -19,10 +19,18 @@ from .lexicon import words
 from .segments import Segment
 
 # A pinyin gloss after a character: one syllable (initial, one to three vowels, final), so that
-# 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays.
+# 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays. A toned vowel
+# that an encoding lost is a ? (國(gu?), 會(hu?)): still a gloss, if a letter stands in it.
 GLOSS = regex.compile(
-    r"(?<=\p{Han})[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[)）]"
+    r"(?<=\p{Han})[(（](?![?？]+[)）])(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ?？]{1,3}(?:ng|n|r)?[)）]"
 )
+# A line break inside a paragraph of an HTML page, with the indentation of the source around
+# it, between two Chinese characters or marks: the page shows no space there (Chinese has none),
+# so the wrap of the source is dropped (结对认亲仪\n        式 → 结对认亲仪式). Only after a long
+# line: a short one before a break is a field of its own (来源：新华社 \n 责任编辑：甲).
+_SOFT_WRAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
+MIN_WRAPPED_LINE = 24
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u3000": "\u3000", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 
@@ -144,6 +152,30 @@ def _delete(seg_text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple
     return "".join(pieces), offs, count
 
 
+def _unwrap(text: str, offsets: array) -> tuple[str, array]:
+    """``text`` without the soft wraps (``_SOFT_WRAP``) that end a line of at least
+    ``MIN_WRAPPED_LINE`` characters, keeping the offsets of the characters that stay."""
+    cuts = []
+    line_start = 0  # where the line that a wrap ends starts: after the previous break
+    for m in _SOFT_WRAP.finditer(text):
+        line = text[max(line_start, text.rfind("\n", 0, m.start()) + 1) : m.start()].strip()
+        if len(line) >= MIN_WRAPPED_LINE:
+            cuts.append(m.span())
+        line_start = m.end()
+    if not cuts:
+        return text, offsets
+    pieces: list[str] = []
+    offs = array("l")
+    pos = 0
+    for a, b in cuts:
+        pieces.append(text[pos:a])
+        offs.extend(offsets[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    offs.extend(offsets[pos:])
+    return "".join(pieces), offs
+
+
 def _punct(text: str) -> str:
     """Half-width punctuation to full width, except between digits (3,000 10:30) and in URLs."""
     # unrolled `in` tests: each a memchr-speed scan, several times faster than one regex class
@@ -234,6 +266,8 @@ def normalize_segments(
         # stay the segment's own
         if controls and _ANY_CONTROL.search(text):
             text, offs, _ = _delete(text, offs, _CONTROL)
+        if "\n" in text:
+            text, offs = _unwrap(text, offs)
         if glosses and ("(" in text or "（" in text):
             text, offs, n = _delete(text, offs, GLOSS)
             stats.glosses_removed += n

@@ -83,9 +83,10 @@ def test_credit_shortcuts(text: str) -> None:
     assert (old and old.span(1)) == (new and new.span(1))
 
 
-LEXICON_PATTERNS = [row[0] for row in table("boilerplate.tsv")] + [row[1] for row in table("kind_cues.tsv")]
+LEXICON_PATTERNS = [row[0] for row in table("boilerplate.tsv")] + [
+    row[1].replace("{MEETING}", kind._meeting_nouns()) for row in table("kind_cues.tsv")]
 CUE_PIECES = ["在", "会议", "大会", "上", "的", "讲话", "致辞", "召开", "举行", "时", "指出", "节选自", "全文", "将",
-              "以来", "调研", "图片报道"]
+              "以来", "调研", "图片报道", "座谈会", "出席", "记者", "：", "我们", "通过", "日"]
 cue_texts = st.lists(st.sampled_from(PIECES + CUE_PIECES), max_size=16).map("".join)
 
 
@@ -101,7 +102,7 @@ def test_required_literals(text: str, pattern: str) -> None:
 @given(cue_texts)
 def test_kind_cues(text: str) -> None:
     for cue, (pattern, _) in kind._cues().items():
-        assert kind._has(cue, text) == bool(pattern.search(text))
+        assert kind.has_cue(cue, text) == bool(pattern.search(text))
 
 
 def test_stdlib_space_covers_regex_space() -> None:
@@ -131,6 +132,7 @@ def test_verdict(text: str) -> None:
         old = ("CREDIT" if byline.is_credit_only(text) else "SALUTATION" if blocks._SALUTATION.match(text)
                else "NOTE" if blocks._NOTE.match(text)
                else "CAPTION" if len(text) < 200 and blocks._CAPTION.search(text)
-               else "META" if len(text) < 80 and blocks._META.search(text) else None)
+               else "META" if len(text) < 80 and blocks._META.search(text)
+               else None if blocks.line_class(text) == blocks.PHOTO_NOTE else blocks.line_class(text))
         assert late == old
         assert title == (late is None and blocks.looks_like_title(text))

@@ -19,7 +19,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "parser" / "lexicons"
 # closed classes: their header says what they are; single entries need no occurrence
 CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "traditional_markers.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
-PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv"}
+PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "line_classes.tsv"}
 
 
 def lexicon_files() -> list[Path]:
@@ -87,8 +87,9 @@ def test_pattern_lexicon_rows_compile(path: Path) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        pattern = cols[3] if path.name == "markers.tsv" else cols[1] if path.name == "kind_cues.tsv" else cols[0]
-        regex.compile(pattern.replace("{CN}", "[一二三]"))
+        pattern = cols[3] if path.name == "markers.tsv" else cols[1] if path.name in ("kind_cues.tsv",
+                                                                                   "line_classes.tsv") else cols[0]
+        regex.compile(pattern.replace("{CN}", "[一二三]").replace("{MEETING}", "(?:会议)"))
 
 
 @pytest.mark.parametrize(
