@@ -237,12 +237,22 @@ def cut_run_together(norm: NormText) -> list[Block]:
 
 
 _MD_HASHES = regex.compile(r"^#{1,6}\s*")
+_TRAILING_DATE = regex.compile(r"(?<=\S)\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
 _RUNNING_NUMBER = regex.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
 
 
 def clean_title(text: str) -> str:
-    """A title line without markdown hashes, running numbers and file suffixes."""
-    return _clean_title(text)
+    """A title line without markdown hashes, running numbers, file suffixes and a date line
+    printed at its end (``…上的讲话（2024年3月1日）``)."""
+    text = _clean_title(text)
+    if text.endswith(("）", ")")):
+        text = _TRAILING_DATE.sub("", text).rstrip()
+    return text
+
+
+def has_file_suffix(text: str) -> bool:
+    """A title that names a file (``…讲话.docx``): a document site's file title."""
+    return "." in text and _FILE_SUFFIX.search(text) is not None
 
 
 def _clean_title(text: str) -> str:

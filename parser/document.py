@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .blocks import PHOTO_NOTE, Block, clean_title, is_prose, line_class
+from .blocks import PHOTO_NOTE, Block, clean_title, has_file_suffix, is_prose, line_class, looks_like_title
 from .grammars import grammar, parse_table, reductions, tokens
 from .html_blocks import TITLE_HINT
 from .lexicon import table, words
@@ -25,8 +25,8 @@ from .names import is_title, looks_like_name, split_title_name
 _SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
 # the outlets a dateline opens with: the first alternative of _DATELINE, and _dateline's pre-test
 _DATELINE_WORDS = ("本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "光明网", "经济日报")
-_DATELINE = regex.compile(
-    rf"^(?:(?:{'|'.join(_DATELINE_WORDS)})[^，。（(：:\s]{{0,12}}(?:电|讯|消息)"
+_DATELINE = regex.compile(  # 据新华社电: a dateline quoting its outlet
+    rf"^(?:据?(?:{'|'.join(_DATELINE_WORDS)})[^，。（(：:\s]{{0,12}}(?:电|讯|消息)"
     r"|央视网消息|[\p{Han}]{2,10}网讯|本报讯)"
     r"\s*(?:[（(][^）)]{0,60}[）)])?\s*[：:]?\s*"
     r"|^[（(](?:本报)?记者[^）)]{1,40}[）)]\s*"
@@ -36,7 +36,8 @@ _DATELINE = regex.compile(
 def _dateline(text: str) -> regex.Match[str] | None:
     """``_DATELINE.match(text)``, without the call where no alternative can open the text: a
     bracket, one of the words, or 网讯 after two to ten characters."""
-    if text[:1] in "（(" or text.startswith(_DATELINE_WORDS) or "网讯" in text[2:12]:
+    if text[:1] in "（(" or text.startswith(_DATELINE_WORDS) or "网讯" in text[2:12] \
+            or (text[:1] == "据" and text.startswith(_DATELINE_WORDS, 1)):
         return _DATELINE.match(text)
     return None
 
@@ -299,9 +300,53 @@ def _speaker_line(blocks: list[Block]) -> None:
             blocks[i].cls, blocks[i].reason = "META", "name line under the title (speaker or author)"
 
 
+# A kicker that ends in a colon (``韦知远：`` over ``千钧一发 扑向歹徒``) is this short at most.
+MAX_COLON_KICKER = 24
+
+
+def _kicker_ending_in_colon(blocks: list[Block]) -> None:
+    """A short first line ending in a colon right above a title is the title's kicker
+    (``青岚市环卫工人韦知远：`` / ``“不能留任何卫生死角”``), not the opening of the body."""
+    first = next((i for i, b in enumerate(blocks) if b.cls not in ("BOILER", "META")), None)
+    if first is None or first + 1 >= len(blocks):
+        return
+    b = blocks[first]
+    text = b.text.strip()
+    if (b.cls == "BODY" and len(text) <= MAX_COLON_KICKER and text.endswith(("：", ":"))
+            and blocks[first + 1].cls == "TITLE" and looks_like_title(text[:-1])):
+        b.cls, b.reason = "TITLE", None
+
+
+def _own_title_over_file_title(layout: Layout) -> None:
+    """On a document site the headline found first is the file's title (``…讲话.docx``); the
+    document's own title, printed above its text, is the headline (the file title goes aside).
+    It is the title lines after the file title in the headline block, or else the last run of
+    title lines between the headline and the body."""
+    head = layout.headline_blocks
+    blocks = layout.blocks
+    if not head or not has_file_suffix(blocks[head[0]].text):
+        return
+    own = head[1:]
+    if not own:
+        end = layout.lead_index if layout.lead_index is not None else len(blocks)
+        run: list[int] = []
+        for i in range(head[-1] + 1, end):
+            if blocks[i].cls == "TITLE":
+                run = [*run, i] if run and run[-1] == i - 1 else [i]
+        own = run
+    if not own:
+        return
+    for i in head:
+        layout.places[i], layout.reasons[i] = "boilerplate", "document-site file title"
+    for i in own:
+        layout.places[i], layout.reasons[i] = "headline", None
+    layout.headline_blocks = own
+
+
 def lay_out(blocks: list[Block]) -> Layout:
     """Parse the block classes with the document grammar and give every block its place."""
     _front_matter_title_in_body(blocks)
+    _kicker_ending_in_colon(blocks)
     _speaker_line(blocks)
     _summary_before_body(blocks)
     places = ["boilerplate"] * len(blocks)
@@ -318,6 +363,7 @@ def lay_out(blocks: list[Block]) -> Layout:
             reasons[i] = reason
     layout.headline_blocks = list(plan.headline_blocks)
     layout.lead_index = plan.lead_index
+    _own_title_over_file_title(layout)
     if layout.headline_blocks:
         layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
     return layout

@@ -226,3 +226,34 @@ def test_hard_wraps_inside_a_paragraph_of_a_page_are_dropped() -> None:
 )
 def test_glosses_whose_tone_marks_were_lost(text: str, want: str) -> None:
     assert GLOSS.sub("", text) == want
+
+
+def test_a_kicker_ending_in_a_colon_belongs_to_the_headline() -> None:
+    head, lead = headline_and_lead("韦知远：\n千钧一发 扑向歹徒（英雄谱）\n"
+                                   "　　据新华社电  （记者柯雨）每年清明，青岚县的群众都会来到烈士陵园，缅怀韦知远烈士。\n")
+    assert head == "韦知远： 千钧一发 扑向歹徒（英雄谱）"
+    assert lead is not None and lead.startswith("每年清明")
+
+
+def test_the_date_printed_at_the_end_of_a_speech_title_is_no_part_of_it() -> None:
+    head, _ = headline_and_lead("坚定信心 开创新局\n——在青岚市第七次党代会上的报告（2024年3月1日）\n同志们：\n"
+                                "　　现在，我代表中共青岚市第六届委员会向大会作报告，我们要总结过去、谋划未来。\n")
+    assert head == "坚定信心 开创新局 ——在青岚市第七次党代会上的报告"
+
+
+DOCUMENT_SITE = """青岚区长在创城推进会上的讲话稿.docx
+1、本文档共9页，可阅读全部内容。
+2、本站所有内容均由网友上传，付费前请自行鉴别。
+在全区创建文明城市
+工作推进会上的讲话
+韦知远
+同志们：
+　　今天，我们召开全区创建文明城市工作推进会，我们要抢抓机遇、鼓足干劲，大家要齐心协力打好攻坚战。
+"""
+
+
+def test_a_document_site_file_title_gives_way_to_the_speech_own_title() -> None:
+    report = parse(DOCUMENT_SITE)
+    assert report.headline is not None and report.headline.text == "在全区创建文明城市 工作推进会上的讲话"
+    assert report.kind == "speech"
+    assert [(a.name, a.roles) for a in report.attendees] == [("韦知远", ["spoke"])]
