@@ -200,7 +200,8 @@ def test_lines_printed_under_an_image_are_captions() -> None:
 
 
 def test_dateline_and_credit_opening_the_lead() -> None:
-    report = parse("青岚新区召开招商推介会\n　　本报讯（见习记者柯雨）昨日，青岚新区召开招商推介会，区长韦知远出席并致辞。\n")
+    report = parse("青岚新区召开招商推介会\n"
+                   "　　本报讯（见习记者柯雨）昨日，青岚新区召开招商推介会，区长韦知远出席并致辞。\n")
     assert report.dateline is not None and report.dateline.text.startswith("本报讯")
     assert report.lead is not None and report.lead.text.startswith("昨日")
 
@@ -211,10 +212,8 @@ def _normalised(text: str) -> str:
 
 
 def test_hard_wraps_inside_a_paragraph_of_a_page_are_dropped() -> None:
-    text = ("为深入贯彻全区民族团结工作部署，青岚体育局党组书记韦知远带领班子成员来到村里开展结对认亲仪\n"
-            "                        式，大家欢聚一堂。")
-    assert _normalised(text) == ("为深入贯彻全区民族团结工作部署，青岚体育局党组书记韦知远带领班子成员来到村里开展结对认亲仪"
-                                 "式，大家欢聚一堂。")
+    line = "为深入贯彻全区民族团结工作部署，青岚体育局党组书记韦知远带领班子成员来到村里开展结对认亲仪"
+    assert _normalised(line + "\n                        式，大家欢聚一堂。") == line + "式，大家欢聚一堂。"
     # a short field before the break is a field of its own (来源 and 责任编辑 stay apart)
     assert _normalised("来源：青岚日报  \n        责任编辑：柯雨") == "来源：青岚日报  \n        责任编辑：柯雨"
 
@@ -230,7 +229,7 @@ def test_glosses_whose_tone_marks_were_lost(text: str, want: str) -> None:
 
 def test_a_kicker_ending_in_a_colon_belongs_to_the_headline() -> None:
     head, lead = headline_and_lead("韦知远：\n千钧一发 扑向歹徒（英雄谱）\n"
-                                   "　　据新华社电  （记者柯雨）每年清明，青岚县的群众都会来到烈士陵园，缅怀韦知远烈士。\n")
+                                   "　　据新华社电  （记者柯雨）每年清明，青岚县的群众都会来到烈士陵园缅怀韦知远。\n")
     assert head == "韦知远： 千钧一发 扑向歹徒（英雄谱）"
     assert lead is not None and lead.startswith("每年清明")
 
@@ -257,3 +256,19 @@ def test_a_document_site_file_title_gives_way_to_the_speech_own_title() -> None:
     assert report.headline is not None and report.headline.text == "在全区创建文明城市 工作推进会上的讲话"
     assert report.kind == "speech"
     assert [(a.name, a.roles) for a in report.attendees] == [("韦知远", ["spoke"])]
+
+
+def test_half_width_punctuation_throughout() -> None:
+    report = parse("青岚市召开安全生产工作会议\n"
+                   "3月1日上午,全市安全生产工作会议召开.市委书记韦知远出席会议并讲话,市长闵若川主持会议.\n"
+                   "韦知远强调:(一)压实责任;(二)排查隐患.\n"
+                   "会议要求,各地要抓好落实.\n")
+    assert report.headline is not None and report.headline.text == "青岚市召开安全生产工作会议"
+    assert report.lead is not None and report.lead.text.startswith("3月1日上午，全市安全生产工作会议召开。")
+    assert [(a.name, a.titles) for a in report.attendees] == [("韦知远", ["市委书记"]), ("闵若川", ["市长"])]
+    assert [d.marker for d in report.directives] == ["（一）", "（二）"]
+
+
+def test_a_dot_joining_a_transliterated_name_is_kept_where_the_text_uses_full_stops() -> None:
+    norms, _ = normalize_segments([segment_of("印尼贸易部长托马斯.林博出席研讨会。会议召开.", 0)])
+    assert norms[0].text == "印尼贸易部长托马斯.林博出席研讨会。会议召开。"
