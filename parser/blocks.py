@@ -41,10 +41,6 @@ def _has_han(text: str) -> bool:
             or _HAN.search(text) is not None)
 
 _RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
-_SALUTATION = re.compile(
-    r"^(?:同志们|各位代表|各位委员|各位领导|女士们、先生们|女士们，先生们|同学们|老师们|朋友们|亲爱的[^，。]{1,12})"
-    r"[^。，]{0,12}[：:！!]$"
-)
 _NOTE = re.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
 _CAPTION = re.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
 
@@ -325,14 +321,12 @@ def _early_verdict(text: str) -> tuple[bool, str | None]:
 @lru_cache(maxsize=4096)
 def _late_verdict(text: str) -> tuple[str | None, bool]:
     """The rest, in one memo instead of two (asked only for paragraphs that are not navigation
-    or link lists): the first of the classes CREDIT, SALUTATION, NOTE, CAPTION, META its text
-    gives, then the class a row of ``line_classes.tsv`` gives; else whether it looks like a
-    title (``looks_like_title(text)``)."""
+    or link lists): the first of the classes CREDIT, NOTE, CAPTION, META its text gives, then
+    the class a row of ``line_classes.tsv`` gives (SALUTATION among them); else whether it
+    looks like a title (``looks_like_title(text)``)."""
     late = None
     if is_credit_only.__wrapped__(text):
         late = "CREDIT"
-    elif _SALUTATION.match(text):
-        late = "SALUTATION"
     elif _NOTE.match(text):
         late = "NOTE"
     elif len(text) < 200 and _may_be_caption(text) and _CAPTION.search(text):

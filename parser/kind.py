@@ -77,6 +77,17 @@ def has_cue(cue: str, text: str | None) -> bool:
     return cue_match(cue, text) is not None
 
 
+def count_cue(cue: str, text: str | None) -> int:
+    """How many non-overlapping matches of a cue of ``kind_cues.tsv`` ``text`` holds."""
+    found = _cues().get(cue)
+    if not text or found is None:
+        return 0
+    pattern, pre = found
+    if pre is not None and pre.search(text) is None:
+        return 0
+    return sum(1 for _ in pattern.finditer(text))
+
+
 def is_speech_title(headline: str | None) -> bool:
     """A headline of the form ``在…会议上的讲话``."""
     return has_cue("speech", headline)

@@ -22,6 +22,7 @@ from .kind import (
     PRESENCE_ROLES,
     Evidence,
     classify_kind,
+    count_cue,
     first_sentence,
     is_speech_title,
     opens_on_citation,
@@ -46,9 +47,6 @@ from .spans import settle_spans
 from .speaker import Speaker, find_speakers
 
 DEFAULT_MAX_BYTES = 20_000_000
-# Counted with str.count: no word's first character stands anywhere else in a word, so their
-# occurrences never overlap and the counts add up to what ``findall`` of their alternation gave.
-_FIRST_PERSON = ("我们", "我代表", "大家要", "同志们")
 # The opening of a report: the paragraphs right after the lead, where an event told late
 # (a ceremony described before it is named) is still told.
 OPENING_PARAGRAPHS = 2
@@ -354,10 +352,9 @@ def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, menti
                    items: int) -> Evidence:
     """What the layout and the extractors show of the document's kind (kind.py weighs it)."""
     blocks = layout.blocks
-    # one count per word over the opening paragraphs joined by a newline, which no word holds, so
-    # no occurrence spans two paragraphs: the sum of the counts per paragraph
-    opening_text = "\n".join([blocks[i].text for i in body[:30]])
-    first_person = sum(opening_text.count(word) for word in _FIRST_PERSON)
+    # one count over the opening paragraphs joined by a newline, which no cue word holds, so no
+    # occurrence spans two paragraphs: the sum of the counts per paragraph
+    first_person = count_cue("first_person", "\n".join([blocks[i].text for i in body[:30]]))
     early = set(layout.headline_blocks)
     if layout.lead_index is not None:
         early.add(layout.lead_index)

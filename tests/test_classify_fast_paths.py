@@ -129,7 +129,7 @@ def test_verdict(text: str) -> None:
         expect = blocks.boilerplate_reason(text) or None if blocks._has_han(text) else "no Chinese text"
         assert early == expect
     if not tail and early is None:
-        old = ("CREDIT" if byline.is_credit_only(text) else "SALUTATION" if blocks._SALUTATION.match(text)
+        old = ("CREDIT" if byline.is_credit_only(text)
                else "NOTE" if blocks._NOTE.match(text)
                else "CAPTION" if len(text) < 200 and blocks._CAPTION.search(text)
                else "META" if len(text) < 80 and blocks._META.search(text)
