@@ -34,6 +34,10 @@ MIN_ITEMS = 3
 # opening does not say so (a ceremony told from its atmosphere first); fewer may be a feature's
 # passing mentions (他曾参加…).
 MIN_PRESENT_IN_BODY = 3
+# The kind reads this much of a headline, a lead or an opening paragraph (and of the closing):
+# a report tells of its event at the start, and a cue search on a paragraph of megabytes (hostile
+# input) would cost seconds.
+CUE_CHARS = 1000
 
 
 def _meeting_nouns() -> str:
@@ -90,12 +94,13 @@ def count_cue(cue: str, text: str | None) -> int:
 
 def is_speech_title(headline: str | None) -> bool:
     """A headline of the form ``在…会议上的讲话``."""
-    return has_cue("speech", headline)
+    return has_cue("speech", (headline or "")[:CUE_CHARS])
 
 
 def first_sentence(text: str | None) -> str:
-    """The text up to its first sentence end (all of it when it has none)."""
-    m = _FIRST_SENTENCE.match(text or "")
+    """The text up to its first sentence end (all of it when it has none), within its first
+    ``CUE_CHARS`` characters."""
+    m = _FIRST_SENTENCE.match((text or "")[:CUE_CHARS])
     return m.group() if m else ""
 
 
@@ -106,7 +111,7 @@ def opens_on_citation(lead: str | None) -> bool:
 
 def reports_event(headline: str | None, lead: str | None) -> bool:
     """The headline or the lead's first sentence tells of a meeting or official event."""
-    if has_cue("event", headline):
+    if has_cue("event", (headline or "")[:CUE_CHARS]):
         return True
     first = first_sentence(lead)
     return has_cue("event", first) and not has_cue("cited", first)
@@ -116,9 +121,9 @@ def told_later(lead: str | None, opening: tuple[str, ...] | list[str]) -> tuple[
     """Whether the rest of the lead, and the paragraphs after it, tell of a meeting or official
     event (or place people at one) that the first sentence did not name; quoted words do not
     tell (“…这次现场会解决了问题。”)."""
-    told = _QUOTED_WORDS.sub("", lead or "")
+    told = _QUOTED_WORDS.sub("", (lead or "")[:CUE_CHARS])
     rest = told[len(first_sentence(told)):]
-    text = _QUOTED_WORDS.sub("", " ".join(opening))
+    text = _QUOTED_WORDS.sub("", " ".join(p[:CUE_CHARS] for p in opening))
     return (has_cue("event", rest) or has_cue("at_event", rest),
             has_cue("event", text) or has_cue("at_event", text))
 
@@ -146,13 +151,14 @@ def is_speech(ev: Evidence) -> bool:
     """A transcript: a speech title, a closing note naming a speech, a salutation followed by
     the first person, or speaker-labelled turns."""
     return (ev.speech_title or ev.transcript or (ev.salutation and ev.first_person >= MIN_FIRST_PERSON)
-            or has_cue("speech_note", ev.closing))
+            or has_cue("speech_note", (ev.closing or "")[-CUE_CHARS:]))
 
 
 def is_document_text(ev: Evidence) -> bool:
     """The text of a resolution or a regulation, not a report: a headline naming such a text
     or an opening note of its adoption (``（2024年3月5日…会议通过）``)."""
-    return has_cue("document_title", ev.headline) or has_cue("adopted_note", ev.lead)
+    return has_cue("document_title", (ev.headline or "")[:CUE_CHARS]) or \
+        has_cue("adopted_note", (ev.lead or "")[:CUE_CHARS])
 
 
 def classify_kind(ev: Evidence) -> str:
@@ -160,9 +166,9 @@ def classify_kind(ev: Evidence) -> str:
     events, ``other`` for the rest, from the evidence in the order of its strength."""
     if is_speech(ev):
         return "speech"
-    if ev.items >= MIN_ITEMS and not has_cue("event", ev.headline):
+    if ev.items >= MIN_ITEMS and not has_cue("event", (ev.headline or "")[:CUE_CHARS]):
         return "other"
-    if has_cue("other", ev.headline) or is_document_text(ev):
+    if has_cue("other", (ev.headline or "")[:CUE_CHARS]) or is_document_text(ev):
         return "other"
     if reports_event(ev.headline, ev.lead):
         return "meeting_report"

@@ -25,13 +25,18 @@ from .kind import OCCASION_ROLES, has_cue
 from .roster import Mention
 
 _SENTENCE_END = regex.compile(r"[。！？；]")
+# A mention's sentence is read this far on each side at most: enough for any real sentence, and
+# a paragraph of megabytes without a full stop (hostile input) costs no more per mention.
+SENTENCE_WINDOW = 300
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence of ``text`` that holds ``text[start:end]``."""
-    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    after = _SENTENCE_END.search(text, end)
-    return before, after.end() if after else len(text)
+    """The bounds of the sentence of ``text`` that holds ``text[start:end]`` (within
+    ``SENTENCE_WINDOW`` characters on each side)."""
+    lo = max(0, start - SENTENCE_WINDOW)
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
+    after = _SENTENCE_END.search(text, end, end + SENTENCE_WINDOW)
+    return before, after.end() if after else min(len(text), end + SENTENCE_WINDOW)
 
 
 def names_occasion(mentions: list[tuple[int, Mention]], early: set[int]) -> bool:

@@ -20,7 +20,7 @@ import regex
 
 from .attendance import find_verbs
 from .blocks import Block
-from .kind import cue_match, has_cue
+from .kind import CUE_CHARS, cue_match, has_cue
 from .names import is_title, looks_like_name, split_title_name, title_suffixes
 
 # A name line is short: a title chain and a name (``青岚市人民政府副市长　韦知远``), nothing more.
@@ -157,7 +157,7 @@ def is_transcript(labels: list[Speaker], lead_index: int | None, lead_text: str)
         return True
     opening = _LABEL.match(lead_text)
     return (len(set(names)) == 1 and labels[0].block == lead_index and opening is not None
-            and has_cue("address", lead_text[opening.end() :]))
+            and has_cue("address", lead_text[opening.end() : opening.end() + CUE_CHARS]))
 
 
 def find_speakers(blocks: list[Block], headline_blocks: list[int], lead_index: int | None, body: list[int],
