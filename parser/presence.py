@@ -7,10 +7,11 @@ the person was there, and so does a verb that gives someone's words (``表示``,
 meeting, visit or ceremony (``kind.reports_event``, ``kind.told_later``), or names someone at one
 by an act that implies an occasion (``主持``, ``出席``, ``陪同``: ``kind.OCCASION_ROLES``).
 
-Elsewhere (a feature story, a data release, a commentary) a person is present only where their
-own sentence tells of the occasion (``召开紧急会议``, ``在座谈会上表示``, ``调研时``): people quoted
-in ordinary news, or met in its history (``他曾参加…``), are not attendees (ANNOTATION.md). This
-step, not the document's kind, keeps them out.
+Elsewhere (a feature story, a data release, a commentary) a person is present only by an act
+in a sentence that tells of the occasion (``市政府召开协调会，副市长韦知远主持``): people quoted in
+ordinary news, even on an occasion of their own (``韦知远日前在论坛上表示``), or met in its
+history (``他曾参加…``), are not attendees (ANNOTATION.md). This step, not the document's kind,
+keeps them out.
 
 Neither are people met only in an opening that quotes an earlier occasion
 (``…主持召开…会议时指出``, which opens a commentary).
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 import regex
 
+from .attendance import find_verbs
 from .blocks import Block
-from .kind import OCCASION_ROLES, has_cue
+from .kind import OCCASION_ROLES, PRESENCE_ROLES, has_cue
 from .roster import Mention
 
 _SENTENCE_END = regex.compile(r"[。！？；]")
@@ -37,6 +39,14 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     before = max((m.end() for m in _SENTENCE_END.finditer(text, lo, start)), default=lo)
     after = _SENTENCE_END.search(text, end, end + SENTENCE_WINDOW)
     return before, after.end() if after else min(len(text), end + SENTENCE_WINDOW)
+
+
+def _by_act(m: Mention, text: str, sentence_end: int) -> bool:
+    """Whether the verb that made ``m`` an attendee is an act (or a seat), not words only."""
+    if PRESENCE_ROLES.intersection(m.roles):
+        return True
+    verbs = find_verbs(text[m.end : sentence_end])
+    return not verbs or verbs[0].kind != "words"
 
 
 def names_occasion(mentions: list[tuple[int, Mention]], early: set[int]) -> bool:
@@ -62,6 +72,7 @@ def present_mentions(mentions: list[tuple[int, Mention]], blocks: list[Block], e
         text = blocks[idx].text
         begin, end = _sentence_around(text, m.start, m.end)
         sentence = text[begin:end]
-        if event_reported or has_cue("event", sentence) or has_cue("at_event", sentence):
+        if event_reported or (_by_act(m, text, end)
+                              and (has_cue("event", sentence) or has_cue("at_event", sentence))):
             present.add(m.name)
     return [(idx, m) for idx, m in mentions if not m.name or m.name in present]

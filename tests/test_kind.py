@@ -120,7 +120,8 @@ def test_kinds_end_to_end() -> None:
 def test_people_quoted_in_ordinary_news_are_not_attendees() -> None:
     news = ("青岚江三桥正式通车\n"
             "　　5月28日零时，历时三年建设的青岚江三桥正式通车，主城区跨江通道增至6座。\n"
-            "　　“通车后，过江时间缩短一半。”青岚市交通局局长韦知远表示，三桥还将接入公交线路。\n")
+            "　　“通车后，过江时间缩短一半。”青岚市交通局局长韦知远表示，三桥还将接入公交线路。\n"
+            "　　青岚大学教授柯雨日前在交通论坛上表示，跨江通道将改变城市格局。\n")
     report = parse(news)
     assert report.kind == "other"
     assert report.attendees == []
@@ -130,8 +131,10 @@ def test_a_meeting_met_in_ordinary_news_keeps_its_people() -> None:
     """The kind is other, but the people of a meeting the story tells of are still present:
     the kind no longer throws attendees away."""
     news = ("青岚菜农的包菜卖出去了\n"
-            "　　4月13日清晨，一辆辆货车满载包菜驶出青岚镇。\n"
-            "　　当日上午，市政府召开协调会，副市长韦知远在会上表示，要帮菜农尽快打开销路。\n")
+            "　　4月13日清晨，一辆辆货车满载包菜驶出青岚镇，菜农看着货车心里美滋滋的。\n"
+            "　　青岚镇一千多亩包菜喜获丰收，但市场供大于求，价格低迷，菜农心急如焚。\n"
+            "　　超市、学校、部队纷纷上门采购，包菜很快有了销路。\n"
+            "　　此前，市政府召开协调会，副市长韦知远主持会议并讲话，要求帮菜农尽快打开销路。\n")
     report = parse(news)
     assert report.kind == "other"
     assert [a.name for a in report.attendees] == ["韦知远"]
