@@ -91,6 +91,8 @@ def test_quoted_words_do_not_tell_of_an_event() -> None:
         ("第二届青岚智库峰会在青岚召开", None, True),
         ("青岚县2024年度述职评议会举行", None, True),
         ("韦知远出席青岚商会年度招待会", None, True),
+        ("韦知远在青岚市改革领导小组会议强调 推进改革走深走实", None, True),
+        ("——论学习贯彻韦知远在青岚市党代会上重要讲话", None, False),
         ("韦知远将出席青岚论坛开幕式", None, False),
         ("青岚博览会闭幕三年多 园区再现生机", None, False),
         ("一则新闻", "3月1日，副市长韦知远到青岚区调研安全生产工作。", True),
