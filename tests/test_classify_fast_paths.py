@@ -90,10 +90,11 @@ def test_credit_prefilter_hides_no_credit(text: str) -> None:
             assert byline._may_hold_credit(text)
 
 
-LEXICON_PATTERNS = ([row[0] for row in table("boilerplate.tsv")] + [row[1] for row in table("kind_cues.tsv")]
+LEXICON_PATTERNS = ([row[0] for row in table("boilerplate.tsv")]
+                    + [row[1].replace("{MEETING}", kind._meeting_nouns()) for row in table("kind_cues.tsv")]
                     + [shape.source for shape in byline._shapes()])
 CUE_PIECES = ["在", "会议", "大会", "上", "的", "讲话", "致辞", "召开", "举行", "时", "指出", "节选自", "全文", "将",
-              "以来", "调研", "图片报道"]
+              "以来", "调研", "图片报道", "座谈会", "出席", "记者", "：", "我们", "通过", "日"]
 cue_texts = st.lists(st.sampled_from(PIECES + CUE_PIECES), max_size=16).map("".join)
 
 
@@ -109,4 +110,24 @@ def test_required_literals(text: str, pattern: str) -> None:
 @given(cue_texts)
 def test_kind_cues(text: str) -> None:
     for cue, (pattern, _) in kind._cues().items():
-        assert kind._has(cue, text) == bool(pattern.search(text))
+        assert kind.has_cue(cue, text) == bool(pattern.search(text))
+
+
+
+@SETTINGS
+@given(texts)
+def test_verdict(text: str) -> None:
+    tail, early = blocks._early_verdict.__wrapped__(text)
+    late, title = blocks._late_verdict.__wrapped__(text)
+    assert tail == blocks.is_tail_marker(text)
+    if not tail:
+        expect = blocks.boilerplate_reason(text) or None if blocks._has_han(text) else "no Chinese text"
+        assert early == expect
+    if not tail and early is None:
+        old = ("CREDIT" if byline.is_credit_only(text)
+               else "NOTE" if blocks._NOTE.match(text)
+               else "CAPTION" if len(text) < 200 and blocks._CAPTION.search(text)
+               else "META" if len(text) < 80 and blocks._META.search(text)
+               else None if blocks.line_class(text) == blocks.PHOTO_NOTE else blocks.line_class(text))
+        assert late == old
+        assert title == (late is None and blocks.looks_like_title(text))

@@ -92,10 +92,9 @@ def test_lay_out_places_as_the_tree_walk(classes: list[str]) -> None:
 @SETTINGS
 @given(texts)
 def test_first_person_count_as_findall(text: str) -> None:
-    from parser.assemble.report import _FIRST_PERSON
+    from parser.extract.kind import _cues, count_cue
 
-    old = len(regex.findall(r"我们|我代表|大家要|同志们", text))
-    assert sum(text.count(w) for w in _FIRST_PERSON) == old
+    assert count_cue("first_person", text) == len(_cues()["first_person"][0].findall(text))
 
 
 def _walk_layout_tree(classes: Sequence[str], aside: Callable[[list[str], int, str, str | None], None]
@@ -222,11 +221,10 @@ def test_dateline_shortcut_as_the_search(text: str) -> None:
 @SETTINGS
 @given(st.lists(texts, max_size=5))
 def test_first_person_count_over_joined_paragraphs(paragraphs: list[str]) -> None:
-    from parser.assemble.report import _FIRST_PERSON
+    from parser.extract.kind import count_cue
 
-    assert all("\n" not in word for word in _FIRST_PERSON)
-    old = sum(text.count(word) for text in paragraphs for word in _FIRST_PERSON)
-    assert sum("\n".join(paragraphs).count(word) for word in _FIRST_PERSON) == old
+    old = sum(count_cue("first_person", text) for text in paragraphs)
+    assert count_cue("first_person", "\n".join(paragraphs)) == old
 
 
 @SETTINGS

@@ -28,7 +28,7 @@ CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "name_soft_stopchars.txt
 GENERATED = {"common_words.txt", "common_words_rarer.txt", "transliteration_chars.txt", "weak_surnames.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
 PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "dates.tsv", "credit_shapes.tsv",
-                 "news_openings.tsv"}
+                 "news_openings.tsv", "line_classes.tsv"}
 
 
 def lexicon_files() -> list[Path]:
@@ -105,9 +105,10 @@ def test_pattern_lexicon_rows_compile(path: Path) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        pattern = cols[{"markers.tsv": 3, "kind_cues.tsv": 1, "credit_shapes.tsv": 5}.get(path.name, 0)]
+        pattern = cols[{"markers.tsv": 3, "kind_cues.tsv": 1, "line_classes.tsv": 1, "credit_shapes.tsv": 5}
+                       .get(path.name, 0)]
         for key, value in (("{CN}", "[一二三]"), ("{NAME}", "\\p{Han}{2,8}"), ("{CODE}", "[A-Z0-9]+"),
-                           ("{ROLE}", "记者|文"), ("{ROLE2}", "记者"),
+                           ("{ROLE}", "记者|文"), ("{ROLE2}", "记者"), ("{MEETING}", "(?:会议)"),
                            ("{CY}", "[一二三]{4}"), ("{TO}", "[-至]")):
             pattern = pattern.replace(key, value)
         regex.compile(pattern)

@@ -21,8 +21,8 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 # characters that matter to some step, mixed with Chinese text and ASCII
 _ALPHABET = st.sampled_from(
-    [*"会议召開來黨们們國a1Z9 \u3000\t\r\n\u00a0\u2002\u2003\u2009\u200b\ufeff\u00ad\x00\x07\x7f,;!?():/（）ā",
-     "(guó)", "（men）", "http://", "3,000", "10:30"]
+    [*"会议召開來黨们們國a1Z9 \u3000\t\r\n\u00a0\u2002\u2003\u2009\u200b\ufeff\u00ad\x00\x07\x7f,;!?():/（）ā.。",
+     "(guó)", "（men）", "(gu?)", "http://", "3,000", "10:30", "青岚市召开全市安全生产工作会议市委书记韦知远出席"]
 )
 texts = st.lists(_ALPHABET, max_size=40).map("".join)
 
@@ -50,16 +50,41 @@ def _old_delete(text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple
 _OLD_DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
 
 
-def _old_punct(text: str) -> str:
+_STOP = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?![.0-9A-Za-z])")
+_STOP_AT_END = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?=[ \t\u3000]*(?:\n|$))")
+
+
+def _old_punct(text: str, half_width_stops: bool = False) -> str:
+    stops = {m.start() for m in (_STOP if half_width_stops else _STOP_AT_END).finditer(text)}
     protected = {m.start() for m in _OLD_DIGIT_SIDE.finditer(text)}
-    return "".join(c if i in protected else _PUNCT.get(c, c) for i, c in enumerate(text))
+    return "".join("。" if i in stops else c if i in protected else _PUNCT.get(c, c) for i, c in enumerate(text))
+
+
+_WRAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
+
+
+def _old_unwrap(text: str, offs: array) -> tuple[str, array]:
+    """Soft wraps out: each that ends a line (from the previous break) of 24 or more characters."""
+    keep = [True] * len(text)
+    prev_end = 0
+    for m in _WRAP.finditer(text):
+        line_from = max(prev_end, text.rfind("\n", 0, m.start()) + 1)
+        if len(text[line_from : m.start()].strip()) >= 24:
+            for i in range(m.start(), m.end()):
+                keep[i] = False
+        prev_end = m.end()
+    kept = array("l", [o for o, k in zip(offs, keep, strict=False) if k]) + offs[len(text):]
+    return "".join(c for c, k in zip(text, keep, strict=True) if k), kept
 
 
 def _old_normalize(segments: list[Segment], convert: bool) -> tuple[list[tuple[str, list[int], str, bool]], int, bool]:
     out, glosses, converted = [], 0, False
+    joined = "".join(s.text for s in segments)
+    half_width_stops = "." in joined and "。" not in joined
     for seg in segments:
         text, offs = seg.text, seg.offsets
         text, offs, _ = _old_delete(text, offs, _CONTROL)
+        text, offs = _old_unwrap(text, offs)
         text, offs, n = _old_delete(text, offs, GLOSS)
         glosses += n
         text = text.translate(_SPACES)
@@ -75,13 +100,15 @@ def _old_normalize(segments: list[Segment], convert: bool) -> tuple[list[tuple[s
             simp = to_simplified(text)
             converted |= simp != text
             text = simp
-        out.append((_old_punct(text), list(offs), _old_punct(original), lstrip > 0))
+        out.append((_old_punct(text, half_width_stops), list(offs), _old_punct(original, half_width_stops),
+                    lstrip > 0))
     return out, glosses, converted
 
 
 _CASES = [  # one step each, alone in its segment: a gate that misses it fails here
     "会议（men）召开", "國(guó)家", "\u3000\u3000会议召开。", "会议\u200b召开 ", "来\u00a0宾\t", "時間10:30，3,000人",
-    "見http://x.cn!", "(会议)", "會議召開", "黨的：會；議？", "\ufeff会", "  ", "",
+    "見http://x.cn!", "(会议)", "會議召開", "黨的：會；議？", "\ufeff会", "  ", "", "会议召开.市长讲话.",
+    "托马斯.林博出席。", "青岚市召开全市安全生产工作会议市委书记韦知远出席\n      会议并讲话",
 ]
 
 

@@ -14,10 +14,22 @@ from ..errors import InputError
 from ..extract import attendance as att
 from ..extract.directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
 from ..extract.event import read_event
-from ..extract.kind import classify_kind
+from ..extract.kind import (
+    PRESENCE_ROLES,
+    Evidence,
+    classify_kind,
+    count_cue,
+    first_sentence,
+    is_speech_title,
+    opens_on_citation,
+    reports_event,
+    told_later,
+)
 from ..extract.passages import passages_of
+from ..extract.presence import names_occasion, present_mentions
 from ..extract.published import read_published
 from ..extract.roster import Mention, parse_roster
+from ..extract.speaker import Speaker, find_speakers
 from ..ingest.containers import read_container
 from ..ingest.decode import decode_bytes
 from ..layout.blocks import Block, classify, clean_title
@@ -35,13 +47,12 @@ from ..model import (
 )
 from ..normalize.text import normalize_segments
 from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
-from ..vocabulary.names import split_title_name
 from .spans import settle_spans
 
 DEFAULT_MAX_BYTES = 20_000_000
-# Counted with str.count: no word's first character stands anywhere else in a word, so their
-# occurrences never overlap and the counts add up to what ``findall`` of their alternation gave.
-_FIRST_PERSON = ("我们", "我代表", "大家要", "同志们")
+# The opening of a report: the paragraphs right after the lead, where an event told late
+# (a ceremony described before it is named) is still told.
+OPENING_PARAGRAPHS = 2
 
 
 def parse_input(
@@ -110,10 +121,21 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
             lead = _text_field(lb)
     body = [i for i, p in enumerate(layout.places) if p in ("lead", "body")]
 
-    # attendance over headline and body, in document order
+    # attendance over headline and body, in document order; the same whatever the document's kind
     paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
     budget = att.Budget.for_length(source.length)
     mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks), budget)
+    lead_text = lead.text if lead else None
+    opening = _opening(layout, body)
+    early = set(layout.headline_blocks) | ({layout.lead_index} if layout.lead_index is not None else set())
+    speech_title = _speech_title(layout)
+    salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
+    # the document reports an event: its headline or lead tells of one, or its opening names
+    # someone at one (an event only mentioned in the next paragraphs may be another occasion);
+    # a speech is given at one
+    event_reported = (reports_event(layout.headline_text, lead_text) or told_later(lead_text, [])[0]
+                      or names_occasion(mentions, early | set(opening)) or speech_title or salutation)
+    mentions = present_mentions(mentions, blocks, event_reported, _quoted_opening(layout, lead_text))
     attendees, groups = _attendees(mentions, blocks, body, budget)
     if budget.clipped:
         warnings.append(Warning("long_clause", f"{budget.clipped} clause(s) before a role verb were longer than "
@@ -125,26 +147,16 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     if budget.scan_exhausted:
         warnings.append(Warning("titles_limit", "the search for the titles of attendees named without one reached "
                                 "its work limit (thousands of names); some attendees may lack titles"))
-    salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
-    # one count per word over the opening paragraphs joined by a newline, which no word holds, so
-    # no occurrence spans two paragraphs: the sum of the counts per paragraph
-    opening = "\n".join([blocks[i].text for i in body[:30]])
-    first_person = sum(opening.count(word) for word in _FIRST_PERSON)
-    roles: set[str] = {r for a in attendees for r in a.roles}
-    closing = " ".join(blocks[i].text for i in body[-2:])
+    speakers = find_speakers(blocks, layout.headline_blocks, layout.lead_index, body, speech_title or salutation)
+    attendees = _with_speakers(attendees, speakers, blocks)
     items = count_items(layout)
-    kind = classify_kind(layout.headline_text, lead.text if lead else None, salutation, roles, first_person,
-                         closing, items)
+    kind = classify_kind(_kind_evidence(layout, body, lead_text, mentions, attendees, speakers, speech_title,
+                                        salutation, items))
     if items >= 3:
         warnings.append(Warning("many_items", f"the document holds {items} separate news items (a day's "
-                                "programme or page), not one report; it is parsed as one document of kind other"))
-    if kind == "speech":
-        _add_speaker(layout, attendees)
-    elif kind == "other":
-        # people quoted in ordinary news were not present at a meeting (ANNOTATION.md, attendees)
-        attendees, groups = [], []
+                                "programme or page), not one report; it is parsed as one document"))
 
-    directives = _directives(blocks, body, mentions, attendees if kind == "speech" else [])
+    directives = _directives(blocks, body, mentions, speakers[0].name if speakers else None)
     byline = _byline(layout, body, kind)
     if stroke:
         warnings.append(Warning("stroke_order", "the attendee list is in stroke order of surnames "
@@ -291,33 +303,93 @@ def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block]
                 break
 
 
-def _add_speaker(layout: Layout, attendees: list[Attendee]) -> None:
-    """The named speaker of a transcript: a short name line near the title."""
+def _speech_title(layout: Layout) -> bool:
+    """The headline, or a title line between it and the body, is a speech title (a file title
+    of a document site may stand above the speech's own)."""
+    if is_speech_title(layout.headline_text):
+        return True
     blocks = layout.blocks
     start = layout.headline_blocks[-1] + 1 if layout.headline_blocks else 0
     end = layout.lead_index if layout.lead_index is not None else len(blocks)
-    for i in range(start, min(end, start + 8)):
-        text = regex.sub(r"\s+", "", blocks[i].text)
-        if len(text) > 24:
+    return any(blocks[i].cls == "TITLE" and is_speech_title(blocks[i].text) for i in range(start, end))
+
+
+def _quoted_opening(layout: Layout, lead_text: str | None) -> tuple[int, int] | None:
+    """(lead block, end of its first sentence) when that sentence quotes an earlier occasion."""
+    if layout.lead_index is None or lead_text is None or not opens_on_citation(lead_text):
+        return None
+    text = layout.blocks[layout.lead_index].text
+    return layout.lead_index, len(text) - len(lead_text) + len(first_sentence(lead_text))
+
+
+def _with_speakers(attendees: list[Attendee], speakers: list[Speaker], blocks: list[Block]) -> list[Attendee]:
+    """The attendees with the transcript's speakers: present, and they spoke (ANNOTATION.md).
+    A speaker not found by the attendance search comes first, where the transcript names him."""
+    out = list(attendees)
+    new: list[Attendee] = []
+    for s in speakers:
+        known = next((a for a in out if a.name == s.name), None)
+        if known is not None:
+            if "spoke" not in known.roles:
+                known.roles.append("spoke")
+            if not known.titles and s.titles:
+                known.titles = list(s.titles)
             continue
-        split = split_title_name(text)
-        if split and split[1]:
-            title, name = split
-            for a in attendees:
-                if a.name == name:
-                    if "spoke" not in a.roles:
-                        a.roles.append("spoke")
-                    return
-            b = blocks[i]
-            at = b.text.find(name[0])
-            attendees.insert(0, Attendee(name, [title] if title else [], ["spoke"],
-                                         b.norm.span(b.start + at, b.start + at + len(name))))
-            return
+        b = blocks[s.block]
+        a, z = b.start + s.start, b.start + s.end
+        new.append(Attendee(s.name, list(s.titles), ["spoke"], b.norm.span(a, z), b.norm.original_of(a, z)))
+        out.append(new[-1])
+    return new + [a for a in out if a not in new]
+
+
+def _opening(layout: Layout, body: list[int]) -> list[int]:
+    """The body paragraphs right after the lead (the opening of the report)."""
+    return [i for i in body if i != layout.lead_index][:OPENING_PARAGRAPHS]
+
+
+def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, mentions: list[tuple[int, Mention]],
+                   attendees: list[Attendee], speakers: list[Speaker], speech_title: bool, salutation: bool,
+                   items: int) -> Evidence:
+    """What the layout and the extractors show of the document's kind (kind.py weighs it)."""
+    blocks = layout.blocks
+    # one count over the opening paragraphs joined by a newline, which no cue word holds, so no
+    # occurrence spans two paragraphs: the sum of the counts per paragraph
+    first_person = count_cue("first_person", "\n".join([blocks[i].text for i in body[:30]]))
+    early = set(layout.headline_blocks)
+    if layout.lead_index is not None:
+        early.add(layout.lead_index)
+    opening = _opening(layout, body)
+    present = {a.name for a in attendees}
+    roles_early: set[str] = set()
+    roles_opening: set[str] = set()
+    for idx, m in mentions:
+        if m.name not in present:
+            continue
+        if idx in early:
+            roles_early.update(m.roles)
+        elif idx in opening:
+            roles_opening.update(m.roles)
+    return Evidence(
+        headline=layout.headline_text,
+        lead=lead_text,
+        opening=tuple(blocks[i].text for i in opening),
+        closing=" ".join(blocks[i].text for i in body[-2:]),
+        salutation=salutation,
+        first_person=first_person,
+        items=items,
+        speech_title=speech_title,
+        transcript=any(s.evidence == "label" for s in speakers),
+        present_early=frozenset(roles_early),
+        present_opening=frozenset(roles_opening),
+        present_count=sum(1 for a in attendees if PRESENCE_ROLES.intersection(a.roles)),
+    )
 
 
 def _directives(
-    blocks: list[Block], body: list[int], mentions: list[tuple[int, Mention]], speakers: list[Attendee]
+    blocks: list[Block], body: list[int], mentions: list[tuple[int, Mention]], default: str | None
 ) -> list[Directive]:
+    """The numbered items of the body as a tree; each item's speaker is the last person the
+    report turned to before it, else ``default`` (a transcript's speaker)."""
     cands = find_all_candidates([(i, blocks[i].text) for i in body])
     roots = build_tree(cands)
     if not roots:  # most reports: no items, and the speaker cues (no side effects) would go unused
@@ -332,7 +404,6 @@ def _directives(
         for a, b in zip(items, [*items[1:], None], strict=True):
             a.text_end = b.cand.start if b else len(blocks[a.cand.block].text)
     cues = _speaker_cues(blocks, body, mentions)
-    default = speakers[0].name if speakers else None
     keys = [(b, p) for b, p, _ in cues]
     ordered = keys == sorted(keys)  # if not, walk the cues as before
     for it in accepted:

@@ -19,7 +19,8 @@ _FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ 
 _HTML_DOC = regex.compile(
     r"(?i)\A\s{0,2000}?(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<!doctype html|<head\b|<meta\b|<body\b)"
 )
-_HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,500}>")
+# (inline styles pasted from word processors run to a few thousand characters)
+_HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,4000}>")
 _MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
 # The container is judged on the first 20,000 characters: a page's head and opening body.
 FORMAT_SNIFF_CHARS = 20_000

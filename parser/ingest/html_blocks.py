@@ -39,10 +39,16 @@ SKIP_TAGS = frozenset("script style noscript template iframe svg canvas object e
 _NOT_WALKED = SKIP_TAGS | {"-comment", "head"}  # the walk does not enter these (head gives the title)
 NAV_TAGS = frozenset({"nav", "footer", "header", "aside", "form", "select", "button"})
 _WRAPPER_TAGS = frozenset({"div", "section", "main", "body", "table", "td"})  # may wrap a whole page
+# (an article's own header, ``article-header``, ``news_header``, holds its title: not chrome)
 _NAV_ATTR = regex.compile(
-    r"(?i)nav|menu|foot|header|breadcrumb|crumb|share|copyright|related|sidebar|comment|login|toolbar|"
+    r"(?i)nav|menu|foot|(?<!article[-_])(?<!post[-_])(?<!entry[-_])(?<!news[-_])(?<!content[-_])(?<!detail[-_])header|"
+    r"breadcrumb|crumb|share|copyright|related|sidebar|comment|login|toolbar|"
     r"topbar|banner|friend-?link|recommend|hot|rank|advert|\bad\b"
 )
+AFTER_IMAGE = "after image"  # the hint of text printed under an image in the same block element
+TITLE_HINT = "title"  # the hint of an element whose class or id names a title (news_title, js-title)
+# ``sub-title`` and ``title-list`` name other things than the article's title
+_TITLE_ATTR = regex.compile(r"(?i)(?<!sub[-_]?)(?:title|headline)(?![-_]?(?:list|bar|nav|img|pic|icon))")
 _CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
@@ -506,7 +512,8 @@ def _han_counts(root: object) -> dict[int, int]:
 
 def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounter) -> str:
     """``navigation`` for a nav element or one whose class/id/role names chrome (menu, footer, share …),
-    ``caption`` for a figure caption (``figcaption``, ``<p class="caption">``), else empty.
+    ``caption`` for a figure caption (``figcaption``, ``<p class="caption">``), ``title`` for an
+    element whose class or id names a title (``<span class="news_title">``), else empty.
 
     A classed container that holds most of the page's Chinese text is a page wrapper (``blq-int-nav``
     around a whole BBC page), not navigation. The attributes are read once and what the patterns
@@ -532,22 +539,25 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
             return "navigation"
     if tag == "figcaption":
         return "caption"
-    return "caption" if (cls_kind | id_kind) & _CAPTION else ""
+    if (cls_kind | id_kind) & _CAPTION:
+        return "caption"
+    return TITLE_HINT if (cls_kind | id_kind) & _TITLE and tag not in _WRAPPER_TAGS - {"div"} else ""
 
 
-_NAV, _CAPTION = 1, 2
+_NAV, _CAPTION, _TITLE = 1, 2, 4
 _KINDS: dict[str, int] = {}  # class/id/role value -> _NAV | _CAPTION bits: the same values recur on a page
 _KINDS_MAX = 8192
 
 
 def _attr_kinds(value: str) -> int:
-    """Whether ``_NAV_ATTR`` (bit 1) and ``_CAPTION_ATTR`` (bit 2) find something in ``value``, cached."""
+    """Whether ``_NAV_ATTR`` (bit 1), ``_CAPTION_ATTR`` (bit 2) and ``_TITLE_ATTR`` (bit 4) find
+    something in ``value``, cached."""
     kind = _KINDS.get(value)
     if kind is None:
         if len(_KINDS) >= _KINDS_MAX:  # bounded: a hostile page may have a million distinct classes
             _KINDS.clear()
         kind = _KINDS[value] = (_NAV if _NAV_ATTR.search(value) else 0) | (
-            _CAPTION if _CAPTION_ATTR.search(value) else 0)
+            _CAPTION if _CAPTION_ATTR.search(value) else 0) | (_TITLE if _TITLE_ATTR.search(value) else 0)
     return kind
 
 
@@ -592,19 +602,22 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
     claim_starts_append = builder.claim_starts.append  # _claim inserts into the same lists
     claim_ends_append = builder.claim_ends.append
     # iterative pre-order walk. The stack holds nodes to enter and, below an element's children,
-    # a marker tuple (is_block, in_link, hint, block_tag) that restores the context on the way out;
-    # a marker is pushed only when there is something to restore or a block to close.
+    # a marker tuple (is_block, in_link, hint, block_tag, after_img) that restores the context on
+    # the way out; a marker is pushed only when there is something to restore or a block to close.
     # (``if parts: close()`` skips the call where close would find no open block.)
+    # ``after_img``: an image stood earlier in the same block element, so its text lines (cut by
+    # <br>) are what the page prints under the image: hint AFTER_IMAGE, a caption if short.
     in_link = False
     hint = ""
     btag = ""
+    after_img = False
     stack: list[object] = [root]
     pop = stack.pop
     push = stack.append
     while stack:
         node = pop()
         if type(node) is tuple:
-            is_block, in_link, hint, btag = node
+            is_block, in_link, hint, btag, after_img = node
             if is_block and parts:
                 close()
             continue
@@ -613,10 +626,11 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
             text = node.text_content  # type: ignore[attr-defined]
             if not text:
                 continue
+            text_hint = hint or (AFTER_IMAGE if after_img else "")
             if split_lines and "\n" in text:
                 pieces = text.split("\n")
                 for i, piece in enumerate(pieces):
-                    add_text(piece, in_link, btag, hint)
+                    add_text(piece, in_link, btag, text_hint)
                     if i < len(pieces) - 1:
                         builder.cursor += 1
                         close()
@@ -634,9 +648,9 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                     builder.offs.extend(builder._locate_slow(text, limit))
                 if not parts:
                     builder.tag = btag
-                    builder.hint = hint
-                elif hint and not builder.hint:
-                    builder.hint = hint
+                    builder.hint = text_hint
+                elif text_hint and not builder.hint:
+                    builder.hint = text_hint
                 parts.append(text)
                 if in_link:
                     builder.link_chars += len(text.strip())
@@ -648,6 +662,9 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                     close()
                     add_text(title.text() or "", False, "title", "")
                     close()
+            continue
+        if tag == "img":
+            after_img = True
             continue
         is_block = tag in BLOCK_TAGS
         if is_block:
@@ -661,12 +678,18 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                 _hint(node, tag, page_chars, han)  # only to ask ``han`` the same questions as before
             continue
         child_hint = hint or _hint(node, tag, page_chars, han)
+        if child_hint == TITLE_HINT and hint != TITLE_HINT and not is_block:
+            # an inline element named a title (<span class="news_title">) stands on its own
+            is_block = True
+            if parts:
+                close()
         child_link = in_link or tag == "a"
         if is_block or child_hint != hint or child_link != in_link:
-            push((is_block, in_link, hint, btag))
+            push((is_block, in_link, hint, btag, after_img))
             in_link, hint = child_link, child_hint
             if is_block:
                 btag = tag
+                after_img = False
         while kid is not None:  # children pushed last first, so they are entered in order
             push(kid)
             kid = kid.prev

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from ..ingest.html_blocks import AFTER_IMAGE, TITLE_HINT
 from ..normalize.text import NormText
 from ..vocabulary.credits import is_credit_only
 from ..vocabulary.lexicon import SYNTAX, branches, table, words
@@ -26,6 +27,9 @@ _SENTENCE_END = regex.compile(r"(?<![。！？!?；;…])[。！？!?；;…]++[
 # patterns of plain characters and explicit sets mean the same in stdlib re, whose calls cost
 # a third of those of regex; \d \s \w and \p{…} (other Unicode tables) stay with regex
 _PROSE = re.compile(r"[。，；！？]")
+# Text printed under an image (in the same HTML block) is its caption when it is this short;
+# a longer paragraph there is the article going on after a picture.
+MAX_IMAGE_CAPTION = 80
 _HAN = regex.compile(r"\p{Han}")
 _HAN_BASIC = re.compile("[\u4e00-\u9fff]")  # the CJK Unified Ideographs block, all \p{Han} (a test checks)
 
@@ -37,10 +41,6 @@ def _has_han(text: str) -> bool:
             or _HAN.search(text) is not None)
 
 _RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
-_SALUTATION = re.compile(
-    r"^(?:同志们|各位代表|各位委员|各位领导|女士们、先生们|女士们，先生们|同学们|老师们|朋友们|亲爱的[^，。]{1,12})"
-    r"[^。，]{0,12}[：:！!]$"
-)
 _NOTE = re.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
 _CAPTION = re.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
 
@@ -99,6 +99,27 @@ class Block:
 @cache
 def _boilerplate() -> tuple[tuple[regex.Pattern[str], str], ...]:
     return tuple((regex.compile(row[0]), row[1]) for row in table("boilerplate.tsv"))
+
+
+@cache
+def _line_classes() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple((row[0], regex.compile(row[1])) for row in table("line_classes.tsv"))
+
+
+# The rows of line_classes.tsv classify short lines only: a salutation, an info bar, a caption.
+MAX_CLASSED_LINE = 200
+# a paragraph closed by the line under a photo: a caption only if the article goes on after it
+PHOTO_NOTE = "PHOTO_NOTE"
+
+
+def line_class(text: str) -> str | None:
+    """The class the first matching row of ``lexicons/line_classes.tsv`` gives a line, or None."""
+    if len(text) > MAX_CLASSED_LINE:
+        return None
+    for cls, pattern in _line_classes():
+        if pattern.search(text):
+            return cls
+    return None
 
 
 @cache
@@ -212,12 +233,22 @@ def cut_run_together(norm: NormText) -> list[Block]:
 
 
 _MD_HASHES = regex.compile(r"^#{1,6}\s*")
+_TRAILING_DATE = regex.compile(r"(?<=\S)\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
 _RUNNING_NUMBER = regex.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
 
 
 def clean_title(text: str) -> str:
-    """A title line without markdown hashes, running numbers and file suffixes."""
-    return _clean_title(text)
+    """A title line without markdown hashes, running numbers, file suffixes and a date line
+    printed at its end (``…上的讲话（2024年3月1日）``)."""
+    text = _clean_title(text)
+    if text.endswith(("）", ")")):
+        text = _TRAILING_DATE.sub("", text).rstrip()
+    return text
+
+
+def has_file_suffix(text: str) -> bool:
+    """A title that names a file (``…讲话.docx``): a document site's file title."""
+    return "." in text and _FILE_SUFFIX.search(text) is not None
 
 
 def _clean_title(text: str) -> str:
@@ -290,19 +321,22 @@ def _early_verdict(text: str) -> tuple[bool, str | None]:
 @lru_cache(maxsize=4096)
 def _late_verdict(text: str) -> tuple[str | None, bool]:
     """The rest, in one memo instead of two (asked only for paragraphs that are not navigation
-    or link lists): the first of the classes CREDIT, SALUTATION, NOTE, CAPTION, META its text
-    gives; else whether it looks like a title (``looks_like_title(text)``)."""
+    or link lists): the first of the classes CREDIT, NOTE, CAPTION, META its text gives, then
+    the class a row of ``line_classes.tsv`` gives (SALUTATION among them); else whether it
+    looks like a title (``looks_like_title(text)``)."""
     late = None
     if is_credit_only.__wrapped__(text):
         late = "CREDIT"
-    elif _SALUTATION.match(text):
-        late = "SALUTATION"
     elif _NOTE.match(text):
         late = "NOTE"
     elif len(text) < 200 and _may_be_caption(text) and _CAPTION.search(text):
         late = "CAPTION"
     elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
         late = "META"
+    else:
+        late = line_class(text)
+        if late == PHOTO_NOTE:  # the layout decides (document.py): text of its own here
+            late = None
     return late, late is None and looks_like_title.__wrapped__(text)
 
 
@@ -339,11 +373,12 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
             b.cls, b.reason = "BOILER", "link list"
         elif (late := _late_verdict(text))[0] in _EARLY_CLASSES:
             b.cls = late[0]
-        elif len(text) < 200 and norm.hint == "caption":
+        elif (len(text) < 200 and norm.hint == "caption") or (
+                len(text) < MAX_IMAGE_CAPTION and norm.hint == AFTER_IMAGE):
             b.cls = "CAPTION"
         elif late[0] is not None:  # CAPTION or META
             b.cls = late[0]
-        elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title"):
+        elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title") or norm.hint == TITLE_HINT:
             b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
         elif indents_body and not norm.indented and looks_like_title(text, 200, question=True):
             b.cls = "TITLE"

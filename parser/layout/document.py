@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
-from ..vocabulary.names import is_title, looks_like_name
-from .blocks import Block, clean_title, is_prose
+from ..ingest.html_blocks import TITLE_HINT
+from ..vocabulary.lexicon import table, words
+from ..vocabulary.names import is_title, looks_like_name, split_title_name
+from .blocks import PHOTO_NOTE, Block, clean_title, has_file_suffix, is_prose, line_class, looks_like_title
 from .grammars import grammar, parse_table, reductions, tokens
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
@@ -23,8 +25,8 @@ from .grammars import grammar, parse_table, reductions, tokens
 _SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
 # the outlets a dateline opens with: the first alternative of _DATELINE, and _dateline's pre-test
 _DATELINE_WORDS = ("本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "光明网", "经济日报")
-_DATELINE = regex.compile(
-    rf"^(?:(?:{'|'.join(_DATELINE_WORDS)})[^，。（(：:\s]{{0,12}}(?:电|讯|消息)"
+_DATELINE = regex.compile(  # 据新华社电: a dateline quoting its outlet
+    rf"^(?:据?(?:{'|'.join(_DATELINE_WORDS)})[^，。（(：:\s]{{0,12}}(?:电|讯|消息)"
     r"|央视网消息|[\p{Han}]{2,10}网讯|本报讯)"
     r"\s*(?:[（(][^）)]{0,60}[）)])?\s*[：:]?\s*"
     r"|^[（(](?:本报)?记者[^）)]{1,40}[）)]\s*"
@@ -34,7 +36,8 @@ _DATELINE = regex.compile(
 def _dateline(text: str) -> regex.Match[str] | None:
     """``_DATELINE.match(text)``, without the call where no alternative can open the text: a
     bracket, one of the words, or 网讯 after two to ten characters."""
-    if text[:1] in "（(" or text.startswith(_DATELINE_WORDS) or "网讯" in text[2:12]:
+    if text[:1] in "（(" or text.startswith(_DATELINE_WORDS) or "网讯" in text[2:12] \
+            or (text[:1] == "据" and text.startswith(_DATELINE_WORDS, 1)):
         return _DATELINE.match(text)
     return None
 
@@ -111,13 +114,26 @@ def _closing_sentences(blocks: list[Block], last: int) -> int:
     return last
 
 
+@cache
+def _unit_endings() -> tuple[str, ...]:
+    return tuple(sorted(words("unit_suffixes.txt"), key=len, reverse=True))
+
+
+def is_unit_line(text: str) -> bool:
+    """A line that only names an organisation (``青岚市第一中学``): the unit that published the
+    article, printed under its title, not a subtitle."""
+    text = text.strip()
+    return bool(_UNIT_NAME.fullmatch(text)) and text.endswith(_unit_endings())
+
+
 def _subtitles(blocks: list[Block], head: int, first: int) -> list[int]:
-    """Title lines right under the headline, with nothing between (副题): part of the headline."""
+    """Title lines right under the headline, with nothing between (副题): part of the headline.
+    A line naming only the publishing unit is not one."""
     out: list[int] = []
     i = head + 1
     while i < first and len(out) < 2:
         b = blocks[i]
-        if b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > 80:
+        if b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > 80 or is_unit_line(b.text):
             break
         out.append(i)
         i += 1
@@ -132,15 +148,18 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
     """The article's headline above its first paragraph.
 
     In order of preference: the heading that repeats the page title (without the site name),
-    one that contains it or is contained in it, an ``h1``/``h2``, a short title-like line
-    just above the article, and last the page title itself.
+    one that contains it or is contained in it, an ``h1``/``h2``, an element whose class names
+    a title (``news_title``), a short title-like line just above the article, and last the page
+    title itself. A line that only names people (``本报记者 甲``) or the publishing unit
+    (``青岚市第一中学``) is none of these.
     """
     core = _key(_title_core(page_title)) if page_title else ""
     lo = max(0, first - 25)
-    contained = heading = near = None
+    contained = heading = titled = near = None
     for i in range(first - 1, lo - 1, -1):
         b = blocks[i]
-        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING") or len(b.text) < 4:
+        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING") or len(b.text) < 4 \
+                or is_name_line(b.text) or is_unit_line(b.text):
             continue
         t = _key(clean_title(b.text))
         if core and t == core:
@@ -149,10 +168,12 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
             contained = i
         if heading is None and b.tag in ("h1", "h2") and len(t) <= 100:
             heading = i
+        if titled is None and b.norm.hint == TITLE_HINT and b.cls == "TITLE" and b.norm.link_chars < 0.5 * len(b.text):
+            titled = i
         if (near is None and first - i <= 3 and b.cls in ("TITLE", "BODY") and 6 <= len(b.text) <= 80
                 and "。" not in b.text and b.norm.link_chars < 0.5 * len(b.text)):
             near = i
-    for cand in (contained, heading, near):
+    for cand in (contained, heading, titled, near):
         if cand is not None:
             return cand
     for i, b in enumerate(blocks[:first]):
@@ -185,7 +206,8 @@ def _front_matter_title_in_body(blocks: list[Block]) -> None:
 def _summary_before_body(blocks: list[Block]) -> None:
     """Paragraphs that stand before the news proper are summaries, not the lead: a short
     paragraph followed by ``时间：``/``场合：`` lines, or paragraphs before the one that opens
-    with the report's dateline (``本报北京10月16日电``)."""
+    with the report's dateline (``本报北京10月16日电``). A first paragraph closed by the line
+    under a photo (``…图为甲。``) with the article going on after it is that photo's caption."""
     first_title = next((i for i, b in enumerate(blocks) if b.cls == "TITLE"), -1)
     bodies: list[int] = []  # the first four BODY blocks after the first title (a loop that stops there)
     for i in range(first_title + 1, len(blocks)):
@@ -196,6 +218,9 @@ def _summary_before_body(blocks: list[Block]) -> None:
     if not bodies:
         return
     k = bodies[0]
+    if len(bodies) > 1 and line_class(blocks[k].text) == PHOTO_NOTE and is_prose(blocks[bodies[1]].text):
+        blocks[k].cls, blocks[k].reason = "CAPTION", "photo caption before the report"
+        return
     nxt = [b for b in blocks[k + 1 : k + 3] if b.cls == "NOTE"]
     if len(blocks[k].text) < 150 and any(_TIME_PLACE.match(b.text) for b in nxt):
         blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
@@ -210,26 +235,118 @@ def _summary_before_body(blocks: list[Block]) -> None:
             return
 
 
-_SPEAKER_LINE = regex.compile(r"^(?P<title>\p{Han}{2,20})[\s\u3000]+(?P<name>\p{Han}{2,4})$")
+_LINE_TOKENS = regex.compile(r"[^\s\u3000]+")
+_SPACED_NAME = regex.compile(r"^\p{Han}[\s\u3000]+\p{Han}$")  # 韦  远: a two-character name padded to three
+_PLACE = regex.compile(r"^\p{Han}{2,4}$")
+_UNIT_NAME = regex.compile(r"[\p{Han}（）()]{4,24}")
+_CLAUSE_MARK = regex.compile(r"[，,。：:；;！？!?“”《》]")
+# how many title lines from the top may be followed by a name line (kicker, title, subtitle)
+_NAME_LINE_AFTER = 4
+
+
+def _credit_words() -> frozenset[str]:
+    """The words that introduce a credit (本报记者, 通讯员), from the byline lexicon."""
+    return frozenset(row[0] for row in table("credit_roles.tsv"))
+
+
+def _title_and_name(token: str) -> tuple[str, str] | None:
+    """``token`` as a name, or a chain of titles (split on 、) and a name; else None."""
+    split = split_title_name(token)
+    if not split or not split[1] or not looks_like_name(split[1]):
+        return None
+    if split[0] and not all(is_title(part) for part in split[0].split("、")):
+        return None
+    return split
+
+
+def is_name_line(text: str) -> bool:
+    """A line that only names people: a speaker or author under a title (``韦知远``,
+    ``青岚市市长　韦知远``, ``北京  韦知远``, ``本报记者  韦知远 柯雨``). A bare two-character
+    line is too often a column name (时评, 和音) to count, unless padded like a name (``韦  远``).
+    A line opening with a dash is a subtitle (``——访青岚大学校长韦知远``), which is part of the
+    headline."""
+    text = text.strip()
+    if not text or len(text) > 40 or text[0] in "—-－" or _CLAUSE_MARK.search(text):
+        return False
+    if _SPACED_NAME.match(text):
+        return looks_like_name(regex.sub(r"[\s\u3000]+", "", text))
+    tokens = _LINE_TOKENS.findall(text)
+    if len(tokens) == 1:
+        split = _title_and_name(tokens[0])
+        return split is not None and len(split[1]) >= 3
+    credit = _credit_words()
+    names = 0
+    for k, tok in enumerate(tokens):
+        if _title_and_name(tok) is not None:
+            names += 1
+        elif tok in credit or is_title(tok):
+            continue
+        elif not (k == 0 and len(tokens) == 2 and _PLACE.match(tok)):  # a place before the name
+            return False
+    return names >= 1
 
 
 def _speaker_line(blocks: list[Block]) -> None:
-    """Under a speech's title, a ``青岚市市长　贺启舟`` line names the speaker: not headline."""
-    titles: list[int] = []  # the first three TITLE blocks (a loop that stops there)
+    """Under a title, a line that only names people (a speech's speaker, ``青岚市市长　贺启舟``;
+    a commentary's author) is no part of the headline."""
+    titles: list[int] = []  # the first TITLE blocks (a loop that stops there)
     for i, b in enumerate(blocks):
         if b.cls == "TITLE":
             titles.append(i)
-            if len(titles) == 3:
+            if len(titles) == _NAME_LINE_AFTER:
                 break
-    for i in titles[1:3]:
-        m = _SPEAKER_LINE.match(blocks[i].text.strip())
-        if m and blocks[i - 1].cls == "TITLE" and looks_like_name(m.group("name")) and is_title(m.group("title")):
-            blocks[i].cls, blocks[i].reason = "META", "speaker line"
+    for i in titles[1:]:
+        if blocks[i - 1].cls == "TITLE" and is_name_line(blocks[i].text):
+            blocks[i].cls, blocks[i].reason = "META", "name line under the title (speaker or author)"
+
+
+# A kicker that ends in a colon (``韦知远：`` over ``千钧一发 扑向歹徒``) is this short at most.
+MAX_COLON_KICKER = 24
+
+
+def _kicker_ending_in_colon(blocks: list[Block]) -> None:
+    """A short first line ending in a colon right above a title is the title's kicker
+    (``青岚市环卫工人韦知远：`` / ``“不能留任何卫生死角”``), not the opening of the body."""
+    first = next((i for i, b in enumerate(blocks) if b.cls not in ("BOILER", "META")), None)
+    if first is None or first + 1 >= len(blocks):
+        return
+    b = blocks[first]
+    text = b.text.strip()
+    if (b.cls == "BODY" and len(text) <= MAX_COLON_KICKER and text.endswith(("：", ":"))
+            and blocks[first + 1].cls == "TITLE" and looks_like_title(text[:-1])):
+        b.cls, b.reason = "TITLE", None
+
+
+def _own_title_over_file_title(layout: Layout) -> None:
+    """On a document site the headline found first is the file's title (``…讲话.docx``); the
+    document's own title, printed above its text, is the headline (the file title goes aside).
+    It is the title lines after the file title in the headline block, or else the last run of
+    title lines between the headline and the body."""
+    head = layout.headline_blocks
+    blocks = layout.blocks
+    if not head or not has_file_suffix(blocks[head[0]].text):
+        return
+    own = head[1:]
+    if not own:
+        end = layout.lead_index if layout.lead_index is not None else len(blocks)
+        run: list[int] = []
+        for i in range(head[-1] + 1, end):
+            if blocks[i].cls == "TITLE":
+                run = [*run, i] if run and run[-1] == i - 1 else [i]
+        own = run
+    if not own:
+        return
+    for i in head:
+        layout.places[i], layout.reasons[i] = "boilerplate", "document-site file title"
+    for i in own:
+        layout.places[i], layout.reasons[i] = "headline", None
+    layout.headline_blocks = own
 
 
 def lay_out(blocks: list[Block]) -> Layout:
     """Parse the block classes with the document grammar and give every block its place."""
     _front_matter_title_in_body(blocks)
+    _kicker_ending_in_colon(blocks)
     _speaker_line(blocks)
     _summary_before_body(blocks)
     places = ["boilerplate"] * len(blocks)
@@ -246,6 +363,7 @@ def lay_out(blocks: list[Block]) -> Layout:
             reasons[i] = reason
     layout.headline_blocks = list(plan.headline_blocks)
     layout.lead_index = plan.lead_index
+    _own_title_over_file_title(layout)
     if layout.headline_blocks:
         layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
     return layout

@@ -19,16 +19,30 @@ from ..ingest.segments import Segment
 from ..vocabulary.lexicon import words
 
 # A pinyin gloss after a character: one syllable (initial, one to three vowels, final), so that
-# 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays.
+# 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays. A toned vowel
+# that an encoding lost is a ? (國(gu?), 會(hu?)): still a gloss, if a letter stands in it.
 GLOSS = regex.compile(
-    r"(?<=\p{Han})[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[)）]"
+    r"(?<=\p{Han})[(（](?![?？]+[)）])(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ?？]{1,3}(?:ng|n|r)?[)）]"
 )
+# A line break inside a paragraph of an HTML page, with the indentation of the source around
+# it, between two Chinese characters or marks: the page shows no space there (Chinese has none),
+# so the wrap of the source is dropped (结对认亲仪\n        式 → 结对认亲仪式). Only after a long
+# line: a short one before a break is a field of its own (来源：新华社 \n 责任编辑：甲).
+_SOFT_WRAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
+MIN_WRAPPED_LINE = 24
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u3000": "\u3000", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 
 # Half-width punctuation to the full-width forms Chinese text uses, one character for one.
 _PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ":": "："}
 _DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
+# A half-width full stop that ends a Chinese sentence (…召开.市委书记…): after a Chinese character
+# or a closing quote or bracket, not in an ellipsis, a number, a list marker or an address. In a
+# document that uses 。 as well, one between two Chinese words joins a transliterated name
+# (托马斯.林博): only one ending its line ends a sentence there.
+_HAN_PERIOD = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?![.0-9A-Za-z])")
+_HAN_PERIOD_AT_END = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?=[ \t\u3000]*(?:\n|$))")
 
 # A gate tells with a C-level scan that a step has nothing to do, so most segments skip it
 # (stdlib re: cheaper per call than `regex` for a plain class). _CONTROL_CHARS is _CONTROL's
@@ -148,9 +162,38 @@ def _delete(seg_text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple
     return "".join(pieces), offs, count
 
 
-def _punct(text: str) -> str:
-    """Half-width punctuation to full width, except between digits (3,000 10:30) and in URLs."""
+def _unwrap(text: str, offsets: array) -> tuple[str, array]:
+    """``text`` without the soft wraps (``_SOFT_WRAP``) that end a line of at least
+    ``MIN_WRAPPED_LINE`` characters, keeping the offsets of the characters that stay."""
+    cuts = []
+    line_start = 0  # where the line that a wrap ends starts: after the previous break
+    for m in _SOFT_WRAP.finditer(text):
+        line = text[max(line_start, text.rfind("\n", 0, m.start()) + 1) : m.start()].strip()
+        if len(line) >= MIN_WRAPPED_LINE:
+            cuts.append(m.span())
+        line_start = m.end()
+    if not cuts:
+        return text, offsets
+    pieces: list[str] = []
+    offs = array("l")
+    pos = 0
+    for a, b in cuts:
+        pieces.append(text[pos:a])
+        offs.extend(offsets[pos:a])
+        pos = b
+    pieces.append(text[pos:])
+    offs.extend(offsets[pos:])
+    return "".join(pieces), offs
+
+
+def _punct(text: str, half_width_stops: bool = False) -> str:
+    """Half-width punctuation to full width, except between digits (3,000 10:30) and in URLs; a
+    half-width full stop only where it ends a Chinese sentence (anywhere after Chinese when the
+    document writes its full stops half-width, ``half_width_stops``; else at the end of a line)."""
     # unrolled `in` tests: each a memchr-speed scan, several times faster than one regex class
+    if "." in text:
+        stops = _HAN_PERIOD if half_width_stops else _HAN_PERIOD_AT_END
+        text = stops.sub("。", text)  # one character for one: positions stay
     if not ("," in text or ":" in text or "(" in text or ")" in text or ";" in text or "!" in text
             or "?" in text):
         return text
@@ -225,7 +268,8 @@ def normalize_segments(
     controls = rare and _ANY_CONTROL.search(joined) is not None
     glosses = "(" in joined or "（" in joined
     spaces = tuple(pair for pair in _SPACE_PAIRS if pair[0] in joined)  # per segment: `in`, memchr speed
-    punct = any(c in joined for c in _PUNCT)
+    punct = any(c in joined for c in _PUNCT) or "." in joined
+    half_width_stops = "." in joined and "。" not in joined
     if convert is None:
         # the markers are single characters too: joining neither makes nor hides one
         convert = (rare and is_traditional(joined)) if len(texts) <= SCRIPT_SAMPLE_SEGMENTS \
@@ -239,6 +283,8 @@ def normalize_segments(
         # stay the segment's own
         if controls and _ANY_CONTROL.search(text):
             text, offs, _ = _delete(text, offs, _CONTROL)
+        if "\n" in text:
+            text, offs = _unwrap(text, offs)
         if glosses and ("(" in text or "（" in text):
             text, offs, n = _delete(text, offs, GLOSS)
             stats.glosses_removed += n
@@ -263,27 +309,29 @@ def normalize_segments(
             simp = to_simplified(text)
             if simp != text:
                 stats.converted = True
-            text = _punct(simp)  # the stages always read simplified text; keep_script only changes what is shown
-            original = _punct(original)
+            text = _punct(simp, half_width_stops)  # the stages read simplified text; keep_script changes what is shown
+            original = _punct(original, half_width_stops)
             if original == text:
                 original = text  # one object: original_of answers at once
         else:
             original = text  # punctuation: below, for the whole document at once
         append(NormText(text, offs, original, seg.tag, seg.link_chars, seg.hint, seg.meta, lstrip > 0, keep_script))
     if punct and not convert:
-        _punct_all(out)
+        _punct_all(out, half_width_stops)
     return out, stats
 
 
-def _punct_all(norms: list[NormText]) -> None:
+def _punct_all(norms: list[NormText], half_width_stops: bool = False) -> None:
     """``_punct`` of each text, as one call on the texts joined by LF.
 
     The same as one call per text: the rule that protects a character looks one character back
     for a letter or digit and up to two ahead for a digit or ``//``; at the edge of a text it
-    finds nothing in a lone call and LF in the joined one, and neither matches. LF itself is not
-    punctuation, and _punct keeps every length, so each text is a slice of the result."""
+    finds nothing in a lone call and LF in the joined one, and neither matches. The full-stop
+    rules look one character back for Chinese (LF is none) and ahead for the end of a line, which
+    the end of a lone text and LF both are. LF itself is not punctuation, and _punct keeps every
+    length, so each text is a slice of the result."""
     joined = "\n".join([n.text for n in norms])
-    fixed = _punct(joined)
+    fixed = _punct(joined, half_width_stops)
     if fixed is joined:
         return
     pos = 0
