@@ -21,6 +21,7 @@ EXAMPLE_REPORTS = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".txt", "
 SHARED = TESTS.parents[1] / "shared"  # the ``shared`` folder beside the repository
 SEEDS = SHARED / "seeds"
 DEV = SHARED / "corpus" / "dev"
+LOCAL = SHARED / "corpus" / "local"
 SCORER = SHARED / "tools" / "score.py"
 
 SHARED_MISSING = "../shared (seeds, corpus and scorer) is not beside the repository"
