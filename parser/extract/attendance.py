@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from ..model import Warning
 from ..vocabulary.lexicon import ordered_words, table
 from ..vocabulary.names import is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
@@ -86,6 +87,21 @@ class Budget:
             return False
         self.scan -= chars
         return True
+
+    def warnings(self) -> list[Warning]:
+        """What the limits cut short, in words a user can act on."""
+        out = []
+        if self.clipped:
+            out.append(Warning("long_clause", f"{self.clipped} clause(s) before a role verb were longer than "
+                               f"{MAX_CLAUSE:,} characters; only the last {MAX_CLAUSE:,} characters of each "
+                               "were searched for attendees"))
+        if self.exhausted:
+            out.append(Warning("attendance_limit", "the search for attendees reached its work limit on this document "
+                               "(very long lists or unusual text); attendees named later may be missing"))
+        if self.scan_exhausted:
+            out.append(Warning("titles_limit", "the search for the titles of attendees named without one reached its "
+                               "work limit (thousands of names); some attendees may lack titles"))
+        return out
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from os import PathLike
 
-from ..assemble.report import DEFAULT_MAX_BYTES, parse_input
 from ..errors import InputError, describe_failure
 from ..model import Report, SourceInfo, Warning
+from ..pipeline import DEFAULT_MAX_BYTES, parse_input
 
 
 def empty_report(path: str | None, code: str, message: str) -> Report:

@@ -67,9 +67,9 @@ def parse_object(path: str | None, data: bytes | str | Refusal | None, keep_scri
 
     ``data`` may be a :class:`~parser.interfaces.inputs.Refusal`: the input is known to fail (a folder with
     no report files) and gets its error object here, like any other input that fails."""
-    from ..assemble.report import DEFAULT_MAX_BYTES, parse_input
     from ..errors import InputError, describe_failure
     from ..model import ParseError
+    from ..pipeline import DEFAULT_MAX_BYTES, parse_input
     from .api import read_bytes
 
     limit = max_bytes or DEFAULT_MAX_BYTES

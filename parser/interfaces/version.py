@@ -18,10 +18,10 @@ _PACKAGE = __name__.rsplit(".", 2)[0]  # the parser package, of which this is in
 
 # the modules the opt-in build may compile (pyproject.toml lists them), dotted under the
 # package; looked up, not imported
-_CANDIDATES = ("assemble.report", "assemble.spans", "extract.attendance", "extract.directives",
-               "extract.kind", "extract.roster", "ingest.containers", "ingest.decode", "ingest.html_blocks",
-               "ingest.segments", "layout.blocks", "layout.document", "model", "normalize.text",
-               "vocabulary.credits", "vocabulary.lexicon", "vocabulary.names")
+_CANDIDATES = ("assemble.compose", "assemble.spans", "extract.attendance", "extract.directives",
+               "extract.facts", "extract.kind", "extract.roster", "ingest.containers", "ingest.decode",
+               "ingest.html_blocks", "ingest.segments", "layout.blocks", "layout.document", "model",
+               "normalize.text", "pipeline", "vocabulary.credits", "vocabulary.lexicon", "vocabulary.names")
 
 
 def compiled_modules() -> list[str]:

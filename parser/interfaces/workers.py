@@ -243,7 +243,7 @@ def _start_method() -> tuple[Any, Callable[[], None]]:
     ctx = mp.get_context(method)
     if method == "forkserver":
         # the server imports the parser once; every worker forks from it already warm
-        ctx.set_forkserver_preload(["parser.assemble.report"])
+        ctx.set_forkserver_preload(["parser.pipeline"])
     return ctx, _warm_up
 
 
@@ -272,7 +272,7 @@ def _warm_up(in_worker: bool = True) -> None:
     """Build the grammars and load the lexicons (in a worker, or before forking workers)."""
     if in_worker:
         _ignore_interrupts()
-    from ..assemble.report import parse_input
+    from ..pipeline import parse_input
 
     parse_input("市委书记张三出席会议。")
     if in_worker:

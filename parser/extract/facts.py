@@ -1,20 +1,25 @@
-"""The pipeline: bytes → text → segments → normalised blocks → layout → Report.
+"""The extract stage as a whole: every fact of a report read off its layout (:func:`extract_facts`).
 
-Each stage lives in its own module; this one only wires them together and turns positions
-in normalised text into spans of the decoded input.
+The extractors each have their module (attendance and roster, speaker, presence, directives,
+credits, published, event, kind); this one runs them in order over the layout and turns their
+positions in normalised text into spans of the decoded input.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, field
 
 import regex
 
-from ..errors import InputError
-from ..extract import attendance as att
-from ..extract.directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
-from ..extract.event import read_event
-from ..extract.kind import (
+from ..layout.blocks import Block
+from ..layout.document import Layout, count_items, split_dateline
+from ..model import Attendee, Credit, Directive, Event, Group, Published, Warning
+from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
+from . import attendance as att
+from .directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
+from .event import read_event
+from .kind import (
     PRESENCE_ROLES,
     Evidence,
     classify_kind,
@@ -25,107 +30,56 @@ from ..extract.kind import (
     reports_event,
     told_later,
 )
-from ..extract.passages import passages_of
-from ..extract.presence import names_occasion, present_mentions
-from ..extract.published import read_published
-from ..extract.roster import Mention, parse_roster
-from ..extract.speaker import Speaker, find_speakers
-from ..ingest.containers import read_container
-from ..ingest.decode import decode_bytes
-from ..layout.blocks import Block, classify, clean_title
-from ..layout.document import Layout, count_items, lay_out, narrow_page, split_dateline
-from ..model import (
-    Attendee,
-    Credit,
-    Directive,
-    Group,
-    Paragraph,
-    Report,
-    SourceInfo,
-    TextField,
-    Warning,
-)
-from ..normalize.text import normalize_segments
-from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
-from .spans import settle_spans
+from .passages import passages_of
+from .presence import names_occasion, present_mentions
+from .published import read_published
+from .roster import Mention, parse_roster
+from .speaker import Speaker, find_speakers
 
-DEFAULT_MAX_BYTES = 20_000_000
 # The opening of a report: the paragraphs right after the lead, where an event told late
 # (a ceremony described before it is named) is still told.
 OPENING_PARAGRAPHS = 2
+# Three dated items or more make a page of news items (a day's programme), not one report.
+MANY_ITEMS = 3
 
 
-def parse_input(
-    data: str | bytes,
-    *,
-    path: str | None = None,
-    keep_script: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Report:
-    """Parse one document; raises InputError only for input that is not a text report at all."""
-    warnings: list[Warning] = []
-    if isinstance(data, bytes):
-        if len(data) > max_bytes:
-            raise InputError("too_large", f"the input has {len(data):,} bytes, above the limit of {max_bytes:,}")
-        decoded = decode_bytes(data)
-        text, encoding = decoded.text, decoded.encoding
-        warnings.extend(decoded.warnings)
-    else:
-        if len(data) > max_bytes:
-            raise InputError("too_large", f"the input has {len(data):,} characters, above the limit of {max_bytes:,}")
-        text, encoding = data, "unicode"
-    if text.startswith("\ufeff"):
-        text = " " + text[1:]  # keep offsets: the BOM position becomes a space that is stripped
-    container = read_container(text)
-    warnings.extend(container.warnings)
-    norms, stats = normalize_segments(container.segments, keep_script=keep_script)
-    blocks = classify(norms, container.format)
-    if container.format == "html":
-        narrow_page(blocks, container.metadata.get("title"))
-    layout = lay_out(blocks)
-    source = SourceInfo(
-        path=path,
-        format=container.format,
-        encoding=encoding,
-        script="traditional" if stats.converted else "simplified",
-        glosses_removed=stats.glosses_removed,
-        converted_to_simplified=stats.converted and not keep_script,
-        length=len(text),
-        metadata=container.metadata,
-    )
-    return _build(layout, container.metadata, source, warnings)
+@dataclass
+class Facts:
+    """What the extract stage reads off a report's layout."""
+
+    kind: str
+    attendees: list[Attendee]
+    groups: list[Group]
+    attendee_order: str  # ``as_written`` or ``stroke_order``
+    directives: list[Directive]
+    byline: list[Credit]
+    published: Published | None
+    event: Event
+    warnings: list[Warning] = field(default_factory=list)
 
 
-def _text_field(block: Block, start: int = 0, end: int | None = None) -> TextField:
-    end = len(block.text) if end is None else end
-    a, b = block.start + start, block.start + end
-    return TextField(block.norm.shown(a, b), block.norm.span(a, b), block.norm.original_of(a, b))
+def lead_text(layout: Layout) -> str | None:
+    """The lead paragraph's text after a dateline that opens it, or None without a lead."""
+    if layout.lead_index is None:
+        return None
+    text = layout.blocks[layout.lead_index].text
+    cut = split_dateline(text)
+    return text[cut:] if cut and cut < len(text) else text
 
 
-def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: list[Warning]) -> Report:
+def extract_facts(layout: Layout, length: int, meta: dict[str, str], fmt: str) -> Facts:
+    """Every fact of the report, the same whatever its kind: attendees (with the transcript's
+    speakers), directives, credits, publication date and event; then the kind, as a label
+    weighed from its own evidence. ``length`` is the input's, ``meta`` and ``fmt`` the container's."""
     blocks = layout.blocks
-    headline = _headline(layout, meta)
-    if headline is None and layout.headline_blocks:
-        # a title block with no text once cleaned (a page title of "###"): not a headline
-        for i in layout.headline_blocks:
-            layout.places[i], layout.reasons[i] = "boilerplate", "title without text"
-        layout.headline_blocks = []
-    dateline = lead = None
-    if layout.lead_index is not None:
-        lb = blocks[layout.lead_index]
-        cut = split_dateline(lb.text)
-        if cut and cut < len(lb.text):
-            dateline = _text_field(lb, 0, cut)
-            lead = _text_field(lb, cut)
-        else:
-            lead = _text_field(lb)
+    warnings: list[Warning] = []
+    lead = lead_text(layout)
     body = [i for i, p in enumerate(layout.places) if p in ("lead", "body")]
 
-    # attendance over headline and body, in document order; the same whatever the document's kind
+    # attendance over headline and body, in document order
     paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
-    budget = att.Budget.for_length(source.length)
+    budget = att.Budget.for_length(length)
     mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks), budget)
-    lead_text = lead.text if lead else None
     opening = _opening(layout, body)
     early = set(layout.headline_blocks) | ({layout.lead_index} if layout.lead_index is not None else set())
     speech_title = _speech_title(layout)
@@ -133,114 +87,35 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     # the document reports an event: its headline or lead tells of one, or its opening names
     # someone at one (an event only mentioned in the next paragraphs may be another occasion);
     # a speech is given at one
-    event_reported = (reports_event(layout.headline_text, lead_text) or told_later(lead_text, [])[0]
+    event_reported = (reports_event(layout.headline_text, lead) or told_later(lead, [])[0]
                       or names_occasion(mentions, early | set(opening)) or speech_title or salutation)
-    mentions = present_mentions(mentions, blocks, event_reported, _quoted_opening(layout, lead_text))
+    mentions = present_mentions(mentions, blocks, event_reported, _quoted_opening(layout, lead))
     attendees, groups = _attendees(mentions, blocks, body, budget)
-    if budget.clipped:
-        warnings.append(Warning("long_clause", f"{budget.clipped} clause(s) before a role verb were longer than "
-                                f"{att.MAX_CLAUSE:,} characters; only the last {att.MAX_CLAUSE:,} characters of "
-                                "each were searched for attendees"))
-    if budget.exhausted:
-        warnings.append(Warning("attendance_limit", "the search for attendees reached its work limit on this "
-                                "document (very long lists or unusual text); attendees named later may be missing"))
-    if budget.scan_exhausted:
-        warnings.append(Warning("titles_limit", "the search for the titles of attendees named without one reached "
-                                "its work limit (thousands of names); some attendees may lack titles"))
+    warnings.extend(budget.warnings())
     speakers = find_speakers(blocks, layout.headline_blocks, layout.lead_index, body, speech_title or salutation)
     attendees = _with_speakers(attendees, speakers, blocks)
     items = count_items(layout)
-    kind = classify_kind(_kind_evidence(layout, body, lead_text, mentions, attendees, speakers, speech_title,
+    kind = classify_kind(_kind_evidence(layout, body, lead, mentions, attendees, speakers, speech_title,
                                         salutation, items))
-    if items >= 3:
+    if items >= MANY_ITEMS:
         warnings.append(Warning("many_items", f"the document holds {items} separate news items (a day's "
                                 "programme or page), not one report; it is parsed as one document"))
-
-    directives = _directives(blocks, body, mentions, speakers[0].name if speakers else None)
-    byline = _byline(layout, body, kind)
     if stroke:
         warnings.append(Warning("stroke_order", "the attendee list is in stroke order of surnames "
                                 "(以姓氏笔画为序), not in order of rank"))
-    if layout.lead_index is None:
-        warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
-    if headline is None:
-        warnings.append(Warning("no_headline", "no headline was found in the document"))
-    passages = passages_of(layout, source.length)
-    published = read_published(passages, meta, source.format)
-    event = read_event(passages, published, kind)
-    paragraphs_out = _paragraphs(layout)
-    _settle_paragraphs(paragraphs_out, layout, source.length, headline, lead, dateline, warnings)
-    return Report(
-        kind=kind,  # type: ignore[arg-type]
-        headline=headline,
-        lead=lead,
+    passages = passages_of(layout, length)
+    published = read_published(passages, meta, fmt)
+    return Facts(
+        kind=kind,
         attendees=attendees,
-        directives=directives,
-        byline=byline,
-        source=source,
         groups=groups,
         attendee_order="stroke_order" if stroke else "as_written",
-        dateline=dateline,
-        paragraphs=paragraphs_out,
-        warnings=warnings,
+        directives=_directives(blocks, body, mentions, speakers[0].name if speakers else None),
+        byline=_byline(layout, body, kind),
         published=published,
-        event=event,
+        event=read_event(passages, published, kind),
+        warnings=warnings,
     )
-
-
-def _paragraphs(layout: Layout) -> list[Paragraph]:
-    """Every block as a paragraph of the report, with its place, shown text and input span."""
-    out = []
-    places, reasons = layout.places, layout.reasons
-    for i, b in enumerate(layout.blocks):
-        norm, start = b.norm, b.start
-        end = start + len(b.text)
-        text = norm.text
-        # the common case of NormText.span (a non-empty slice inside the text), without its clamps
-        span = (norm.offsets[start], norm.offsets[end - 1] + 1) if 0 <= start < end <= len(text) else b.span
-        place = places[i]
-        out.append(Paragraph(place, norm.original[start:end] if norm.show_original else text[start:end],  # type: ignore[arg-type]
-                             span, reasons[i] if place == "boilerplate" else None))
-    return out
-
-
-def _settle_paragraphs(paragraphs: list[Paragraph], layout: Layout, length: int, headline: TextField | None,
-                       lead: TextField | None, dateline: TextField | None, warnings: list[Warning]) -> None:
-    """Paragraph spans inside the input and never overlapping, whatever the HTML tree builder did
-    (parser/spans.py); exact spans, as on every real page, are left alone."""
-    fixes = settle_spans([p.span for p in paragraphs], length)
-    if not fixes:
-        return
-    for i, span in fixes.items():
-        paragraphs[i].span = span
-    if layout.lead_index in fixes:
-        for field in (lead, dateline):
-            if field is not None:
-                field.span = fixes[layout.lead_index]
-    if headline is not None and any(i in fixes for i in layout.headline_blocks):
-        spans = [paragraphs[i].span for i in layout.headline_blocks]
-        headline.span = (min(a for a, _ in spans), max(b for _, b in spans))
-    warnings.append(Warning("spans_approximate", f"{len(fixes)} paragraph(s) could not be located exactly in the "
-                            "input (text the HTML parser moved or changed); their spans point near where they stood"))
-
-
-def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
-    blocks = layout.blocks
-    if not layout.headline_blocks or not layout.headline_text:
-        return None
-    first, last = blocks[layout.headline_blocks[0]], blocks[layout.headline_blocks[-1]]
-    text = layout.headline_text
-    if first.norm.hint == "front matter" and "title" in meta:
-        text = meta["title"]
-    span = (first.span[0], last.span[1])
-    if span[1] < span[0]:  # headline blocks out of input order (moved HTML text): cover them all
-        span = (min(blocks[i].span[0] for i in layout.headline_blocks),
-                max(blocks[i].span[1] for i in layout.headline_blocks))
-    as_written = " ".join(clean_title(blocks[i].norm.original[blocks[i].start: blocks[i].start + len(blocks[i].text)])
-                          for i in layout.headline_blocks)
-    if first.norm.show_original:
-        return TextField(as_written if text == layout.headline_text else text, span)
-    return TextField(text, span, as_written if as_written != layout.headline_text else None)
 
 
 def _attendees(
@@ -405,45 +280,33 @@ def _directives(
             a.text_end = b.cand.start if b else len(blocks[a.cand.block].text)
     cues = _speaker_cues(blocks, body, mentions)
     keys = [(b, p) for b, p, _ in cues]
-    ordered = keys == sorted(keys)  # if not, walk the cues as before
     for it in accepted:
-        it.speaker = _speaker_at(cues, it.cand.block, it.cand.start, default, keys if ordered else None)
+        it.speaker = _speaker_at(cues, keys, it.cand.block, it.cand.start, default)
     return [_to_directive(it, blocks, 1) for it in roots]
 
 
 def _speaker_cues(
     blocks: list[Block], body: list[int], mentions: list[tuple[int, Mention]]
 ) -> list[tuple[int, int, str | None]]:
-    """(block, position, speaker) where a report turns to someone's words; None for 会议强调."""
+    """(block, position, speaker) where a report turns to someone's words, in document order;
+    None for 会议强调."""
     cues: list[tuple[int, int, str | None]] = []
     for idx, m in mentions:
         if m.name and "spoke" in m.roles:
             cues.append((idx, m.start, m.name))
     for i in body:
         cues.extend((i, at, None) for at in meeting_voice(blocks[i].text))
-    order = {b: k for k, b in enumerate(body)}
-    cues.sort(key=lambda c: (order.get(c[0], -1), c[1]))
+    cues.sort(key=lambda c: (c[0], c[1]))
     return cues
 
 
-def _speaker_at(cues: list[tuple[int, int, str | None]], block: int, pos: int, default: str | None,
-                keys: list[tuple[int, int]] | None = None) -> str | None:
-    """The speaker at (block, pos): the last cue at or before it. ``keys``, the cues' (block,
-    position) when they are in that order, makes this a binary search (a loop over every cue
-    for every item was quadratic on pages of thousands of items)."""
-    if keys is not None:
-        k = bisect_right(keys, (block, pos))
-        if k == 0:
-            return default
-        who = cues[k - 1][2]
-        return who if who is not None or default is None else default
-    speaker = default
-    for b, p, who in cues:
-        if (b, p) > (block, pos) and b >= block:
-            break
-        if b < block or (b == block and p <= pos):
-            speaker = who if who is not None or default is None else default
-    return speaker
+def _speaker_at(cues: list[tuple[int, int, str | None]], keys: list[tuple[int, int]], block: int, pos: int,
+                default: str | None) -> str | None:
+    """The speaker at (block, pos): the one of the last cue at or before it (``keys`` are the
+    cues' (block, position), in order), else ``default``; a ``会议强调`` cue gives ``default``."""
+    k = bisect_right(keys, (block, pos))
+    who = cues[k - 1][2] if k else None
+    return who if who is not None else default
 
 
 def _to_directive(it: Item, blocks: list[Block], level: int) -> Directive:
