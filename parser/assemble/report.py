@@ -12,7 +12,8 @@ import regex
 
 from ..errors import InputError
 from ..extract import attendance as att
-from ..extract.directives import Item, build_tree, find_all_candidates, flatten
+from ..extract.directive_tree import build_tree
+from ..extract.directives import Item, find_all_candidates, flatten
 from ..extract.kind import classify_kind
 from ..extract.roster import Mention, parse_roster
 from ..ingest.containers import read_container
@@ -154,8 +155,7 @@ def _build(layout: Layout, meta: dict[str, str], source: SourceInfo, warnings: l
     if stroke:
         warnings.append(Warning("stroke_order", "the attendee list is in stroke order of surnames "
                                 "(以姓氏笔画为序), not in order of rank"))
-    if layout.lead_index is None:
-        warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
+    warnings.extend(layout.warnings)
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
     paragraphs_out = _paragraphs(layout)

@@ -2,13 +2,12 @@
 
 A marker counts only after a sentence or clause boundary, so ``统一要求``, ``第一书记`` and
 ``进一步要求`` never start items, and only when its number continues a run (or starts one at
-1). Section markers nest by rank; a run-in run inside a section item becomes its children;
-two run-in runs one after the other are siblings.
+1). How the markers nest into a tree is read by ``grammar/directives.lark`` (directive_tree.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -158,45 +157,6 @@ def _scan(block_index: int, text: str) -> list[Candidate]:
         if c.ordinal == 2 and not c.kind.endswith("_weak"):
             last_two[c.family] = max(c.start, last_two.get(c.family, -1))
     return [c for c in dedup if not c.kind.endswith("_weak") or last_two.get(c.family, -1) > c.start]
-
-
-@dataclass
-class _Run:
-    family: str
-    rank: int
-    last: int
-    items: list[Item]
-    parent: Item | None
-
-
-def build_tree(cands: Sequence[Candidate]) -> list[Item]:
-    """Accept the candidates that form runs and nest them."""
-    roots: list[Item] = []
-    stack: list[_Run] = []
-    for c in cands:
-        hit = next((i for i in range(len(stack) - 1, -1, -1)
-                    if stack[i].family == c.family and stack[i].last == c.ordinal - 1), None)
-        if hit is not None:
-            del stack[hit + 1 :]
-            run = stack[hit]
-            item = Item(c)
-            run.items.append(item)
-            run.last = c.ordinal
-            continue
-        if c.ordinal != 1:
-            continue
-        if c.rank > 0:  # a section marker: close runs of the same or a lower rank
-            while stack and (stack[-1].rank == 0 or stack[-1].rank >= c.rank):
-                stack.pop()
-        else:  # run-in: a new run closes the previous run-in run and stands beside it
-            while stack and stack[-1].rank == 0:
-                stack.pop()
-        parent = stack[-1].items[-1] if stack else None
-        item = Item(c)
-        container = parent.children if parent else roots
-        container.append(item)
-        stack.append(_Run(c.family, c.rank, 1, container, parent))
-    return roots
 
 
 def flatten(items: list[Item]) -> list[Item]:
