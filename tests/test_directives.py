@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from parser import parse
-from parser.extract.directives import build_tree, cn_value, find_candidates
+from parser.extract.directive_tree import build_tree
+from parser.extract.directives import cn_value, find_candidates
 
 HEAD = "青岚市召开工作推进会\n"
 Row = tuple[int, int, str, str]

@@ -22,7 +22,6 @@ from typing import Any, cast
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedToken
-from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..layout.grammars import grammar, load
 from .directives import Candidate, Item
@@ -59,6 +58,10 @@ def _parser() -> Lark:
     return load("directives", ItemTree())
 
 
+# the levels of directives.lark (its OPENn/NEXTn terminals): the ranks a marker of the lexicon may have
+LEVELS = range(5)
+
+
 class MarkerLexer:
     """Tells, marker by marker in document order, which token of the grammar each one is."""
 
@@ -68,6 +71,9 @@ class MarkerLexer:
 
     def token(self, cand: Candidate) -> str | None:
         """``OPENn``, ``NEXTn`` or None (no run of its family to go on with at its level)."""
+        if cand.rank not in LEVELS:
+            raise ValueError(f"markers.tsv: rank {cand.rank} of {cand.kind!r} is not a level of grammar/directives.lark "
+                             f"({LEVELS.start}–{LEVELS.stop - 1})")
         if cand.ordinal == 1:
             self.opened[cand.rank] = cand.family
             kind = f"OPEN{cand.rank}"
@@ -100,7 +106,7 @@ def placed_tokens(cands: Sequence[Candidate]) -> list[Token]:
     used: the kept tokens are parsed again, with the transformer.)
     """
     lexer = MarkerLexer()
-    checker: InteractiveParser = grammar("directives").parse_interactive(iter(()))
+    checker = grammar("directives").parse_interactive(iter(()))
     kept: list[Token] = []
     for i, cand in enumerate(cands):
         kind = lexer.token(cand)
