@@ -23,7 +23,7 @@ from typing import Any, cast
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedToken
 
-from ..layout.grammars import grammar, load
+from ..layout.grammars import load
 from .directives import Candidate, Item
 
 # an item as the grammar builds it: the index of its marker among the tokens, and its children
@@ -101,12 +101,12 @@ def placed_tokens(cands: Sequence[Candidate]) -> list[Token]:
 
     A parser of the grammar is fed the tokens one by one; a ``NEXTn`` is first fed to a copy of
     it, and kept only where the copy takes it. (An LALR parser may reduce before it finds a
-    token wrong, so the token cannot simply be tried on the parser itself; the copy shares the
-    tree values built so far, which a failed try may change, so this parser's values are never
-    used: the kept tokens are parsed again, with the transformer.)
+    token wrong, so the token cannot simply be tried on the parser itself. The copy shares the
+    values built so far, which a failed try may extend, so this parse's result is never used:
+    the kept tokens are parsed again.)
     """
     lexer = MarkerLexer()
-    checker = grammar("directives").parse_interactive(iter(()))
+    checker = _parser().parse_interactive(iter(()))
     kept: list[Token] = []
     for i, cand in enumerate(cands):
         kind = lexer.token(cand)
