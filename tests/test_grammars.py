@@ -24,7 +24,7 @@ from parser.extract.directive_tree import LEVELS, MarkerLexer, build_tree, place
 from parser.extract.directives import Candidate, Item, find_candidates
 from parser.extract.roster_grammar import read_roster
 from parser.layout import document_grammar
-from parser.layout.document_grammar import read_plan
+from parser.layout.document_grammar import read_plan, read_tokens, runs
 from parser.layout.grammars import TokenListLexer, grammar, tokens
 from parser.resources import grammar_path, lexicon_path
 
@@ -147,15 +147,26 @@ def test_recovery_says_so_in_a_warning() -> None:
 @given(classes_st)
 def test_the_lenient_reading_accepts_everything_and_agrees_where_the_report_does(seq: str) -> None:
     assert parses(seq, "page")
-    plan = read_plan([CLASS_OF[c] for c in seq])
-    assert len(plan.places) == len(seq)  # every block has exactly one place
-    assert (plan.lead_index is None) == ("l" not in places(seq))
     lenient = document_grammar._parser().parse(iter(tokens([(CLASS_OF[c], i) for i, c in enumerate(seq)])),
                                                start="page")
-    if plan.rejected is None:  # where `report` accepts, `page` reads the same places
-        assert lenient.places == plan.places
-    else:  # where it rejects, the plan is the lenient reading
-        assert (lenient.places, lenient.lead_index) == (plan.places, plan.lead_index)
+    # where `report` accepts, `page` reads the same places; where it rejects, `page`'s are used
+    assert [place for _, place, _ in lenient] == per_line(seq)
+
+
+def per_line(seq: str) -> list[str]:
+    """The places of the grammar read with one token a block, not a run."""
+    return [place for place, _ in read_tokens(tuple(CLASS_OF[c] for c in seq))[0]]
+
+
+@SETTINGS
+@given(classes_st)
+def test_runs_read_as_lines(seq: str) -> None:
+    """Blocks of one class in a row are one token: read so, each block has the place the grammar
+    gives it read one token a line, the lead's run apart (its first block is the lead, the rest
+    body, as the paragraphs after a lead are)."""
+    plan = read_plan([CLASS_OF[c] for c in seq])
+    assert plan.places == tuple(per_line(seq))  # every block has exactly one place
+    assert len(runs([CLASS_OF[c] for c in seq])) == len(re.findall(r"T|([^T])\1*", seq))
 
 
 @SETTINGS

@@ -72,8 +72,8 @@ class MarkerLexer:
     def token(self, cand: Candidate) -> str | None:
         """``OPENn``, ``NEXTn`` or None (no run of its family to go on with at its level)."""
         if cand.rank not in LEVELS:
-            raise ValueError(f"markers.tsv: rank {cand.rank} of {cand.kind!r} is not a level of grammar/directives.lark "
-                             f"({LEVELS.start}–{LEVELS.stop - 1})")
+            raise ValueError(f"markers.tsv: rank {cand.rank} of {cand.kind!r} is not a level of "
+                             f"grammar/directives.lark ({LEVELS.start}–{LEVELS.stop - 1})")
         if cand.ordinal == 1:
             self.opened[cand.rank] = cand.family
             kind = f"OPEN{cand.rank}"
@@ -89,41 +89,49 @@ def build_tree(cands: Sequence[Candidate]) -> list[Item]:
     """The candidates that form runs, nested as the grammar reads them (the others left out)."""
     if not cands:
         return []
-    kept = placed_tokens(cands)
-    if not kept:
-        return []
-    nodes = cast(list[Node], _parser().parse(iter(kept)))
+    kept, nodes = _read(cands)
+    if nodes is None:  # a marker was left out on the way: the kept ones read again, from scratch
+        nodes = cast(list[Node], _parser().parse(iter(kept))) if kept else []
     return _items(nodes, cands)
 
 
 def placed_tokens(cands: Sequence[Candidate]) -> list[Token]:
-    """The grammar's tokens of the markers that have a place in the tree (values: their index).
+    """The grammar's tokens of the markers that have a place in the tree (values: their index)."""
+    return _read(cands)[0]
 
-    A parser of the grammar is fed the tokens one by one; a ``NEXTn`` is first fed to a copy of
-    it, and kept only where the copy takes it. (An LALR parser may reduce before it finds a
-    token wrong, so the token cannot simply be tried on the parser itself. The copy shares the
-    values built so far, which a failed try may extend, so this parse's result is never used:
-    the kept tokens are parsed again.)
+
+def _read(cands: Sequence[Candidate]) -> tuple[list[Token], list[Node] | None]:
+    """The tokens of the markers that have a place in the tree, and the tree read on the way
+    (None when a marker was left out).
+
+    The parser is fed the tokens one by one; a ``NEXTn`` is first fed to a copy of it, and
+    kept only where the copy takes it: an LALR parser may reduce before it finds a token wrong,
+    so the token cannot simply be tried on the parser itself. The copy shares the values built
+    so far, which a failed try may extend; the tree read on the way is then not used.
     """
     lexer = MarkerLexer()
-    checker = _parser().parse_interactive(iter(()))
+    parser = _parser().parse_interactive(iter(()))
     kept: list[Token] = []
+    clean = True
     for i, cand in enumerate(cands):
         kind = lexer.token(cand)
         if kind is None:
             continue
         token = Token(kind, i)
         if kind.startswith("NEXT"):
-            trial = checker.copy(deepcopy_values=False)
+            trial = parser.copy(deepcopy_values=False)
             try:
                 trial.feed_token(token)
             except UnexpectedToken:
+                clean = False
                 continue  # the recovery: the marker has no place in the tree, as if it were not there
-            checker = trial
+            parser = trial
         else:
-            checker.feed_token(token)  # a run opens anywhere
+            parser.feed_token(token)  # a run opens anywhere
         kept.append(token)
-    return kept
+    if not kept:
+        return kept, []
+    return kept, cast(list[Node], parser.feed_eof()) if clean else None
 
 
 def _items(nodes: list[Node], cands: Sequence[Candidate]) -> list[Item]:

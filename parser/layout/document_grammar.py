@@ -1,16 +1,22 @@
 """``grammar/document.lark`` read into places: which block is headline, lead, body, byline or
 boilerplate, from the sequence of block classes alone.
 
-:class:`Places` is the grammar's transformer, applied as the parser reduces (no tree is built).
-:func:`read_plan` parses with the strict rule ``report`` and, where the grammar rejects the
-sequence, recovers with the lenient rule ``page``, saying what it rejected.
+The grammar's tokens are runs: blocks of one class in a row make one token (a title line is a
+token of its own: the headline counts its lines). :class:`Places` is the grammar's transformer,
+applied as the parser reduces (no tree is built); it places each token, and :func:`read_plan`
+gives each block the place of its token (the lead token's first block is the lead, the rest of
+its run body). The plan of a sequence of tokens is cached: reports of one shape, whatever the
+length of their runs, share one parse.
+
+Recovery: where the strict rule ``report`` rejects the sequence, the lenient rule ``page``
+reads it, and the plan says what was rejected.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, cast
 
 from lark import Lark, Token, Transformer
@@ -113,14 +119,8 @@ class Places(Transformer[Token, Plan]):
     def article(self, parts: list[Placed | list[Placed]]) -> list[Placed]:
         return _flat(parts)
 
-    def report(self, parts: list[list[Placed]]) -> Plan:
-        placed = _flat(parts)  # every block once, in block order
-        return Plan(
-            tuple(place for _, place, _ in placed),
-            tuple((i, reason) for i, _, reason in placed if reason is not None),
-            tuple(i for i, place, _ in placed if place == "headline"),
-            next((i for i, place, _ in placed if place == "lead"), None),
-        )
+    def report(self, parts: list[list[Placed]]) -> list[Placed]:
+        return _flat(parts)  # every token once, in order
 
     page = report
 
@@ -130,6 +130,39 @@ def _parser() -> Lark:
     return load("document", Places(), start=("report", "page"))
 
 
+def runs(classes: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(class, first block, number of blocks) of each token: blocks of one class in a row make one
+    token, except title lines, each a token of its own."""
+    out: list[tuple[str, int, int]] = []
+    for i, cls in enumerate(classes):
+        if out and out[-1][0] == cls and cls != "TITLE":
+            kind, first, n = out[-1]
+            out[-1] = (kind, first, n + 1)
+        else:
+            out.append((cls, i, 1))
+    return out
+
+
+# a token's place and default reason, per token; and what the strict rule rejected: the index of
+# the token it stopped at (-1: the end of the document), or None
+TokenPlan = tuple[tuple[tuple[str, str | None], ...], int | None]
+
+
+@lru_cache(maxsize=4096)
+def read_tokens(kinds: tuple[str, ...]) -> TokenPlan:
+    """The place of each token of a sequence (one class a token), by ``report`` or, where it
+    rejects the sequence, by ``page``, with the index of the token ``report`` stopped at."""
+    toks = tokens(zip(kinds, range(len(kinds)), strict=True))
+    rejected_at = None
+    try:
+        placed = cast(list[Placed], _parser().parse(iter(toks), start="report"))
+    except UnexpectedInput as error:
+        token = getattr(error, "token", None)
+        rejected_at = -1 if token is None or token.type == "$END" else int(token.value)
+        placed = cast(list[Placed], _parser().parse(iter(toks), start="page"))
+    return tuple((place, reason) for _, place, reason in placed), rejected_at
+
+
 def read_plan(classes: Sequence[str]) -> Plan:
     """The places of a report whose blocks have these classes.
 
@@ -137,15 +170,26 @@ def read_plan(classes: Sequence[str]) -> Plan:
     above the headline, a title line after a credit that opens a page with no headline), the
     lenient rule ``page`` reads it, and ``Plan.rejected`` says which block did not fit.
     """
-    toks = tokens(zip(classes, range(len(classes)), strict=True))
-    try:
-        return cast(Plan, _parser().parse(iter(toks), start="report"))
-    except UnexpectedInput as error:
-        token = getattr(error, "token", None)
-        if token is None or token.type == "$END":
-            rejected = "the document has no paragraph of running text"
-        else:
-            what = _CLASS_WORDS.get(token.type, token.type)
-            rejected = f"paragraph {token.value + 1} is {what} where a report has none"
-    lenient = cast(Plan, _parser().parse(iter(toks), start="page"))
-    return Plan(lenient.places, lenient.reasons, lenient.headline_blocks, lenient.lead_index, rejected)
+    spans = runs(classes)
+    token_places, rejected_at = read_tokens(tuple(kind for kind, _, _ in spans))
+    places: list[str] = []
+    reasons: list[tuple[int, str]] = []
+    headline: list[int] = []
+    lead = None
+    for (_, first, n), (place, reason) in zip(spans, token_places, strict=True):
+        if place == "lead":  # the first block of the run; the rest of it is body
+            lead = first
+            places += ["lead"] + ["body"] * (n - 1)
+            continue
+        places += [place] * n
+        if reason is not None:
+            reasons += [(i, reason) for i in range(first, first + n)]
+        if place == "headline":
+            headline.append(first)  # title lines are tokens of their own
+    rejected = None
+    if rejected_at == -1:
+        rejected = "the document has no paragraph of running text"
+    elif rejected_at is not None:
+        kind, first, _ = spans[rejected_at]
+        rejected = f"paragraph {first + 1} is {_CLASS_WORDS.get(kind, kind)} where a report has none"
+    return Plan(tuple(places), tuple(reasons), tuple(headline), lead, rejected)
