@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from parser import model
 from parser.extract.directives import _scan, _triggers, find_all_candidates, find_candidates
-from parser.layout import document
-from parser.layout.document_grammar import read_plan
+from parser.layout import document, document_grammar
 
 # characters the marker patterns, speech cues and first-person words are made of, and filler
 _ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；。！？ .．\n\u3000会议上全强调指出我们代表大家同志汉字"
@@ -47,11 +46,11 @@ _CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT"
 
 @SETTINGS
 @given(st.lists(st.sampled_from(_CLASSES), max_size=12))
-def test_cached_plan_is_the_read_plan(classes: list[str]) -> None:
+def test_cached_token_plan_is_the_parsed_one(classes: list[str]) -> None:
     key = tuple(classes)
-    assert document._plan(key) == read_plan(key)
+    assert document_grammar._cached_tokens(key) == document_grammar._read_tokens(key)
     # and a second look-up (from the cache) too
-    assert document._plan(key) == read_plan(key)
+    assert document_grammar._cached_tokens(key) == document_grammar._read_tokens(key)
 
 
 @SETTINGS

@@ -346,3 +346,19 @@ def test_directives_from_text() -> None:
     # （三） goes on with a run 二、 closed: it has no place in the tree
     assert walk(report.directives) == "一{（一） （二）{一要 二要}} 二"
     assert [c.marker for c in find_candidates(0, "（三）抓改革。")] == ["（三）"]
+
+
+def test_lark_is_used_through_its_public_api_only() -> None:
+    """The package imports lark's public names (and ``lark.lexer.Lexer``, the documented base of
+    a custom lexer), and reads no parse table of lark's."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "parser"
+    for path in package.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "lark":
+                assert node.module in ("lark", "lark.lexer"), (path, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(alias.name.startswith("lark.") for alias in node.names), path
+        assert "parse_table" not in source and "lalr_analysis" not in source, path

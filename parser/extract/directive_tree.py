@@ -20,8 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, cast
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedToken
+from lark import Lark, Token, Transformer, UnexpectedToken
 
 from ..layout.grammars import load
 from .directives import Candidate, Item

@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import cast
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedInput
+from lark import Lark, Token, Transformer, UnexpectedInput
 
 from ..layout.grammars import load, tokens
 

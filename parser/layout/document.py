@@ -8,14 +8,13 @@ classes (``document_grammar``) and every block gets exactly one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
 from ..model import Warning
 from ..vocabulary.names import is_title, looks_like_name
 from .blocks import Block, clean_title, is_prose
-from .document_grammar import Plan, read_plan
+from .document_grammar import read_plan
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of
@@ -243,9 +242,7 @@ def lay_out(blocks: list[Block]) -> Layout:
     if not blocks:
         layout.warnings.append(_no_body())
         return layout
-    classes = tuple([b.cls for b in blocks])
-    # the plan depends only on the class sequence: reports of the same shape share one parse
-    plan = _plan(classes) if len(classes) <= _MAX_CACHED_PLAN else read_plan(classes)
+    plan = read_plan([b.cls for b in blocks])
     places[:] = plan.places
     for i, reason in plan.reasons:
         if reasons[i] is None:
@@ -264,17 +261,6 @@ def lay_out(blocks: list[Block]) -> Layout:
 
 def _no_body() -> Warning:
     return Warning("no_body", "no paragraph of running text was found: lead and body are empty")
-
-
-# Longer sequences are parsed every time: their keys would hold a lot of memory for a cache that
-# whole web pages (hundreds of blocks, each page its own sequence) would hardly ever hit.
-_MAX_CACHED_PLAN = 400
-
-
-@lru_cache(maxsize=4096)
-def _plan(classes: tuple[str, ...]) -> Plan:
-    """``read_plan`` memoised: the bounded cache is keyed by the whole class sequence."""
-    return read_plan(classes)
 
 
 def split_dateline(text: str) -> int:

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, cast
 
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedInput
+from lark import Lark, Token, Transformer, UnexpectedInput
 
 from .grammars import load, tokens
 
@@ -148,10 +147,26 @@ def runs(classes: Sequence[str]) -> list[tuple[str, int, int]]:
 TokenPlan = tuple[tuple[tuple[str, str | None], ...], int | None]
 
 
-@lru_cache(maxsize=4096)
+# Longer sequences are parsed every time: hostile pages of thousands of alternating classes
+# would fill the cache with long keys that no other page repeats.
+_MAX_CACHED_TOKENS = 400
+
+
 def read_tokens(kinds: tuple[str, ...]) -> TokenPlan:
     """The place of each token of a sequence (one class a token), by ``report`` or, where it
-    rejects the sequence, by ``page``, with the index of the token ``report`` stopped at."""
+    rejects the sequence, by ``page``, with the index of the token ``report`` stopped at.
+
+    Cached by the sequence: most reports share their shape with others (over 300 People's
+    Daily reports the cache saves 2 % of the instructions of a report)."""
+    return _cached_tokens(kinds) if len(kinds) <= _MAX_CACHED_TOKENS else _read_tokens(kinds)
+
+
+@lru_cache(maxsize=4096)
+def _cached_tokens(kinds: tuple[str, ...]) -> TokenPlan:
+    return _read_tokens(kinds)
+
+
+def _read_tokens(kinds: tuple[str, ...]) -> TokenPlan:
     toks = tokens(zip(kinds, range(len(kinds)), strict=True))
     rejected_at = None
     try:
