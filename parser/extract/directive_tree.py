@@ -3,7 +3,7 @@
 directives.py finds the candidate markers (``find_all_candidates``); here each becomes a token
 of the grammar and the grammar nests them:
 
-- :func:`marker_token` tells what a marker is: ``OPENn`` (numbered 1: it opens a run of
+- :class:`MarkerLexer` tells what a marker is: ``OPENn`` (numbered 1: it opens a run of
   level n, the lexicon's rank), ``NEXTn`` (it goes on with the run its family opened last at
   that level: 二要 after 一要, not after 一是), or nothing (a number that goes on with no run);
 - the grammar places every token: which item it is a child of, which runs are siblings;

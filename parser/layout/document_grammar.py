@@ -23,7 +23,7 @@ from lark import Lark, Token, Transformer, UnexpectedInput
 
 from .grammars import load, tokens
 
-# (block index, place, default reason): one per block; the reason is used only where the block
+# (token index, place, default reason): one per token; the reason is used only where a block
 # has none of its own (blocks.classify gives boilerplate its reason)
 Placed = tuple[int, str, str | None]
 
@@ -77,7 +77,7 @@ def _flat(parts: Sequence[Any]) -> list[Placed]:
     return out
 
 
-class Places(Transformer[Token, Plan]):
+class Places(Transformer[Token, list[Placed]]):
     """The tree of ``document.lark`` as places, rule by rule (see the grammar for what each means)."""
 
     def chrome(self, lines: list[Token]) -> list[Placed]:
