@@ -306,7 +306,7 @@ def _warm_up(in_worker: bool = True) -> None:
         _ignore_interrupts()
     from ..assemble.report import parse_input
 
-    parse_input("市委书记张三出席会议。")
+    parse_input("市委书记张三出席会议。会议要求，一要抓落实，二要抓统筹。")  # all three grammars
     if in_worker:
         _freeze_heap()
 
