@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
 
 import regex
 from hypothesis import given, settings
@@ -11,9 +10,7 @@ from hypothesis import strategies as st
 
 from parser import model
 from parser.extract.directives import _scan, _triggers, find_all_candidates, find_candidates
-from parser.layout import document
-from parser.layout.blocks import Block
-from parser.normalize.text import NormText
+from parser.layout import document, document_grammar
 
 # characters the marker patterns, speech cues and first-person words are made of, and filler
 _ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；。！？ .．\n\u3000会议上全强调指出我们代表大家同志汉字"
@@ -48,45 +45,11 @@ _CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT"
 
 @SETTINGS
 @given(st.lists(st.sampled_from(_CLASSES), max_size=12))
-def test_cached_plan_is_the_parsed_plan(classes: list[str]) -> None:
+def test_cached_token_plan_is_the_parsed_one(classes: list[str]) -> None:
     key = tuple(classes)
-    assert document._plan(key) == document._parse_plan(key)
+    assert document_grammar._cached_tokens(key) == document_grammar._read_tokens(key)
     # and a second look-up (from the cache) too
-    assert document._plan(key) == document._parse_plan(key)
-
-
-def _blocks(classes: list[str]) -> list[Block]:
-    from array import array
-
-    out = []
-    for i, c in enumerate(classes):
-        text = f"段落{i}"
-        norm = NormText(text, array("l", range(len(text))), text, "p", 0, "", {})
-        out.append(Block(text, norm, 0, c, "own reason" if i % 3 == 0 else None))
-    return out
-
-
-@SETTINGS
-@given(st.lists(st.sampled_from(_CLASSES), min_size=1, max_size=12))
-def test_lay_out_places_as_the_tree_walk(classes: list[str]) -> None:
-    """Places and reasons as the original walk over the parse tree set them."""
-    blocks = _blocks(classes)
-    layout = document.lay_out(blocks)
-    cls = [b.cls for b in blocks]  # after the pre-passes
-    reasons = [b.reason for b in blocks]
-
-    def aside(places: list[str], i: int, kind: str, default: str | None) -> None:
-        if kind == "CREDIT":
-            places[i] = "byline"
-            return
-        places[i] = "boilerplate"
-        if reasons[i] is None:
-            reasons[i] = {"TITLE": "deck line", "META": "source or date line", "NOTE": "summary or note",
-                          "CAPTION": "photo caption", "BODY": default or "front matter"}.get(
-                              kind, default or "boilerplate")
-
-    places, heads, lead = _walk_layout_tree(cls, aside)
-    assert (layout.places, layout.reasons, layout.headline_blocks, layout.lead_index) == (places, reasons, heads, lead)
+    assert document_grammar._cached_tokens(key) == document_grammar._read_tokens(key)
 
 
 @SETTINGS
@@ -95,71 +58,6 @@ def test_first_person_count_as_findall(text: str) -> None:
     from parser.extract.kind import _cues, count_cue
 
     assert count_cue("first_person", text) == len(_cues()["first_person"][0].findall(text))
-
-
-def _walk_layout_tree(classes: Sequence[str], aside: Callable[[list[str], int, str, str | None], None]
-                      ) -> tuple[list[str], list[int], int | None]:
-    """The original walk over the tree of ``Lark.parse`` for the document grammar: (places,
-    headline blocks, lead index); ``aside(places, index, class, default reason)`` sets a block aside."""
-    from lark import Token, Tree
-
-    from parser.layout.grammars import grammar, tokens
-
-    places = ["boilerplate"] * len(classes)
-    headline_blocks: list[int] = []
-    lead_index = None
-    tree = grammar("document").parse(tokens([(c, i) for i, c in enumerate(classes)]))
-    for section in tree.children:
-        assert isinstance(section, Tree)
-        kids = [t for t in section.children if isinstance(t, Token)]
-        if section.data == "head":
-            headline_blocks = [int(t.value) for t in kids]
-            for i in headline_blocks:
-                places[i] = "headline"
-        elif section.data in ("pre", "front"):
-            for t in kids:
-                aside(places, int(t.value), t.type, "before the article" if section.data == "pre" else None)
-        elif section.data == "body":
-            lead, rest = section.children
-            assert isinstance(rest, Tree)
-            lead_index = int(lead.children[0].value if isinstance(lead, Tree) else lead.value)  # type: ignore[union-attr]
-            places[lead_index] = "lead"
-            for t in rest.children:
-                assert isinstance(t, Token)
-                if t.type in ("BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"):
-                    places[int(t.value)] = "body"
-                else:
-                    aside(places, int(t.value), t.type, None)
-    return places, headline_blocks, lead_index
-
-
-def _plan_from_tree(classes: tuple[str, ...]) -> document._Plan:
-    """``document._parse_plan`` as it was: ``Lark.parse`` and a walk over the tree."""
-    reasons: dict[int, str] = {}
-    places, headline_blocks, lead_index = _walk_layout_tree(
-        classes, lambda places, i, kind, default: document._aside(places, reasons, i, kind, default))
-    return document._Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
-
-
-
-
-@SETTINGS
-@given(st.lists(st.sampled_from(_CLASSES), max_size=30))
-def test_plan_as_from_the_lark_tree(classes: list[str]) -> None:
-    """The LALR loop over lark's table places every block as the tree of ``Lark.parse`` did
-    (and raises where it raised: the grammar accepts every sequence of classes)."""
-    try:
-        old: document._Plan | Exception = _plan_from_tree(tuple(classes))
-    except Exception as e:
-        old = e
-    if isinstance(old, Exception):
-        try:
-            document._parse_plan(tuple(classes))
-        except Exception as e:
-            assert type(e) is type(old)
-            return
-        raise AssertionError("the new plan accepted what Lark rejected")
-    assert document._parse_plan(tuple(classes)) == old
 
 
 _DATELINE_ALPHABET = "本报新华社中新网人民央视光明经济日电讯消息北京记者（()）：: 网汉字甲乙"

@@ -1,134 +1,231 @@
-"""grammars.py: lark's LALR tables as plain data, cached on disk, and the parse run over them."""
+"""The grammars of grammar/: what each accepts, rejects, and how it resolves ambiguity.
+
+Block classes, roster kinds and markers are written one letter a token:
+
+- document: T TITLE, H HEADING, B BODY, S SALUTATION, X BOILER, M META, C CREDIT, N NOTE, P CAPTION;
+  places: h headline, l lead, b body, y byline, - boilerplate;
+- attendance: T TITLE, N NAME, S SEP (、), D DENG (等);
+- directives: markers such as ``一、`` ``（一）`` ``1.`` ``（1）`` ``一要`` written out.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lark import Token, Tree
-from lark.exceptions import LarkError
+from lark import Lark
+from lark.exceptions import GrammarError, UnexpectedInput
 
-from parser.extract.roster import _CHAR_KIND, _plan
-from parser.layout import grammars
-from parser.layout.grammars import ParseTable, grammar, parse_table, reductions, tokens
+from parser import parse
+from parser.extract.roster_grammar import read_roster
+from parser.layout import document_grammar
+from parser.layout.document_grammar import read_plan, read_tokens, runs
+from parser.layout.grammars import TokenListLexer, grammar, tokens
+from parser.resources import grammar_path
 
-SETTINGS = settings(max_examples=400, deadline=None)
-_KINDS = st.text(alphabet="TNSD", max_size=14)
+SETTINGS = settings(max_examples=300, deadline=None)
+CLASS_OF = {"T": "TITLE", "H": "HEADING", "B": "BODY", "S": "SALUTATION", "X": "BOILER", "M": "META",
+            "C": "CREDIT", "N": "NOTE", "P": "CAPTION"}
+LETTER_OF_PLACE = {"headline": "h", "lead": "l", "body": "b", "byline": "y", "boilerplate": "-"}
+classes_st = st.text(alphabet="".join(CLASS_OF), max_size=14)
 
 
-def _lark_plan(kinds: str) -> tuple[tuple[tuple[int, ...], int, int | None], ...] | None:
-    """The roster plan read off the tree of ``Lark.parse`` (how attendance.py read it before
-    the parse ran over the plain table): the oracle for ``_plan``."""
+def places(seq: str) -> str:
+    """The places the document grammar gives a sequence of classes, one letter a block; a
+    sequence the grammar rejects is marked ``!`` before the places of its lenient reading."""
+    plan = read_plan([CLASS_OF[c] for c in seq])
+    out = "".join(LETTER_OF_PLACE[p] for p in plan.places)
+    return out if plan.rejected is None else "!" + out
+
+
+def parses(seq: str, start: str) -> bool:
     try:
-        tree = grammar("attendance").parse(tokens([(_CHAR_KIND[c], "") for c in kinds] + [("VERB", "")]))
-    except LarkError:
-        return None
-    parts: list[tuple[tuple[int, ...], int, int | None]] = []
-    roster = tree.children[0]
-    assert isinstance(roster, Tree)
-    for part in roster.children:
-        if not isinstance(part, Tree):  # SEP
-            continue
-        leaves = [t for t in part.children if isinstance(t, Token)]
-        if part.data == "titles":
-            parts.append((tuple(t.start_pos or 0 for t in leaves), -1, None))
-            continue
-        label = next((x for x in part.children if isinstance(x, Tree)), None)
-        said = None if label is None else [t for t in label.children if isinstance(t, Token) and t.type == "TITLE"]
-        parts.append((
-            tuple(t.start_pos or 0 for t in leaves if t.type == "TITLE"),
-            next(t.start_pos or 0 for t in leaves if t.type == "NAME"),
-            None if said is None else (said[0].start_pos or 0) if said else -1,
-        ))
-    return tuple(parts)
+        grammar("document", ("report", "page")).parse(iter(tokens([(CLASS_OF[c], i) for i, c in enumerate(seq)])),
+                                                      start=start)
+    except UnexpectedInput:
+        return False
+    return True
+
+
+# --- the document grammar: accepted ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seq, expected",
+    [
+        ("TB", "hl"),  # headline, lead
+        ("TTB", "hhl"),  # kicker and main title
+        ("TTTB", "hhhl"),  # kicker, main title, subtitle
+        ("XXTMCBBBCX", "--h-ylbby-"),  # chrome, headline, front, lead, body, tail
+        ("BBB", "lbb"),  # no headline: the first paragraph is the lead
+        ("SBB", "lbb"),  # a speech opens with its salutation
+        ("THB", "hlb"),  # a section heading opening the article is its lead
+        ("TNBPB", "h-lbb"),  # a summary in the front matter, a caption in the body
+        ("XCMB", "-y-l"),  # no headline: front matter opens with a credit
+        ("TBCBCX", "hlyby-"),  # a credit closing an item, and the tail
+        ("TBXB", "hl-b"),  # chrome left between paragraphs is set aside, the paragraph after is body
+    ],
+)
+def test_accepted_sequences_and_their_places(seq: str, expected: str) -> None:
+    assert places(seq) == expected
+
+
+def test_a_report_reads_as_its_parts() -> None:
+    tree = grammar("document", ("report", "page")).parse(
+        iter(tokens([(CLASS_OF[c], i) for i, c in enumerate("XTTMTBTBCX")])), start="report")
+    parts = [t.data if hasattr(t, "data") else t.type for t in tree.children]
+    assert parts == ["chrome", "headline", "front", "article"]
+    article = tree.children[-1]
+    assert [c.data for c in article.children] == ["lead", "subhead", "paragraph", "tail"]
+
+
+# --- the document grammar: ambiguity resolved ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seq, expected, why",
+    [
+        ("TBTB", "hlbb", "a title line after the lead is a heading of the body, not a second headline"),
+        ("TTTTB", "hhh-l", "a fourth title line in a row is a deck line: the headline is full at three"),
+        ("TMTB", "h--l", "a title line after front matter is a deck line, not part of the headline"),
+        ("MTB", "-hl", "a source line above the headline is chrome"),
+        ("TMB", "h-l", "the same line under the headline is front matter"),
+        ("TBCB", "hlyb", "a credit between paragraphs closes an item; the article goes on"),
+        ("TBBC", "hlby", "a credit after the last paragraph is the byline of the tail"),
+        ("TBPB", "hlbb", "a caption inside the article stays in the body"),
+    ],
+)
+def test_ambiguity_resolved(seq: str, expected: str, why: str) -> None:
+    assert places(seq) == expected, why
+
+
+def test_title_lines_before_the_lead_are_headline_then_deck_lines() -> None:
+    plan = read_plan([CLASS_OF[c] for c in "TTTTTB"])
+    assert plan.headline_blocks == (0, 1, 2)
+    assert dict(plan.reasons) == {3: "deck line", 4: "deck line"}
+    assert plan.lead_index == 5
+
+
+# --- the document grammar: rejected, and the recovery -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "seq, lenient, rejected",
+    [
+        ("TM", "h-", "the document has no paragraph of running text"),
+        ("", "", "the document has no paragraph of running text"),
+        ("XX", "--", "the document has no paragraph of running text"),
+        ("CTB", "yhl", "paragraph 2 is a title line where a report has none"),  # a credit above the headline
+        ("XCTB", "-yhl", "paragraph 3 is a title line where a report has none"),
+        ("TTTC", "hhhy", "the document has no paragraph of running text"),
+    ],
+)
+def test_rejected_sequences_are_read_leniently(seq: str, lenient: str, rejected: str) -> None:
+    assert not parses(seq, "report")
+    plan = read_plan([CLASS_OF[c] for c in seq])
+    assert "!" + "".join(LETTER_OF_PLACE[p] for p in plan.places) == places(seq) == "!" + lenient
+    assert plan.rejected == rejected
+
+
+def test_recovery_says_so_in_a_warning() -> None:
+    no_body = parse("青岚市召开工作推进会\n来源：青岚日报\n")
+    assert [w.code for w in no_body.warnings] == ["no_body"]
+    assert no_body.headline is not None and no_body.lead is None
+    credit_first = parse("（记者 刘复）\n青岚市召开工作推进会\n　　10月8日下午，全市工作推进会召开，市长闵若川出席。\n")
+    codes = [w.code for w in credit_first.warnings]
+    assert codes == ["layout_lenient"]
+    assert "paragraph 2 is a title line" in credit_first.warnings[0].message
+    assert [p.place for p in credit_first.paragraphs] == ["byline", "headline", "lead"]
 
 
 @SETTINGS
-@given(_KINDS)
-def test_roster_plan_is_the_one_read_off_lark_tree(kinds: str) -> None:
-    assert _plan.__wrapped__(kinds) == _lark_plan(kinds)
+@given(classes_st)
+def test_the_lenient_reading_accepts_everything_and_agrees_where_the_report_does(seq: str) -> None:
+    assert parses(seq, "page")
+    lenient = document_grammar._parser().parse(iter(tokens([(CLASS_OF[c], i) for i, c in enumerate(seq)])),
+                                               start="page")
+    # where `report` accepts, `page` reads the same places; where it rejects, `page`'s are used
+    assert [place for _, place, _ in lenient] == per_line(seq)
 
 
-_CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT", "NOTE", "CAPTION")
+def per_line(seq: str) -> list[str]:
+    """The places of the grammar read with one token a block, not a run."""
+    return [place for place, _ in read_tokens(tuple(CLASS_OF[c] for c in seq))[0]]
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(_CLASSES), max_size=12))
-def test_the_table_rejects_what_lark_rejects(classes: list[str]) -> None:
-    try:
-        grammar("document").parse(tokens([(c, i) for i, c in enumerate(classes)]))
-        accepted = True
-    except LarkError:
-        accepted = False
-    assert (reductions(parse_table("document"), classes) is not None) == accepted
+@given(classes_st)
+def test_runs_read_as_lines(seq: str) -> None:
+    """Blocks of one class in a row are one token: read so, each block has the place the grammar
+    gives it read one token a line, the lead's run apart (its first block is the lead, the rest
+    body, as the paragraphs after a lead are)."""
+    plan = read_plan([CLASS_OF[c] for c in seq])
+    assert plan.places == tuple(per_line(seq))  # every block has exactly one place
+    assert len(runs([CLASS_OF[c] for c in seq])) == len(re.findall(r"T|([^T])\1*", seq))
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty table cache of its own, and the in-process caches forgotten around the test."""
-    monkeypatch.setenv("MRP_CACHE_DIR", str(tmp_path))
-    parse_table.cache_clear()
-    yield tmp_path
-    parse_table.cache_clear()
+@SETTINGS
+@given(classes_st)
+def test_report_rejects_exactly_the_pages_without_article_or_with_a_credit_above_the_headline(seq: str) -> None:
+    has_article = any(c in "BSH" for c in seq)
+    before = re.match(r"[XMNPC]*", seq).group()  # type: ignore[union-attr]
+    rest = seq[len(before):]
+    credit_above_headline = "C" in before and rest[:1] == "T"
+    assert parses(seq, "report") == (has_article and not credit_above_headline)
 
 
-def test_a_cached_table_is_the_table_lark_builds(cache: Path) -> None:
-    built = parse_table("attendance")
-    files = list(cache.glob("attendance-*.table"))
-    assert len(files) == 1
-    parse_table.cache_clear()
-    assert parse_table("attendance") == built  # read back from the file
-    # a fresh build may number its states otherwise (lark's sets are unordered), not parse otherwise
-    fresh = grammars._unpack(grammars._build(grammars.grammar_text("attendance")))
-    for kinds in ("TN", "TNSTN", "NSNDT", "TSTN", "NDSN", "TTNDTSTT", "S", "", "NN"):
-        symbols = [_CHAR_KIND[c] for c in kinds] + ["VERB"]
-        assert reductions(built, symbols) == reductions(fresh, symbols)
+def test_the_grammars_have_no_conflicts() -> None:
+    """Built afresh with ``strict=True``, lark refuses any shift/reduce or reduce/reduce conflict."""
+    for name, start in (("document", ["report", "page"]), ("attendance", ["start"])):
+        Lark.open(str(grammar_path(name)), parser="lalr", lexer=TokenListLexer, start=start, strict=True)
 
 
-def test_a_stale_or_broken_cache_file_is_never_used(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    good = parse_table("document")
-    (path,) = cache.glob("document-*.table")
-    for content in (b"", b"\x00garbage", path.read_bytes()[:-7]):
-        path.write_bytes(content)
-        parse_table.cache_clear()
-        assert parse_table("document") == good
-    # a table saved for another text of the grammar, under this text's file name, is ignored
-    import marshal
-
-    wrong = ParseTable({0: {}}, 0, 0)
-    text = grammars.grammar_text("document")
-    stamp = f"{grammars._TABLE_FORMAT}\0{grammars._lark_stamp()}\0{sys.version_info[:2]}"
-    path.write_bytes(marshal.dumps((text + " ", stamp, wrong.states, 0, 0)))
-    parse_table.cache_clear()
-    assert parse_table("document") == good
-    path.write_bytes(marshal.dumps((text, stamp, wrong.states, 0, 0)))  # the same text: it is read
-    parse_table.cache_clear()
-    assert parse_table("document") == wrong
+def test_an_ambiguous_grammar_is_refused(tmp_path: Path) -> None:
+    """What ``strict=True`` guards against: a headline that may run into the front matter."""
+    text = grammar_path("document").read_text(encoding="utf-8").replace(
+        "front: _aside (_aside | deck_line)*", "front: (_aside | deck_line)*")
+    path = tmp_path / "document.lark"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GrammarError):
+        Lark.open(str(path), parser="lalr", lexer=TokenListLexer, start=["report", "page"], strict=True)
 
 
-def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MRP_CACHE_DIR", "")
-    monkeypatch.chdir(tmp_path)
-    parse_table.cache_clear()
-    try:
-        assert parse_table("attendance").states
-    finally:
-        parse_table.cache_clear()
-    assert not list(tmp_path.iterdir())
+# --- the attendance grammar ---------------------------------------------------------------------
 
 
-def test_a_warm_process_parses_without_importing_lark(tmp_path: Path) -> None:
-    """Once the tables are cached, parsing a report never imports lark (~25 ms of start-up)."""
-    code = ("import sys; from parser import parse; "
-            "r = parse('市委书记张三、市长李四出席会议。\\n会议强调，一要抓落实。'); "
-            "print(len(r.attendees), 'lark' in sys.modules)")
-    env = {**os.environ, "MRP_CACHE_DIR": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                           timeout=120, check=True).stdout.split() for _ in range(2)]
-    assert runs[0][0] == runs[1][0] == "2"
-    assert runs[1][1] == "False"  # the second process found the cache
+@pytest.mark.parametrize(
+    "kinds, plan",
+    [
+        ("TN", (((0,), 1, None),)),  # 市长甲
+        ("TTN", (((0, 1), 2, None),)),  # 市委副书记、代市长 read as one chain before the name
+        ("NSN", (((), 0, None), ((), 2, None))),  # 甲、乙
+        ("NSNDT", (((), 0, None), ((), 2, 4))),  # 甲、乙等市领导: the label closes the list
+        ("NSND", (((), 0, None), ((), 2, -1))),  # 甲、乙等
+        ("TNST", (((0,), 1, None), ((3,), -1, None))),  # a title no name follows: an unnamed group
+        ("T", (((0,), -1, None),)),
+    ],
+)
+def test_roster_plans(kinds: str, plan: tuple[object, ...]) -> None:
+    assert read_roster(kinds) == plan
+
+
+@pytest.mark.parametrize("kinds", ["", "S", "NS", "SN", "D", "NDDN", "TNDD", "NSSN"])
+def test_rosters_the_grammar_rejects(kinds: str) -> None:
+    assert read_roster(kinds) is None
+
+
+@SETTINGS
+@given(st.text(alphabet="TNSD", max_size=14))
+def test_a_roster_plan_places_each_title_and_name_once(kinds: str) -> None:
+    plan = read_roster(kinds)
+    if plan is None:
+        return
+    used = [i for titles, name, label in plan for i in (*titles, name, label) if i is not None and i >= 0]
+    assert sorted(used) == sorted(set(used))
+    assert {kinds[i] for titles, _, _ in plan for i in titles} <= {"T"}
+    assert {kinds[name] for _, name, _ in plan if name >= 0} <= {"N"}
+
+

@@ -69,9 +69,8 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def clean_env() -> dict[str, str]:
-    """No PYTHONPATH leaking the checkout in, and no grammar table cache: grammars load from the package."""
+    """No PYTHONPATH leaking the checkout in: grammars and lexicons load from the installed package."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    env["MRP_CACHE_DIR"] = ""
     env["PYTHONIOENCODING"] = "utf-8"
     return env
 

@@ -12,7 +12,7 @@ from .spans import settle_spans
 
 def compose(layout: Layout, facts: Facts, source: SourceInfo, warnings: list[Warning]) -> Report:
     """The report of ``layout`` and ``facts``; ``warnings`` are the earlier stages'."""
-    warnings = [*warnings, *facts.warnings]
+    warnings = [*warnings, *layout.warnings, *facts.warnings]
     headline = _headline(layout, source.metadata)
     dateline = lead = None
     if layout.lead_index is not None:
@@ -22,8 +22,6 @@ def compose(layout: Layout, facts: Facts, source: SourceInfo, warnings: list[War
             dateline, lead = _text_field(block, 0, cut), _text_field(block, cut)
         else:
             lead = _text_field(block)
-    else:
-        warnings.append(Warning("no_body", "no paragraph of running text was found: lead and body are empty"))
     if headline is None:
         warnings.append(Warning("no_headline", "no headline was found in the document"))
     paragraphs = _paragraphs(layout)

@@ -18,7 +18,6 @@ from functools import lru_cache
 
 import regex
 
-from ..layout.grammars import parse_table, reductions
 from ..vocabulary.lexicon import ordered_words
 from ..vocabulary.names import (
     cited_forms,
@@ -33,6 +32,7 @@ from ..vocabulary.names import (
     starts_inside_word,
     weak_surname,
 )
+from .roster_grammar import Plan, read_roster
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 PIECE_SEP = regex.compile(r"[、，,\s]+")
@@ -252,7 +252,6 @@ def _reading(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] |
 
 
 _KIND_CHAR = {"TITLE": "T", "NAME": "N", "SEP": "S", "DENG": "D"}
-_CHAR_KIND = {c: k for k, c in _KIND_CHAR.items()}
 
 
 def _has_and(piece: str) -> bool:
@@ -289,44 +288,22 @@ def piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
     )
 
 
-# A roster as the grammar reads it: per part, the token indexes of its titles, of its name (-1 for
-# titles no name follows) and of its label's title (-1 for a bare 等, None for no label).
-_Plan = tuple[tuple[tuple[int, ...], int, int | None], ...]
-
-
 @lru_cache(maxsize=16384)
-def _plan(kinds: str) -> _Plan | None:
-    """The attendance grammar's parse of a roster of these token kinds (``TNSN…``), or None.
+def _plan(kinds: str) -> Plan | None:
+    """The attendance grammar's plan of a roster of these token kinds (``TNSN…``), or None.
 
     The grammar looks only at token types, so its parse is a function of the kind sequence
     and is cached by it; :func:`_mentions` fills in the values and positions of each roster.
     """
-    done = reductions(parse_table("attendance"), [_CHAR_KIND[c] for c in kinds] + ["VERB"])
-    if done is None:
-        return None
-    parts: list[tuple[tuple[int, ...], int, int | None]] = []
-    label: tuple[int, int] | None = None  # the span of the label reduced last (inside its person)
-    for rule, start, end in done:  # a part's label is reduced before the part, parts in order
-        if rule == "label":
-            label = (start, end)
-        elif rule == "titles":
-            parts.append((tuple(range(start, end)), -1, None))
-        elif rule == "person":
-            own = label if label is not None and start <= label[0] < end else None
-            stop = end if own is None else own[0]
-            said = None if own is None else next((i for i in range(*own) if kinds[i] == "T"), -1)
-            parts.append((tuple(i for i in range(start, stop) if kinds[i] == "T"),
-                          next(i for i in range(start, stop) if kinds[i] == "N"), said))
-            label = None
-    return tuple(parts)
+    return read_roster(kinds)
 
 
-def roster_plan(kinds: str) -> _Plan | None:
+def roster_plan(kinds: str) -> Plan | None:
     """:func:`_plan`, cached only for rosters of ordinary length (hostile lists would fill the cache)."""
     return _plan(kinds) if len(kinds) <= 512 else _plan.__wrapped__(kinds)
 
 
-def _mentions(plan: _Plan, spans: list[tuple[str, str, int, int]]) -> list[Mention]:
+def _mentions(plan: Plan, spans: list[tuple[str, str, int, int]]) -> list[Mention]:
     """Mentions of a parsed roster: titles chain forward, labels apply backward."""
     mentions: list[Mention] = []
     pending: list[int] = []

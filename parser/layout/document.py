@@ -2,22 +2,22 @@
 
 Whole web pages are first narrowed to their article (the densest cluster of prose blocks,
 the headline just above it); then ``grammar/document.lark`` parses the sequence of block
-classes and every block gets exactly one place.
+classes (``document_grammar``) and every block gets exactly one place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from ..ingest.html_blocks import TITLE_HINT
+from ..model import Warning
 from ..vocabulary.lexicon import table, words
 from ..vocabulary.names import is_title, looks_like_name, split_title_name
 from .blocks import PHOTO_NOTE, Block, clean_title, has_file_suffix, is_prose, line_class, looks_like_title
-from .grammars import grammar, parse_table, reductions, tokens
+from .document_grammar import read_plan
 
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of
@@ -52,6 +52,7 @@ class Layout:
     headline_text: str | None = None
     headline_blocks: list[int] = field(default_factory=list)
     lead_index: int | None = None
+    warnings: list[Warning] = field(default_factory=list)  # where the grammar had to recover
 
 
 def _title_core(page_title: str) -> str:
@@ -344,7 +345,11 @@ def _own_title_over_file_title(layout: Layout) -> None:
 
 
 def lay_out(blocks: list[Block]) -> Layout:
-    """Parse the block classes with the document grammar and give every block its place."""
+    """Parse the block classes with the document grammar and give every block its place.
+
+    Where the grammar rejects the sequence, the layout is its lenient reading, with a warning
+    (``document_grammar.read_plan``).
+    """
     _front_matter_title_in_body(blocks)
     _kicker_ending_in_colon(blocks)
     _speaker_line(blocks)
@@ -353,10 +358,9 @@ def lay_out(blocks: list[Block]) -> Layout:
     reasons: list[str | None] = [b.reason for b in blocks]
     layout = Layout(blocks, places, reasons)
     if not blocks:
+        layout.warnings.append(_no_body())
         return layout
-    classes = tuple([b.cls for b in blocks])
-    # the plan depends only on the class sequence: reports of the same shape share one parse
-    plan = _plan(classes) if len(classes) <= _MAX_CACHED_PLAN else _parse_plan(classes)
+    plan = read_plan([b.cls for b in blocks])
     places[:] = plan.places
     for i, reason in plan.reasons:
         if reasons[i] is None:
@@ -366,100 +370,16 @@ def lay_out(blocks: list[Block]) -> Layout:
     _own_title_over_file_title(layout)
     if layout.headline_blocks:
         layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
+    if plan.lead_index is None:
+        layout.warnings.append(_no_body())
+    elif plan.rejected is not None:
+        layout.warnings.append(Warning("layout_lenient", f"the parts of the document are not in a report's order "
+                                       f"({plan.rejected}); they were read leniently"))
     return layout
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """What the document grammar makes of one sequence of block classes.
-
-    ``places`` for every block; ``reasons`` the default reason of each aside block, which
-    ``lay_out`` sets only where the block has none of its own (as the tree walk did).
-    """
-
-    places: tuple[str, ...]
-    reasons: tuple[tuple[int, str], ...]
-    headline_blocks: tuple[int, ...]
-    lead_index: int | None
-
-
-# Longer sequences are parsed every time: their keys would hold a lot of memory for a cache that
-# whole web pages (hundreds of blocks, each page its own sequence) would hardly ever hit.
-_MAX_CACHED_PLAN = 400
-
-
-@lru_cache(maxsize=4096)
-def _plan(classes: tuple[str, ...]) -> _Plan:
-    """``_parse_plan`` memoised: the bounded cache is keyed by the whole class sequence."""
-    return _parse_plan(classes)
-
-
-def _parse_plan(classes: tuple[str, ...]) -> _Plan:
-    """Parse the class sequence with ``grammar/document.lark`` and read the places off the parse.
-
-    Every token stands in exactly one of the rules pre, head, front, lead, rest (``_section_of``),
-    so each block gets one place and at most one default reason, given in block order as the
-    walk over the tree gave them.
-    """
-    places = ["boilerplate"] * len(classes)
-    reasons: dict[int, str] = {}
-    headline_blocks: list[int] = []
-    lead_index = None
-    for i, (cls, section) in enumerate(zip(classes, _section_of(classes), strict=True)):
-        if section == "head":
-            headline_blocks.append(i)
-            places[i] = "headline"
-        elif section == "lead":
-            places[i] = "lead"
-            lead_index = i
-        elif section == "rest" and cls in _BODY_IN_REST:
-            places[i] = "body"
-        else:  # pre, front, and the credits and boilerplate of rest
-            _aside(places, reasons, i, cls, "before the article" if section == "pre" else None)
-    return _Plan(tuple(places), tuple(reasons.items()), tuple(headline_blocks), lead_index)
-
-
-_BODY_IN_REST = frozenset({"BODY", "SALUTATION", "TITLE", "HEADING", "NOTE", "CAPTION", "META"})
-# the rules whose tree nodes hold the block tokens (start and body hold only rules; rules named
-# ``_…``, and lark's ``__…_star_N`` helpers for ``*`` and ``+``, are inlined into their parent)
-_SECTIONS = frozenset({"pre", "head", "front", "lead", "rest"})
-
-def _section_of(classes: Sequence[str]) -> list[str]:
-    """For each block, the rule of the parse tree whose node holds its token.
-
-    A token's tree parent is the first rule reduced over it that is not inlined, which is the
-    one of ``_SECTIONS`` over it (these never nest). Input the grammar rejects is handed to
-    ``Lark.parse``, so that it raises exactly its error.
-    """
-    done = reductions(parse_table("document"), classes)
-    if done is None:
-        grammar("document").parse(tokens([(c, j) for j, c in enumerate(classes)]))
-        raise AssertionError("lark accepted what its own table rejects")  # pragma: no cover
-    sections = [""] * len(classes)
-    for name, start, end in done:
-        if name in _SECTIONS:
-            sections[start:end] = [name] * (end - start)
-    return sections
-
-
-_ASIDE_REASONS = {
-    "TITLE": "deck line",
-    "META": "source or date line",
-    "NOTE": "summary or note",
-    "CAPTION": "photo caption",
-}
-
-
-def _aside(places: list[str], reasons: dict[int, str], i: int, cls: str, default_reason: str | None) -> None:
-    """A credit goes to the byline, anything else aside is boilerplate with a reason by class."""
-    if cls == "CREDIT":
-        places[i] = "byline"
-        return
-    places[i] = "boilerplate"
-    if cls == "BODY":
-        reasons.setdefault(i, default_reason or "front matter")
-    else:
-        reasons.setdefault(i, _ASIDE_REASONS.get(cls, default_reason or "boilerplate"))
+def _no_body() -> Warning:
+    return Warning("no_body", "no paragraph of running text was found: lead and body are empty")
 
 
 def split_dateline(text: str) -> int:
