@@ -316,3 +316,34 @@ def test_a_clause_opening_with_a_linker_is_cut_at_its_later_occurrences() -> Non
         ("韦知远", [], ["spoke"]),
         ("闵若川", ["团市委"], ["spoke"]),
     ]
+
+
+def test_deploying_with_another_light_verb_is_speaking() -> None:
+    assert people("随后，市长闵若川对下一步工作进行了再动员再部署。") == [("闵若川", ["市长"], ["spoke"])]
+    assert people("县委书记韦知远主持会议并作工作部署。") == [("韦知远", ["县委书记"], ["presided", "spoke"])]
+    assert people("副县长闵若川作了“三查”对照检查。") == [("闵若川", ["副县长"], ["spoke"])]
+
+
+def test_a_noun_or_a_meeting_made_of_a_verb_is_no_role() -> None:
+    # 工作部署 holds 作部署, 动员部署会 holds 动员部署: neither is the person's act
+    assert people("会议由书记韦知远主持。", "会上，书记韦知远同志结合落实上级工作部署查摆问题。") == [
+        ("韦知远", ["书记"], ["presided"]),
+    ]
+    assert people("会议学习了局长闵若川在全省动员部署会上的讲话精神。") == []
+    # a meeting's name does not end the clause: the verb after it is the person's
+    assert people("市长闵若川在全市动员部署会上讲话。") == [("闵若川", ["市长"], ["spoke"])]
+
+
+def test_acting_before_the_meeting_without_a_role_verb_is_present() -> None:
+    assert people("会议召开。", "处长韦知远、主任闵若川等先后对与会人员进行了业务培训。") == [
+        ("韦知远", ["处长"], ["attended"]),
+        ("闵若川", ["主任"], ["attended"]),
+    ]
+    assert people("会议召开。", "信息处韦知远副处长就推广情况进行了介绍。") == [("韦知远", ["信息处"], ["attended"])]
+
+
+def test_a_verb_inside_a_quotation_is_no_role() -> None:
+    # what the quoted person did years ago (参加了第一批工作组) is not a role at this event
+    assert people("书记韦知远出席仪式。", "韦知远书记在仪式上说“当年我来村里参加了第一批工作组。”") == [
+        ("韦知远", ["书记"], ["attended"]),
+    ]

@@ -98,6 +98,12 @@ class Verb:
     kind: str  # act | words
 
 
+# the kind of a role_verbs.tsv row that is a meeting's name made of a verb (部署会, 汇报会): it only
+# keeps the verb inside it from matching, and unlike a noun of kind ``none`` it does not end the
+# clause (某某在…部署会上讲话 still gives 某某 the verb after it)
+_NAME_KIND = "name"
+
+
 @cache
 def _verb_table() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2] if len(row) > 2 else "act") for row in table("role_verbs.tsv")}
@@ -125,7 +131,7 @@ def find_verbs(sentence: str) -> list[Verb]:
     out = []
     for m in _verb_pattern().finditer(sentence):
         role, kind = _verb_table()[m.group()]
-        if kind != "none":  # 的讲话: the noun, which only keeps the verb inside it from matching
+        if kind != "none" and kind != _NAME_KIND:  # 的讲话, 部署会: nouns that only keep the verb inside from matching
             out.append(Verb(m.start(), m.end(), role, kind))
     return out
 
@@ -415,7 +421,8 @@ def collect(
                 while k < len(found) and found[k][0] < stop:
                     if found[k][0] >= base:
                         role, kind = verb_table[found[k][2]]
-                        own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
+                        if kind != _NAME_KIND:
+                            own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
                     k += 1
                 if not own:
                     subject = None
@@ -505,8 +512,11 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             # 某某在…会上的讲话: the noun takes the words before it, the next verb starts afresh
             prev_end, last = v.end, []
             continue
-        if _inside(sentence, v.start, "《", "》") or _inside(sentence, v.start, "（", "）"):
-            continue  # a verb inside a title of a text (《…“三严三实”要求》) or a note (（主持工作）) is no role
+        if _inside(sentence, v.start, "《", "》") or _inside(sentence, v.start, "（", "）") \
+                or _inside(sentence, v.start, "“", "”"):
+            # a verb inside a title of a text (《…“三严三实”要求》), a note (（主持工作）) or a
+            # quotation (说“…我来村里参加了…”) is no role of anyone in the report
+            continue
         between = sentence[prev_end : v.start]
         if prev_kind == "words":
             last = []  # what follows 强调/说 is what was said: its verbs are not the speaker's
