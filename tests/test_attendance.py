@@ -347,3 +347,8 @@ def test_a_verb_inside_a_quotation_is_no_role() -> None:
     assert people("书记韦知远出席仪式。", "韦知远书记在仪式上说“当年我来村里参加了第一批工作组。”") == [
         ("韦知远", ["书记"], ["attended"]),
     ]
+
+
+def test_words_said_at_the_event_after_a_title_written_after_the_name() -> None:
+    # 书记 after the name, then 在…上: the person was at the event and said what follows
+    assert people("韦知远书记在认亲仪式上说“我们来到村里，与大家结对认亲。”") == [("韦知远", [], ["spoke"])]

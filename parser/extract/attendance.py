@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..vocabulary.lexicon import ordered_words, table
-from ..vocabulary.names import is_title
+from ..vocabulary.names import is_post_title, is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
 _GAPS = regex.compile(r"[ \u3000]+")
@@ -635,7 +635,10 @@ def _event_cues() -> tuple[str, ...]:
 
 def _at_event(gap: str) -> bool:
     """Whether the words between a name and what he or she said place the person at the event:
-    ``在…会议上``, ``在…调研时``."""
+    ``在…会议上``, ``在…调研时``, also after a title written after the name (书记在仪式上)."""
+    at = gap.find("在", 0, 6)
+    if at > 0 and is_post_title(gap[:at]):
+        gap = gap[at:]
     return gap.startswith("在") and len(gap) <= 40 and gap.endswith(_event_cues())
 
 
