@@ -346,6 +346,7 @@ def test_a_verb_inside_a_quotation_is_no_role() -> None:
     # what the quoted person did years ago (参加了第一批工作组) is not a role at this event
     assert people("书记韦知远出席仪式。", "韦知远书记在仪式上说“当年我来村里参加了第一批工作组。”") == [
         ("韦知远", ["书记"], ["attended"]),
+        ("韦知远", [], ["spoke"]),
     ]
 
 
