@@ -226,10 +226,10 @@ def test_a_verb_inside_the_title_of_a_text_is_no_role() -> None:
 
 
 def test_rosters_before_a_comma_join_the_one_before_the_verb() -> None:
-    # the digits of 09办事处 stop the search at the second roster; the first ends at the comma
+    # the first roster ends at the comma; 09办事处 is a numbered unit of the second one's title
     assert people("督导组组长韦知远及全体成员，监事会09办事处副主任、专职监事闵若川及相关人员参加会议。") == [
         ("韦知远", ["督导组组长"], ["participated"]),
-        ("闵若川", ["专职监事"], ["participated"]),
+        ("闵若川", ["监事会09办事处副主任", "专职监事"], ["participated"]),
     ]
 
 
@@ -353,3 +353,20 @@ def test_a_verb_inside_a_quotation_is_no_role() -> None:
 def test_words_said_at_the_event_after_a_title_written_after_the_name() -> None:
     # 书记 after the name, then 在…上: the person was at the event and said what follows
     assert people("韦知远书记在认亲仪式上说“我们来到村里，与大家结对认亲。”") == [("韦知远", [], ["spoke"])]
+
+
+def test_a_group_with_zai_or_a_numbered_unit_stays_in_the_list() -> None:
+    assert people("会议召开。", "校长韦知远、全体在校校领导、校党委常委参加学习。") == [
+        ("韦知远", ["校长"], ["participated"]),
+    ]
+    assert people("会议召开。", "监事会07办事处副主任、专职监事闵若川参加会议。") == [
+        ("闵若川", ["监事会07办事处副主任", "专职监事"], ["participated"]),
+    ]
+
+
+def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
+    # 及全体成员， is the company of the first person; 及相关人员 no four-character name
+    assert people("会议召开。", "督导组组长韦知远及全体成员，专职监事闵若川及相关人员参加会议。") == [
+        ("韦知远", ["督导组组长"], ["participated"]),
+        ("闵若川", ["专职监事"], ["participated"]),
+    ]
