@@ -370,3 +370,17 @@ def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
         ("韦知远", ["督导组组长"], ["participated"]),
         ("闵若川", ["专职监事"], ["participated"]),
     ]
+
+
+def test_a_speech_naming_an_earlier_speaker_of_the_meeting() -> None:
+    # 刚才 opens words said at this very meeting: the person named is present and spoke
+    assert people("同志们：", "刚才韦知远处长在讲话中提到，要加强系统建设。") == [("韦知远", [], ["spoke"])]
+    # without such an opening, a speech cited from elsewhere makes no attendee
+    assert people("同志们：", "韦知远处长在讲话中提到，要加强系统建设。") == []
+
+
+def test_an_opinion_is_words_only_as_a_turn_of_a_discussion() -> None:
+    discussion = "柯雨桐委员建议，要扩大采购范围。闵若川委员则认为，采购效率有待提高。"
+    assert people("会议召开。", discussion) == [("柯雨桐", [], ["spoke"]), ("闵若川", [], ["spoke"])]
+    # an expert's opinion quoted alone in a paragraph is no turn of the meeting
+    assert people("论坛举行。", "青岚大学教授闵若川认为，采购效率有待提高。") == []

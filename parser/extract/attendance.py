@@ -102,6 +102,10 @@ class Verb:
 # keeps the verb inside it from matching, and unlike a noun of kind ``none`` it does not end the
 # clause (某某在…部署会上讲话 still gives 某某 the verb after it)
 _NAME_KIND = "name"
+# the kind of a verb of opinion (认为，): experts quoted in a feature hold opinions too, so it gives
+# a person's words only as one more turn of a discussion, after a sentence of the same paragraph
+# gave another speaker's words (郑某委员建议，…。任某委员则认为，…)
+_OPINION_KIND = "opinion"
 
 
 @cache
@@ -131,7 +135,8 @@ def find_verbs(sentence: str) -> list[Verb]:
     out = []
     for m in _verb_pattern().finditer(sentence):
         role, kind = _verb_table()[m.group()]
-        if kind != "none" and kind != _NAME_KIND:  # 的讲话, 部署会: nouns that only keep the verb inside from matching
+        if kind not in ("none", _NAME_KIND, _OPINION_KIND):  # 的讲话, 部署会: nouns that keep the verb inside from
+            # matching; an opinion (认为，) gives words only after a speaker's turn in its paragraph (collect)
             out.append(Verb(m.start(), m.end(), role, kind))
     return out
 
@@ -410,6 +415,7 @@ def collect(
             subject = None
             continue
         k = 0
+        turns = False  # whether a sentence of this paragraph gave someone's words (a speaker's turn)
         for sm in _SENTENCE.finditer(text):
             base, stop = sm.span()
             own = None
@@ -421,7 +427,9 @@ def collect(
                 while k < len(found) and found[k][0] < stop:
                     if found[k][0] >= base:
                         role, kind = verb_table[found[k][2]]
-                        if kind != _NAME_KIND:
+                        if kind == _OPINION_KIND and turns:
+                            kind = "words"  # 甲建议，…。乙则认为，…: one more turn of a discussion
+                        if kind != _NAME_KIND and kind != _OPINION_KIND:
                             own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
                     k += 1
                 if not own:
@@ -437,6 +445,7 @@ def collect(
             # the person a 他/她 in the next sentence stands for: the one this sentence names
             named = {m.name: m for m in found_here if m.name}
             subject = next(iter(named.values())) if len(named) == 1 else None
+            turns = turns or any("spoke" in m.roles for m in named.values())
     if not any(m.acted for _, m in out if m.name) and not any(cue in text for cue in _event_cues_words()
                                                               for text in opening):
         # words reported without any act of presence or event (ordinary news quoting officials:
@@ -568,7 +577,7 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
                                                        and not _GROUP_JUNK.match(m.label))]
         # words said at the event (在会上强调, 在调研时指出) or in a headline place the speaker there
         present = v.kind != "words" or trusted or (
-            len(named) == 1 and _at_event(sentence[named[0].end : v.start]))
+            len(named) == 1 and (_at_event(sentence[named[0].end : v.start]) or _opens_at_event(sentence, named[0])))
         for m in mentions:
             _add_role(m, v.role, present)
         out.extend(mentions)
@@ -640,6 +649,19 @@ def _at_event(gap: str) -> bool:
     if at > 0 and is_post_title(gap[:at]):
         gap = gap[at:]
     return gap.startswith("在") and len(gap) <= 40 and gap.endswith(_event_cues())
+
+
+@cache
+def _event_openers() -> re.Pattern[str]:
+    """Words opening a sentence that place its speaker at the event (会上，…; 刚才…)."""
+    return re.compile("(?:" + "|".join(map(re.escape, ordered_words("event_openers.txt"))) + ")，?")
+
+
+def _opens_at_event(sentence: str, named: Mention) -> bool:
+    """Whether the sentence opens with words that place the one person it names at the event
+    (会上，市长韦知远强调; 刚才韦知远处长在讲话中提到), in the clause of the name."""
+    opener = _event_openers().match(sentence)
+    return opener is not None and "，" not in sentence[opener.end() : named.start]
 
 
 def _add_role(m: Mention, role: str, present: bool = True) -> None:
