@@ -384,3 +384,12 @@ def test_an_opinion_is_words_only_as_a_turn_of_a_discussion() -> None:
     assert people("会议召开。", discussion) == [("柯雨桐", [], ["spoke"]), ("闵若川", [], ["spoke"])]
     # an expert's opinion quoted alone in a paragraph is no turn of the meeting
     assert people("论坛举行。", "青岚大学教授闵若川认为，采购效率有待提高。") == []
+
+
+def test_an_analysis_given_at_the_meeting_is_speaking() -> None:
+    assert people("校领导韦知远出席会议。", "会上，韦知远分析了当前纪律建设面临的形势，通报了近期情况。") == [
+        ("韦知远", ["校领导"], ["attended"]),
+        ("韦知远", [], ["spoke"]),
+    ]
+    assert people("会议召开。", "副总经理闵若川分析安全形势，部署下半年工作。") == [("闵若川", ["副总经理"], ["spoke"])]
+    assert people("会议召开。", "会上，全市经济形势分析会的情况得到通报。") == []
