@@ -226,10 +226,10 @@ def test_a_verb_inside_the_title_of_a_text_is_no_role() -> None:
 
 
 def test_rosters_before_a_comma_join_the_one_before_the_verb() -> None:
-    # the digits of 09办事处 stop the search at the second roster; the first ends at the comma
+    # the first roster ends at the comma; 09办事处 is a numbered unit of the second one's title
     assert people("督导组组长韦知远及全体成员，监事会09办事处副主任、专职监事闵若川及相关人员参加会议。") == [
         ("韦知远", ["督导组组长"], ["participated"]),
-        ("闵若川", ["专职监事"], ["participated"]),
+        ("闵若川", ["监事会09办事处副主任", "专职监事"], ["participated"]),
     ]
 
 
@@ -316,3 +316,80 @@ def test_a_clause_opening_with_a_linker_is_cut_at_its_later_occurrences() -> Non
         ("韦知远", [], ["spoke"]),
         ("闵若川", ["团市委"], ["spoke"]),
     ]
+
+
+def test_deploying_with_another_light_verb_is_speaking() -> None:
+    assert people("随后，市长闵若川对下一步工作进行了再动员再部署。") == [("闵若川", ["市长"], ["spoke"])]
+    assert people("县委书记韦知远主持会议并作工作部署。") == [("韦知远", ["县委书记"], ["presided", "spoke"])]
+    assert people("副县长闵若川作了“三查”对照检查。") == [("闵若川", ["副县长"], ["spoke"])]
+
+
+def test_a_noun_or_a_meeting_made_of_a_verb_is_no_role() -> None:
+    # 工作部署 holds 作部署, 动员部署会 holds 动员部署: neither is the person's act
+    assert people("会议由书记韦知远主持。", "会上，书记韦知远同志结合落实上级工作部署查摆问题。") == [
+        ("韦知远", ["书记"], ["presided"]),
+    ]
+    assert people("会议学习了局长闵若川在全省动员部署会上的讲话精神。") == []
+    # a meeting's name does not end the clause: the verb after it is the person's
+    assert people("市长闵若川在全市动员部署会上讲话。") == [("闵若川", ["市长"], ["spoke"])]
+
+
+def test_acting_before_the_meeting_without_a_role_verb_is_present() -> None:
+    assert people("会议召开。", "处长韦知远、主任闵若川等先后对与会人员进行了业务培训。") == [
+        ("韦知远", ["处长"], ["attended"]),
+        ("闵若川", ["主任"], ["attended"]),
+    ]
+    assert people("会议召开。", "信息处韦知远副处长就推广情况进行了介绍。") == [("韦知远", ["信息处"], ["attended"])]
+
+
+def test_a_verb_inside_a_quotation_is_no_role() -> None:
+    # what the quoted person did years ago (参加了第一批工作组) is not a role at this event
+    assert people("书记韦知远出席仪式。", "韦知远书记在仪式上说“当年我来村里参加了第一批工作组。”") == [
+        ("韦知远", ["书记"], ["attended"]),
+        ("韦知远", [], ["spoke"]),
+    ]
+
+
+def test_words_said_at_the_event_after_a_title_written_after_the_name() -> None:
+    # 书记 after the name, then 在…上: the person was at the event and said what follows
+    assert people("韦知远书记在认亲仪式上说“我们来到村里，与大家结对认亲。”") == [("韦知远", [], ["spoke"])]
+
+
+def test_a_group_with_zai_or_a_numbered_unit_stays_in_the_list() -> None:
+    assert people("会议召开。", "校长韦知远、全体在校校领导、校党委常委参加学习。") == [
+        ("韦知远", ["校长"], ["participated"]),
+    ]
+    assert people("会议召开。", "监事会07办事处副主任、专职监事闵若川参加会议。") == [
+        ("闵若川", ["监事会07办事处副主任", "专职监事"], ["participated"]),
+    ]
+
+
+def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
+    # 及全体成员， is the company of the first person; 及相关人员 no four-character name
+    assert people("会议召开。", "督导组组长韦知远及全体成员，专职监事闵若川及相关人员参加会议。") == [
+        ("韦知远", ["督导组组长"], ["participated"]),
+        ("闵若川", ["专职监事"], ["participated"]),
+    ]
+
+
+def test_a_speech_naming_an_earlier_speaker_of_the_meeting() -> None:
+    # 刚才 opens words said at this very meeting: the person named is present and spoke
+    assert people("同志们：", "刚才韦知远处长在讲话中提到，要加强系统建设。") == [("韦知远", [], ["spoke"])]
+    # without such an opening, a speech cited from elsewhere makes no attendee
+    assert people("同志们：", "韦知远处长在讲话中提到，要加强系统建设。") == []
+
+
+def test_an_opinion_is_words_only_as_a_turn_of_a_discussion() -> None:
+    discussion = "柯雨桐委员建议，要扩大采购范围。闵若川委员则认为，采购效率有待提高。"
+    assert people("会议召开。", discussion) == [("柯雨桐", [], ["spoke"]), ("闵若川", [], ["spoke"])]
+    # an expert's opinion quoted alone in a paragraph is no turn of the meeting
+    assert people("论坛举行。", "青岚大学教授闵若川认为，采购效率有待提高。") == []
+
+
+def test_an_analysis_given_at_the_meeting_is_speaking() -> None:
+    assert people("校领导韦知远出席会议。", "会上，韦知远分析了当前纪律建设面临的形势，通报了近期情况。") == [
+        ("韦知远", ["校领导"], ["attended"]),
+        ("韦知远", [], ["spoke"]),
+    ]
+    assert people("会议召开。", "副总经理闵若川分析安全形势，部署下半年工作。") == [("闵若川", ["副总经理"], ["spoke"])]
+    assert people("会议召开。", "会上，全市经济形势分析会的情况得到通报。") == []

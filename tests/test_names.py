@@ -145,3 +145,18 @@ def test_dot_names_hold_no_words_of_the_sentence(name: str, ok: bool) -> None:
 
 def test_a_post_of_a_company_before_a_dot_name() -> None:
     assert split_title_name("青岚集团首席执行官大卫·罗门") == ("青岚集团首席执行官", "大卫·罗门")
+
+
+@pytest.mark.parametrize(
+    "piece, ok",
+    [
+        ("白玛赤林", True),  # a four-character name of a surname and three characters
+        ("欧阳春晓", True),
+        ("相关人员", False),  # a common word ends it: people, not a name
+        ("有关部门", False),
+    ],
+)
+def test_a_bare_four_character_name_ends_in_no_common_word(piece: str, ok: bool) -> None:
+    from parser.extract.roster import bare_name_shape
+
+    assert bare_name_shape(piece) is ok

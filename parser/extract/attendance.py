@@ -23,7 +23,7 @@ import regex
 
 from ..model import Warning
 from ..vocabulary.lexicon import ordered_words, table
-from ..vocabulary.names import is_title
+from ..vocabulary.names import is_post_title, is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
 _GAPS = regex.compile(r"[ \u3000]+")
@@ -114,6 +114,16 @@ class Verb:
     kind: str  # act | words
 
 
+# the kind of a role_verbs.tsv row that is a meeting's name made of a verb (部署会, 汇报会): it only
+# keeps the verb inside it from matching, and unlike a noun of kind ``none`` it does not end the
+# clause (某某在…部署会上讲话 still gives 某某 the verb after it)
+_NAME_KIND = "name"
+# the kind of a verb of opinion (认为，): experts quoted in a feature hold opinions too, so it gives
+# a person's words only as one more turn of a discussion, after a sentence of the same paragraph
+# gave another speaker's words (郑某委员建议，…。任某委员则认为，…)
+_OPINION_KIND = "opinion"
+
+
 @cache
 def _verb_table() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2] if len(row) > 2 else "act") for row in table("role_verbs.tsv")}
@@ -141,7 +151,8 @@ def find_verbs(sentence: str) -> list[Verb]:
     out = []
     for m in _verb_pattern().finditer(sentence):
         role, kind = _verb_table()[m.group()]
-        if kind != "none":  # 的讲话: the noun, which only keeps the verb inside it from matching
+        if kind not in ("none", _NAME_KIND, _OPINION_KIND):  # 的讲话, 部署会: nouns that keep the verb inside from
+            # matching; an opinion (认为，) gives words only after a speaker's turn in its paragraph (collect)
             out.append(Verb(m.start(), m.end(), role, kind))
     return out
 
@@ -420,6 +431,7 @@ def collect(
             subject = None
             continue
         k = 0
+        turns = False  # whether a sentence of this paragraph gave someone's words (a speaker's turn)
         for sm in _SENTENCE.finditer(text):
             base, stop = sm.span()
             own = None
@@ -431,7 +443,10 @@ def collect(
                 while k < len(found) and found[k][0] < stop:
                     if found[k][0] >= base:
                         role, kind = verb_table[found[k][2]]
-                        own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
+                        if kind == _OPINION_KIND and turns:
+                            kind = "words"  # 甲建议，…。乙则认为，…: one more turn of a discussion
+                        if kind != _NAME_KIND and kind != _OPINION_KIND:
+                            own.append(Verb(found[k][0] - base, found[k][1] - base, role, kind))
                     k += 1
                 if not own:
                     subject = None
@@ -446,6 +461,7 @@ def collect(
             # the person a 他/她 in the next sentence stands for: the one this sentence names
             named = {m.name: m for m in found_here if m.name}
             subject = next(iter(named.values())) if len(named) == 1 else None
+            turns = turns or any("spoke" in m.roles for m in named.values())
     if not any(m.acted for _, m in out if m.name) and not any(cue in text for cue in _event_cues_words()
                                                               for text in opening):
         # words reported without any act of presence or event (ordinary news quoting officials:
@@ -521,8 +537,11 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             # 某某在…会上的讲话: the noun takes the words before it, the next verb starts afresh
             prev_end, last = v.end, []
             continue
-        if _inside(sentence, v.start, "《", "》") or _inside(sentence, v.start, "（", "）"):
-            continue  # a verb inside a title of a text (《…“三严三实”要求》) or a note (（主持工作）) is no role
+        if _inside(sentence, v.start, "《", "》") or _inside(sentence, v.start, "（", "）") \
+                or _inside(sentence, v.start, "“", "”"):
+            # a verb inside a title of a text (《…“三严三实”要求》), a note (（主持工作）) or a
+            # quotation (说“…我来村里参加了…”) is no role of anyone in the report
+            continue
         between = sentence[prev_end : v.start]
         if prev_kind == "words":
             last = []  # what follows 强调/说 is what was said: its verbs are not the speaker's
@@ -574,7 +593,7 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
                                                        and not _GROUP_JUNK.match(m.label))]
         # words said at the event (在会上强调, 在调研时指出) or in a headline place the speaker there
         present = v.kind != "words" or trusted or (
-            len(named) == 1 and _at_event(sentence[named[0].end : v.start]))
+            len(named) == 1 and (_at_event(sentence[named[0].end : v.start]) or _opens_at_event(sentence, named[0])))
         for m in mentions:
             _add_role(m, v.role, present)
         out.extend(mentions)
@@ -641,8 +660,24 @@ def _event_cues() -> tuple[str, ...]:
 
 def _at_event(gap: str) -> bool:
     """Whether the words between a name and what he or she said place the person at the event:
-    ``在…会议上``, ``在…调研时``."""
+    ``在…会议上``, ``在…调研时``, also after a title written after the name (书记在仪式上)."""
+    at = gap.find("在", 0, 6)
+    if at > 0 and is_post_title(gap[:at]):
+        gap = gap[at:]
     return gap.startswith("在") and len(gap) <= 40 and gap.endswith(_event_cues())
+
+
+@cache
+def _event_openers() -> re.Pattern[str]:
+    """Words opening a sentence that place its speaker at the event (会上，…; 刚才…)."""
+    return re.compile("(?:" + "|".join(map(re.escape, ordered_words("event_openers.txt"))) + ")，?")
+
+
+def _opens_at_event(sentence: str, named: Mention) -> bool:
+    """Whether the sentence opens with words that place the one person it names at the event
+    (会上，市长韦知远强调; 刚才韦知远处长在讲话中提到), in the clause of the name."""
+    opener = _event_openers().match(sentence)
+    return opener is not None and "，" not in sentence[opener.end() : named.start]
 
 
 def _add_role(m: Mention, role: str, present: bool = True) -> None:

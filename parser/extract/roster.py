@@ -41,6 +41,15 @@ _TITLE_JUNK = regex.compile(
     r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间|"
     + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
+# Words of a title that hold a character _TITLE_JUNK rejects (全体在校校领导, 在京中央单位负责同志)
+# and the units written with their number (监事会09办事处副主任): they are read as if that
+# character were not there.
+_TITLE_INNER = regex.compile(
+    "|".join(map(regex.escape, sorted(ordered_words("title_inner_words.txt"), key=len, reverse=True)))
+    + r"|[0-9０-９]+(?="
+    + "|".join(map(regex.escape, sorted(ordered_words("numbered_units.txt"), key=len, reverse=True)))
+    + ")"
+)
 _AFFILIATION = regex.compile(
     r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|委|部)$"
 )
@@ -48,6 +57,7 @@ _COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|
 _QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
 _NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
 _LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
+_AND_SEP = "和"  # the separator token of entries joined by 和/及/与 (甲及乙)
 _LEADING_AND_WORDS = ("以及", "及", "和", "与", "还有")
 _QUOTES = "“”‘’\"'「」"
 
@@ -126,7 +136,7 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
     title, name = split
     out: list[tuple[str, str]] = []
     if title:
-        affiliation = bool(name) and _AFFILIATION.search(title) and not _TITLE_JUNK.search(title)
+        affiliation = bool(name) and _AFFILIATION.search(title) and not _has_junk(title)
         t = title if affiliation else _clean_title(title)
         if not t:
             return None
@@ -144,9 +154,15 @@ def _title_after_name(piece: str) -> int:
     return 0
 
 
+def _has_junk(title: str) -> bool:
+    """Whether ``title`` holds words that never stand in a title, apart from its inner words
+    (:data:`_TITLE_INNER`), which are looked for only when there is junk at all (rare)."""
+    return _TITLE_JUNK.search(title) is not None and _TITLE_JUNK.search(_TITLE_INNER.sub("囗", title)) is not None
+
+
 def _clean_title(title: str) -> str | None:
     title = title.strip(_QUOTES)
-    if _TITLE_JUNK.search(title) or not is_title(title):
+    if _has_junk(title) or not is_title(title):
         return None
     return title
 
@@ -158,6 +174,8 @@ def bare_name_shape(piece: str) -> bool:
     if is_common_word(piece):
         return False
     surname_first = looks_like_name(piece[0] + "某")
+    if len(piece) == 4 and is_common_word(piece[2:]):
+        return False  # 相关人员, 有关部门: a common word ends no four-character name (白玛赤林, 索朗次仁)
     if len(piece) != 3:  # 白玛赤林 but not 中共中央; 刘鹤 but not 分别
         return surname_first and not has_stopchar(piece)
     # a surname the lexicon knows, or a transliterated name (not 逝世后)
@@ -224,7 +242,7 @@ def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], .
             if not ptoks:
                 break
             if i:
-                out.append(("SEP", "和"))
+                out.append(("SEP", _AND_SEP))
             out.extend(ptoks)
         else:
             return tuple(out)
@@ -312,6 +330,16 @@ def _mentions(plan: Plan, spans: list[tuple[str, str, int, int]]) -> list[Mentio
     inherited: set[int] = set()  # mentions whose titles were carried over from an earlier one
     for titles, name, label in plan:
         if name < 0:
+            after = titles[-1] + 1 if titles else 0
+            if titles and titles[0] > 0 and spans[titles[0] - 1][1] == _AND_SEP and not pending \
+                    and (after >= len(spans) or "、" not in spans[after][1]):
+                # 甲及全体成员，乙: a group joined to a person by 和/及 is their company, an
+                # unnamed group, not the first title of the next person's chain (which 、 would
+                # continue: 甲和副市长、秘书长乙)
+                for i in titles:
+                    _, value, start, end = spans[i]
+                    mentions.append(Mention("", [value], [], start, end, label=value))
+                continue
             pending.extend(titles)
             continue
         own = [spans[i][1] for i in pending] + [spans[i][1] for i in titles]
