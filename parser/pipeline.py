@@ -5,11 +5,11 @@
 
 from __future__ import annotations
 
-from .model import Report, SourceInfo
 from .assemble.compose import compose
 from .extract.facts import extract_facts
 from .ingest.source import DEFAULT_MAX_BYTES, read_source
 from .layout.arrange import arrange
+from .model import Report, SourceInfo
 from .normalize.text import normalize_segments
 
 __all__ = ["DEFAULT_MAX_BYTES", "parse_input"]
