@@ -28,7 +28,7 @@ CLOSED_CLASSES = {"surnames.txt", "name_stopchars.txt", "name_soft_stopchars.txt
 GENERATED = {"common_words.txt", "common_words_rarer.txt", "transliteration_chars.txt", "weak_surnames.txt"}
 # regular-expression lexicons: each row is a pattern, checked for compiling instead
 PATTERN_FILES = {"boilerplate.tsv", "kind_cues.tsv", "markers.tsv", "dates.tsv", "credit_shapes.tsv",
-                 "news_openings.tsv", "line_classes.tsv"}
+                 "news_openings.tsv", "line_classes.tsv", "block_classes.tsv", "datelines.tsv"}
 
 
 def lexicon_files() -> list[Path]:
@@ -105,11 +105,12 @@ def test_pattern_lexicon_rows_compile(path: Path) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        pattern = cols[{"markers.tsv": 3, "kind_cues.tsv": 1, "line_classes.tsv": 1, "credit_shapes.tsv": 5}
+        pattern = cols[{"markers.tsv": 3, "kind_cues.tsv": 1, "line_classes.tsv": 1, "block_classes.tsv": 1,
+                        "credit_shapes.tsv": 5}
                        .get(path.name, 0)]
         for key, value in (("{CN}", "[一二三]"), ("{NAME}", "\\p{Han}{2,8}"), ("{CODE}", "[A-Z0-9]+"),
                            ("{ROLE}", "记者|文"), ("{ROLE2}", "记者"), ("{MEETING}", "(?:会议)"),
-                           ("{CY}", "[一二三]{4}"), ("{TO}", "[-至]")):
+                           ("{CY}", "[一二三]{4}"), ("{TO}", "[-至]"), ("{OUTLET}", "新华社|本报")):
             pattern = pattern.replace(key, value)
         regex.compile(pattern)
 
@@ -148,3 +149,10 @@ def test_user_lexicon_folder_adds_rows(tmp_path: Path) -> None:
 
     assert titles({}) != [["市林场护林总管"]]
     assert titles({"MRP_LEXICONS": str(extra)}) == [["市林场护林总管"]]
+
+
+def test_rules_doc_names_every_lexicon() -> None:
+    """docs/rules.md, the users' guide to the rule files, describes each of them."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    missing = [p.name for p in lexicon_files() if f"`{p.name}`" not in doc]
+    assert not missing, f"docs/rules.md does not describe {missing}"

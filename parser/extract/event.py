@@ -34,6 +34,15 @@ from ..vocabulary.lexicon import table
 from .dates import DateMention, day_parts, find_dates, iso_date, shape
 from .passages import Passage
 
+
+@cache
+def _date_note() -> regex.Pattern[str]:
+    """A note above the lead giving the event's date (``时间：2月11日``): a label of kind
+    ``event`` of ``lexicons/info_bar_labels.tsv`` and a colon."""
+    labels = (w for w, kinds in table("info_bar_labels.tsv") if "event" in kinds.split())
+    return regex.compile(rf"\s*(?:{'|'.join(map(regex.escape, labels))})\s*[：:]")
+
+
 # characters that end a clause: a name or a place never runs across them
 _BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
 # what may stand around a speech's date line: brackets and spaces ((2020年1月8日))
@@ -531,7 +540,7 @@ class _Context:
                 break
         note = None
         for p in passages:
-            if p.place == "aside" and p.before_lead and regex.match(r"\s*(?:时间|日期)\s*[：:]", p.text):
+            if p.place == "aside" and p.before_lead and _date_note().match(p.text):
                 dated = [d for d in find_dates(p.text) if d.kind in ("ymd", "md")]
                 if dated:
                     note = dated[0]

@@ -1,8 +1,8 @@
 """What the document is: a meeting report, a speech transcript, or other news.
 
 The kind is a label decided from the document's own evidence; it never changes what the
-extractors found. The cues are data (``lexicons/kind_cues.tsv``, with the meeting nouns of
-``lexicons/meeting_nouns.txt`` spliced in where a row says ``{MEETING}``): the title of a
+extractors found. The cues are data (``lexicons/kind_cues.tsv``, with the nouns of kind ``occasion`` of
+``lexicons/meeting_words.tsv`` spliced in where a row says ``{MEETING}``): the title of a
 transcript, a closing note naming a speech, the words that tell of a meeting or official event in
 a headline or an opening sentence, and what marks a text as something else (a photo story, a
 commentary opening on a quotation, the text of a resolution). The people the extractors found
@@ -17,7 +17,7 @@ from functools import cache
 
 import regex
 
-from ..vocabulary.lexicon import ordered_words, required_literals, table
+from ..vocabulary.lexicon import required_literals, table
 
 _FIRST_SENTENCE = regex.compile(r"^[^。！？]*[。！？]?")
 # quoted words (a quotation holds clause punctuation; a quoted name, “两学一做”, does not)
@@ -41,8 +41,10 @@ CUE_CHARS = 1000
 
 
 def _meeting_nouns() -> str:
-    """The meeting nouns as one alternation, longest first (so 座谈会 wins over 会)."""
-    nouns = sorted(ordered_words("meeting_nouns.txt"), key=len, reverse=True)
+    """The nouns of kind ``occasion`` of ``lexicons/meeting_words.tsv`` as one alternation,
+    longest first (so 座谈会 wins over 会)."""
+    occasions = (word for word, kinds in table("meeting_words.tsv") if "occasion" in kinds.split())
+    nouns = sorted(dict.fromkeys(occasions), key=len, reverse=True)
     return "(?:" + "|".join(map(regex.escape, nouns)) + ")"
 
 

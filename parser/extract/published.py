@@ -38,7 +38,7 @@ _IN_WORDS = regex.compile(r"年")  # 2019年10月22日, as a text writes a date,
 
 @cache
 def _labels(kind: str) -> tuple[str, ...]:
-    return tuple(sorted((w for w, k in table("info_bar_labels.tsv") if k == kind), key=len, reverse=True))
+    return tuple(sorted((w for w, k in table("info_bar_labels.tsv") if kind in k.split()), key=len, reverse=True))
 
 
 @cache

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from ..layout.blocks import Block
+from ..vocabulary.lexicon import ordered_words
 from ..vocabulary.names import is_title, looks_like_name, split_title_name, title_suffixes
 from .attendance import find_verbs
 from .kind import CUE_CHARS, cue_match, has_cue
@@ -55,8 +56,9 @@ def _title_and_name(who: str) -> tuple[str, str] | None:
     A title written after the name (``韦知远处长``) vouches for the name before it, so what
     stands before that name is the speaker's affiliation even without a title suffix."""
     who = _SPACES.sub("", who)
-    if who.endswith("同志"):
-        who = who[:-2]
+    honorific = next((h for h in ordered_words("honorifics.txt") if who.endswith(h)), "")
+    if honorific:
+        who = who[: -len(honorific)]
     split = split_title_name(who)
     if split and split[1]:
         return split

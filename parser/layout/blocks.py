@@ -19,7 +19,7 @@ import regex
 from ..ingest.html_blocks import AFTER_IMAGE, TITLE_HINT
 from ..normalize.text import NormText
 from ..vocabulary.credits import is_credit_only
-from ..vocabulary.lexicon import SYNTAX, branches, table, words
+from ..vocabulary.lexicon import SYNTAX, branches, literal_pretest, table, words
 
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
 # each of its characters (quadratic); possessive, as the two classes are disjoint
@@ -41,33 +41,33 @@ def _has_han(text: str) -> bool:
             or _HAN.search(text) is not None)
 
 _RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
-_NOTE = re.compile(r"^(?:■|●|◆|编者按|内容摘要|摘要|导读|核心提示|核心阅读|时间[：:]|场合[：:]|地点[：:]|主题[：:])")
-_CAPTION = re.compile(r"^图为|^（?图[：:]|^\[图片\]|^图片$|^▲|图片来源|^视频[：:]|摄$|摄）$|摄影$")
+# Fewer characters than these, or no class of its own: a caption is a line or two under a
+# picture, a page's stamp one short line (a longer paragraph holding such words is text).
+MAX_CAPTION = 200
+MAX_META = 80
 
 
-def _may_be_caption(text: str) -> bool:
-    """Every alternative of _CAPTION holds one of these characters: four substring scans (fast
-    C loops) spare most paragraphs the search, whose alternation is tried at every offset."""
-    return "图" in text or "摄" in text or "▲" in text or "视" in text
+def _classes(cls: str) -> tuple[str, ...]:
+    """The patterns of one class in ``lexicons/block_classes.tsv``."""
+    return tuple(pattern for row_cls, pattern in table("block_classes.tsv") if row_cls == cls)
 
 
-_META = regex.compile(
-    r"^(?:来源|发稿时间|发布时间|发布日期|更新时间|时间|日期|浏览次数|点击数|阅读|字号|稿源|出处|信息来源|文章来源|浏览)\s*[：:]"
-    r"|^\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?(?:\s|　|来源|$)"
-    r"|^[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$"
-    r"|^>?\s*《[^》]{2,10}》\s*[（(][^）)]{4,30}[）)]$"
-    r"|^(?:新华社|本报|中新社|中新网|央视网消息|人民网|新华网)[^，。]{0,12}(?:电|讯|消息)[）)]?"
-    r"\s*+(?:[（(][^）)]{0,30}[）)])?\s*+[：:]?$"  # possessive: no quadratic split of a run of spaces
-    r"|^央视网消息\s*+(?:[（(][^）)]{0,30}[）)])?\s*+[：:]?$"
-    r"|^[\p{Han}]{2,12}(?:网讯|新闻网讯|消息)$"
-    r"|^>\s"
-    r"|^(?:作者|编辑|责任编辑|责编|记者|通讯员|摄影|字数|标签|关键词)\s*[：:]\s*$"  # a label left empty
-)
-def _may_be_meta(text: str) -> bool:
-    """Every alternative of _META either starts with a digit (so not with a character of the CJK
-    block, which are all letters) or needs one of these characters."""
-    return (not ("\u4e00" <= text[:1] <= "\u9fff") or "：" in text or ":" in text or "年" in text
-            or "《" in text or "讯" in text or "息" in text or "电" in text or ">" in text)
+def _joined(*classes: str) -> regex.Pattern[str]:
+    """One search for the rows of these classes."""
+    return regex.compile("|".join(f"(?:{p})" for cls in classes for p in _classes(cls)))
+
+
+def _literal_test(*classes: str) -> Callable[[str], bool]:
+    """A pre-test derived from the rows of these classes (``literal_pretest``): one scan for
+    their words spares most paragraphs the search, whose alternation is tried at every offset."""
+    return literal_pretest(p for cls in classes for p in _classes(cls))
+
+
+_NOTE = _joined("NOTE", "SCENE")  # a line of the time and place of a speech is a note too
+_CAPTION = _joined("CAPTION")
+_may_be_caption = _literal_test("CAPTION")
+_META = _joined("META")
+_may_be_meta = _literal_test("META")
 
 
 # a numbered section heading (一、 （一） 1.) of the body, not a headline or deck line
@@ -233,7 +233,8 @@ def cut_run_together(norm: NormText) -> list[Block]:
 
 
 _MD_HASHES = regex.compile(r"^#{1,6}\s*")
-_TRAILING_DATE = regex.compile(r"(?<=\S)\s*[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]$")
+_TRAILING_DATE = _joined("TITLE_DATE")
+_may_end_in_date = _literal_test("TITLE_DATE")
 _RUNNING_NUMBER = regex.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
 
 
@@ -241,7 +242,7 @@ def clean_title(text: str) -> str:
     """A title line without markdown hashes, running numbers, file suffixes and a date line
     printed at its end (``…上的讲话（2024年3月1日）``)."""
     text = _clean_title(text)
-    if text.endswith(("）", ")")):
+    if _may_end_in_date(text):
         text = _TRAILING_DATE.sub("", text).rstrip()
     return text
 
@@ -329,9 +330,9 @@ def _late_verdict(text: str) -> tuple[str | None, bool]:
         late = "CREDIT"
     elif _NOTE.match(text):
         late = "NOTE"
-    elif len(text) < 200 and _may_be_caption(text) and _CAPTION.search(text):
+    elif len(text) < MAX_CAPTION and _may_be_caption(text) and _CAPTION.search(text):
         late = "CAPTION"
-    elif len(text) < 80 and _may_be_meta(text) and _META.search(text):
+    elif len(text) < MAX_META and _may_be_meta(text) and _META.search(text):
         late = "META"
     else:
         late = line_class(text)

@@ -14,7 +14,7 @@ import regex
 
 from ..ingest.html_blocks import TITLE_HINT
 from ..model import Warning
-from ..vocabulary.lexicon import table, words
+from ..vocabulary.lexicon import literal_pretest, table, words
 from ..vocabulary.names import is_title, looks_like_name, split_title_name
 from .blocks import PHOTO_NOTE, Block, clean_title, has_file_suffix, is_prose, line_class, looks_like_title
 from .document_grammar import read_plan
@@ -23,23 +23,18 @@ from .document_grammar import read_plan
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of
 # a long run, the pattern was quadratic.
 _SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
-# the outlets a dateline opens with: the first alternative of _DATELINE, and _dateline's pre-test
-_DATELINE_WORDS = ("本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "光明网", "经济日报")
-_DATELINE = regex.compile(  # 据新华社电: a dateline quoting its outlet
-    rf"^(?:据?(?:{'|'.join(_DATELINE_WORDS)})[^，。（(：:\s]{{0,12}}(?:电|讯|消息)"
-    r"|央视网消息|[\p{Han}]{2,10}网讯|本报讯)"
-    r"\s*(?:[（(][^）)]{0,60}[）)])?\s*[：:]?\s*"
-    r"|^[（(](?:本报)?记者[^）)]{1,40}[）)]\s*"
-)
+# the outlets a dateline opens with, spliced into the rows of lexicons/datelines.tsv
+_DATELINE_WORDS = tuple(word for word, kinds in table("credit_words.tsv") if "dateline" in kinds.split())
+_DATELINE_ROWS = tuple(row[0].replace("{OUTLET}", "|".join(map(regex.escape, _DATELINE_WORDS)))
+                       for row in table("datelines.tsv"))
+_DATELINE = regex.compile("|".join(f"(?:{row})" for row in _DATELINE_ROWS))  # 据新华社电: a dateline quoting its outlet
+_may_open_dateline = literal_pretest(_DATELINE_ROWS)
 
 
 def _dateline(text: str) -> regex.Match[str] | None:
-    """``_DATELINE.match(text)``, without the call where no alternative can open the text: a
-    bracket, one of the words, or 网讯 after two to ten characters."""
-    if text[:1] in "（(" or text.startswith(_DATELINE_WORDS) or "网讯" in text[2:12] \
-            or (text[:1] == "据" and text.startswith(_DATELINE_WORDS, 1)):
-        return _DATELINE.match(text)
-    return None
+    """``_DATELINE.match(text)``, without the call where the text holds no literal word of any
+    row (a pre-test derived from the rows)."""
+    return _DATELINE.match(text) if _may_open_dateline(text) else None
 
 
 @dataclass
@@ -184,7 +179,7 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
 
 
 _FM_TITLE = regex.compile(r"^\s*title\s*[:：]\s*(.*)$")
-_TIME_PLACE = regex.compile(r"^(?:时间|场合|地点)[：:]")
+_TIME_PLACE = regex.compile("|".join(row[1] for row in table("block_classes.tsv") if row[0] == "SCENE"))
 
 
 def _front_matter_title_in_body(blocks: list[Block]) -> None:

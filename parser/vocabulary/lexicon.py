@@ -10,7 +10,8 @@ named by ``MRP_LEXICONS`` (docs/rules.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import regex
@@ -254,3 +255,22 @@ def loosened(pattern: str) -> str | None:
             i += 1
     # a boundary rule reduced to "^ or anywhere" tests nothing, and costs a branch at every position
     return "".join(out).replace("(?:^|)", "")
+
+
+def literal_pretest(patterns: Iterable[str]) -> Callable[[str], bool]:
+    """A cheap test derived from the literal words of lexicon patterns: true for every text any
+    of them finds, as each needs one of its ``required_literals`` (a pattern without any makes
+    it always true). One scan for the words spares most texts the searches, so a row added to
+    a lexicon can never be hidden by a hand-written pre-test."""
+    found: list[str] = []
+    for pattern in patterns:
+        lits = required_literals(pattern)
+        if not lits:
+            return lambda text: True
+        found += lits
+    # a word holding another is found by the other
+    needed = sorted({w for w in found if not any(o != w and o in w for o in found)}, key=len)
+    if not needed:
+        return lambda text: False
+    scan = re.compile("|".join(map(re.escape, needed)))  # plain strings: stdlib re finds them as regex does
+    return lambda text: scan.search(text) is not None
