@@ -156,3 +156,36 @@ def test_rules_doc_names_every_lexicon() -> None:
     doc = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     missing = [p.name for p in lexicon_files() if f"`{p.name}`" not in doc]
     assert not missing, f"docs/rules.md does not describe {missing}"
+
+
+# --- one row added to a lexicon takes effect with no code edit -------------------------------
+
+
+def _attendees(text: str) -> list[tuple[str, list[str], list[str]]]:
+    from parser import parse
+
+    return [(a.name, a.titles, a.roles) for a in parse(text).attendees]
+
+
+MEETING = "青岚市召开林业工作会议\n　　3月5日，青岚市召开林业工作会议。{}\n"
+
+
+def test_a_title_suffix_row_reads_a_title_after_the_name(tmp_path: Path) -> None:
+    """A title written after the name (``韦知远护林总管出席``) is found from the suffix row alone;
+    as ANNOTATION.md says, it is no title of the person."""
+    from _lexicon_edit import lexicon_with_row
+
+    text = MEETING.format("韦知远护林总管出席会议并讲话。")
+    assert _attendees(text) == []
+    with lexicon_with_row(tmp_path, "title_suffixes.txt", "护林总管"):
+        assert _attendees(text) == [("韦知远", [], ["attended", "spoke"])]
+
+
+def test_a_list_verb_row_introduces_a_list_after_it(tmp_path: Path) -> None:
+    """A role verb made a list verb (``到会指导的领导有：甲，乙``) reads the people after it."""
+    from _lexicon_edit import lexicon_with_row
+
+    text = MEETING.format("到会指导的领导有：市委书记韦知远，市长苗青松。")
+    assert _attendees(text) == []
+    with lexicon_with_row(tmp_path, "list_verbs.txt", "到会指导"):
+        assert _attendees(text) == [("韦知远", ["市委书记"], ["attended"]), ("苗青松", ["市长"], ["attended"])]

@@ -40,10 +40,9 @@ _LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS} |
 _GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
 _GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _TIME_LINK = re.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
-_LIST_AFTER_VERB = regex.compile(
-    r"(?P<verb>出席|参加|列席|在主席台就座|陪同|应邀出席)[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?"
-    r"(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?|有(?![关效力])(?=\p{Han}))"
-)
+# after a list verb (lexicons/list_verbs.txt): the label of the people listed, then 有, 还有 or a colon
+_LIST_OPENING = (r"[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?"
+                 r"(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?|有(?![关效力])(?=\p{Han}))")
 _CONTINUATION = frozenset("并又还也随后后再")
 STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
 
@@ -490,12 +489,20 @@ def _event_cues_words() -> tuple[str, ...]:
     return ordered_words("event_cues.txt")
 
 
+@cache
+def _list_verbs() -> tuple[tuple[str, ...], regex.Pattern[str]]:
+    """The verbs that may introduce a list after them, and the pattern of such an opening."""
+    verbs = tuple(sorted(ordered_words("list_verbs.txt"), key=len, reverse=True))
+    return verbs, regex.compile(f"(?P<verb>{'|'.join(map(regex.escape, verbs))}){_LIST_OPENING}")
+
+
 def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
     """``出席会议的领导有：甲，乙；丙`` and ``在主席台就座的大会执行主席有：…``: the verb comes first."""
     out: list[Mention] = []
-    if not ("出席" in text or "参加" in text or "列席" in text or "就座" in text or "陪同" in text):
-        return out  # each verb _LIST_AFTER_VERB starts with holds one of these
-    for m in _LIST_AFTER_VERB.finditer(text):
+    verbs, pattern = _list_verbs()
+    if not any(verb in text for verb in verbs):
+        return out  # every match opens with one of the verbs
+    for m in pattern.finditer(text):
         limit = len(text) if budget is None else min(len(text), m.end() + MAX_CLAUSE)
         end = text.find("。", m.end(), limit)
         end = limit if end < 0 else end
