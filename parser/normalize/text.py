@@ -81,16 +81,9 @@ class NormText:
         if n == 0 or start >= n:
             o = int(self.offsets[min(start, len(self.offsets) - 1)]) if len(self.offsets) else 0
             return (o, o)
-        # the clamps of max(0, start) and max(start + 1, min(end, n)) as plain tests: this runs
-        # for every field of every report
-        if start < 0:
-            start = 0
-        if end is None or end > n:
-            end = n
-        if end <= start:
-            end = start + 1
-        offs = self.offsets
-        return (int(offs[start]), int(offs[end - 1]) + 1)
+        start = max(0, start)
+        end = max(start + 1, min(n if end is None else end, n))
+        return (int(self.offsets[start]), int(self.offsets[end - 1]) + 1)
 
     def original_of(self, start: int, end: int) -> str | None:
         """The pre-conversion form of ``text[start:end]`` when conversion changed it."""
