@@ -1,20 +1,16 @@
-"""The fast paths of decode.py and normalize.py give what the plain per-character code gave.
-
-Each reference below is the code as it was before the speed work, kept here small and slow.
-"""
+"""normalize_segments equals its specification (text._normalize_reference), and the tables it rests on are complete."""
 
 from __future__ import annotations
 
 from array import array
 
-import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from parser.ingest import containers, decode
 from parser.ingest.segments import Segment
 from parser.normalize import text as normalize
-from parser.normalize.text import _CONTROL, _PUNCT, _SPACES, GLOSS, is_traditional, normalize_segments, to_simplified
+from parser.normalize.text import _CONTROL, is_traditional, normalize_segments
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -33,77 +29,6 @@ def test_control_chars_spell_out_the_class() -> None:
     assert {c for c in map(chr, range(0x10000)) if _CONTROL.match(c)} == normalize._CONTROL_CHARS
 
 
-def _old_delete(text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple[str, array, int]:
-    pieces, offs, pos, count = [], array("l"), 0, 0
-    for m in pattern.finditer(text):
-        pieces.append(text[pos:m.start()])
-        offs.extend(offsets[pos:m.start()])
-        pos, count = m.end(), count + 1
-    if not count:
-        return text, offsets, 0
-    pieces.append(text[pos:])
-    offs.extend(offsets[pos:])
-    return "".join(pieces), offs, count
-
-
-_OLD_DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
-
-
-_STOP = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?![.0-9A-Za-z])")
-_STOP_AT_END = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?=[ \t\u3000]*(?:\n|$))")
-
-
-def _old_punct(text: str, half_width_stops: bool = False) -> str:
-    stops = {m.start() for m in (_STOP if half_width_stops else _STOP_AT_END).finditer(text)}
-    protected = {m.start() for m in _OLD_DIGIT_SIDE.finditer(text)}
-    return "".join("。" if i in stops else c if i in protected else _PUNCT.get(c, c) for i, c in enumerate(text))
-
-
-_WRAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
-
-
-def _old_unwrap(text: str, offs: array) -> tuple[str, array]:
-    """Soft wraps out: each that ends a line (from the previous break) of 24 or more characters."""
-    keep = [True] * len(text)
-    prev_end = 0
-    for m in _WRAP.finditer(text):
-        line_from = max(prev_end, text.rfind("\n", 0, m.start()) + 1)
-        if len(text[line_from : m.start()].strip()) >= 24:
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-        prev_end = m.end()
-    kept = array("l", [o for o, k in zip(offs, keep, strict=False) if k]) + offs[len(text):]
-    return "".join(c for c, k in zip(text, keep, strict=True) if k), kept
-
-
-def _old_normalize(segments: list[Segment], convert: bool) -> tuple[list[tuple[str, list[int], str, bool]], int, bool]:
-    out, glosses, converted = [], 0, False
-    joined = "".join(s.text for s in segments)
-    half_width_stops = "." in joined and "。" not in joined
-    for seg in segments:
-        text, offs = seg.text, seg.offsets
-        text, offs, _ = _old_delete(text, offs, _CONTROL)
-        text, offs = _old_unwrap(text, offs)
-        text, offs, n = _old_delete(text, offs, GLOSS)
-        glosses += n
-        text = text.translate(_SPACES)
-        lstrip = len(text) - len(text.lstrip(" \u3000\r\n"))
-        rstrip = len(text.rstrip(" \u3000\r\n"))
-        if rstrip <= lstrip:
-            continue
-        end_off = offs[rstrip - 1] + 1
-        text, offs = text[lstrip:rstrip], offs[lstrip:rstrip]
-        offs.append(end_off)
-        original = text
-        if convert:
-            simp = to_simplified(text)
-            converted |= simp != text
-            text = simp
-        out.append((_old_punct(text, half_width_stops), list(offs), _old_punct(original, half_width_stops),
-                    lstrip > 0))
-    return out, glosses, converted
-
-
 _CASES = [  # one step each, alone in its segment: a gate that misses it fails here
     "会议（men）召开", "國(guó)家", "\u3000\u3000会议召开。", "会议\u200b召开 ", "来\u00a0宾\t", "時間10:30，3,000人",
     "見http://x.cn!", "(会议)", "會議召開", "黨的：會；議？", "\ufeff会", "  ", "", "会议召开.市长讲话.",
@@ -116,7 +41,7 @@ _CASES = [  # one step each, alone in its segment: a gate that misses it fails h
 @example([(c, 7, False) for c in _CASES], None)
 @example([(c, 0, True) for c in _CASES[:8]], None)
 @example([(c, 3, False) for c in _CASES[:7]], False)
-def test_normalize_segments_as_before(parts: list[tuple[str, int, bool]], convert: bool | None) -> None:
+def test_normalize_segments_is_its_reference(parts: list[tuple[str, int, bool]], convert: bool | None) -> None:
     segs = []
     for text, start, odd_end in parts:
         offs = array("l", range(start, start + len(text) + 1))
@@ -124,7 +49,7 @@ def test_normalize_segments_as_before(parts: list[tuple[str, int, bool]], conver
             offs[-1] += 3
         segs.append(Segment(text, offs))
     want_convert = any(not normalize._markers().isdisjoint(s.text) for s in segs) if convert is None else convert
-    want, glosses, converted = _old_normalize(segs, want_convert)
+    want, glosses, converted = normalize._normalize_reference(segs, want_convert)
     norms, stats = normalize_segments(segs, convert=convert)
     got = [(n.text, list(n.offsets), n.original, n.indented) for n in norms]
     assert got == want
