@@ -1,8 +1,8 @@
-"""attendance.py's fast roster search against the plain one it replaces, on random clauses.
+"""attendance.py's roster search against its specification (``_roster_before_reference``), on random clauses.
 
 The search reads each piece once and asks the grammar once per sequence of token kinds; these
-properties check that it finds what trying every suffix with ``_trim_left`` finds, spending the
-same budget, and that verbs found per paragraph are those found per sentence.
+properties check that it finds what trying every suffix finds, spending the same budget, and
+that verbs found per paragraph are those found per sentence.
 """
 
 from __future__ import annotations
@@ -26,67 +26,6 @@ FRAGMENTS = [
 clauses = st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join)
 
 
-def _unreadable_floor(text: str) -> int:
-    """Start of the last piece that no reading accepts: no roster can begin before it."""
-    floor = 0
-    pos = 0
-    for m in [*roster.PIECE_SEP.finditer(roster._masked(text)), None]:
-        end = m.start() if m else len(text)
-        piece = text[pos:end]
-        if piece and roster._reading(piece, True) is None:
-            floor = pos
-        if m:
-            pos = m.end()
-    return floor
-
-
-def _trim_left(text: str, base: int, budget: att.Budget | None = None) -> list[roster.Mention] | None:
-    """Try the whole text, then suffixes after each separator or cut word: the definition of the
-    search that roster_before's _trim_plain and _trim_left_fast perform reading each piece once."""
-    starts = [0]
-    starts += [m.end() for m in roster.PIECE_SEP.finditer(text)]
-    starts += [m.end() for m in att._LEFT_CUTS.finditer(text)]
-    floor = _unreadable_floor(text)
-    for s in sorted(set(starts)):
-        if s >= len(text) or (s < floor and s != max(starts)):
-            continue
-        if budget is not None and not budget.take(len(text) - s):
-            return None
-        found = roster.parse_roster(text[s:], base + s)
-        if found and any(m.name for m in found):
-            return found
-        if found and s == max(starts):
-            return found
-    return None
-
-
-def _reference(sentence: str, start: int, end: int, budget: att.Budget | None) -> list[roster.Mention]:
-    """roster_before as it was: every cut, every start, each suffix parsed by parse_roster."""
-    if budget is not None and end - start > att.MAX_CLAUSE:
-        start = end - att.MAX_CLAUSE
-        budget.clipped += 1
-    text = sentence[start:end]
-    cuts = {len(text)}
-    for tm in att._TIME_LINK.finditer(text):
-        if tm.start() > 0:
-            cuts.add(tm.start())
-    for link in att._LINKERS:
-        i = text.find(link, 1)
-        while i > 0:
-            cuts.add(i)
-            i = text.find(link, i + 1)
-    group_only: list[roster.Mention] = []
-    for cut in sorted(cuts, reverse=True):
-        if budget is not None and not budget.take(cut):
-            break
-        found = _trim_left(text[:cut].rstrip("，、 "), start, budget)
-        if found and any(m.name for m in found):
-            return found
-        if found and not group_only:
-            group_only = found
-    return group_only
-
-
 def _rows(mentions: list[roster.Mention]) -> list[tuple]:
     return [(m.name, m.titles, m.roles, m.start, m.end, m.label) for m in mentions]
 
@@ -97,16 +36,17 @@ def test_roster_before_finds_what_every_suffix_finds(clause: str, parse: int) ->
     sentence = "前文。" + clause
     fast, slow = att.Budget(parse=parse), att.Budget(parse=parse)
     assert _rows(att.roster_before(sentence, 3, len(sentence), fast)) == _rows(
-        _reference(sentence, 3, len(sentence), slow))
+        att._roster_before_reference(sentence, 3, len(sentence), slow))
     assert (fast.parse, fast.exhausted) == (slow.parse, slow.exhausted)
-    assert _rows(att.roster_before(clause, 0, len(clause))) == _rows(_reference(clause, 0, len(clause), None))
+    assert _rows(att.roster_before(clause, 0, len(clause))) == _rows(
+        att._roster_before_reference(clause, 0, len(clause)))
 
 
 @SETTINGS
 @given(clauses)
 def test_trim_left_fast_is_trim_left(text: str) -> None:
     fast, slow = att.Budget(), att.Budget()
-    assert _rows(att._trim_left_fast(text, 5, fast) or []) == _rows(_trim_left(text, 5, slow) or [])
+    assert _rows(att._trim_left_fast(text, 5, fast) or []) == _rows(att._trim_left_reference(text, 5, slow) or [])
     assert fast.parse == slow.parse
 
 

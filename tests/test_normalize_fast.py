@@ -1,21 +1,16 @@
-"""The fast paths of decode.py and normalize.py give what the plain per-character code gave.
-
-Each reference below is the code as it was before the speed work, kept here small and slow.
-"""
+"""normalize_segments equals its specification (text._normalize_reference), and the tables it rests on are complete."""
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
 
-import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from parser.ingest import containers, decode
 from parser.ingest.segments import Segment
 from parser.normalize import text as normalize
-from parser.normalize.text import _CONTROL, _PUNCT, _SPACES, GLOSS, is_traditional, normalize_segments, to_simplified
+from parser.normalize.text import _CONTROL, is_traditional, normalize_segments
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -34,77 +29,6 @@ def test_control_chars_spell_out_the_class() -> None:
     assert {c for c in map(chr, range(0x10000)) if _CONTROL.match(c)} == normalize._CONTROL_CHARS
 
 
-def _old_delete(text: str, offsets: array, pattern: regex.Pattern[str]) -> tuple[str, array, int]:
-    pieces, offs, pos, count = [], array("l"), 0, 0
-    for m in pattern.finditer(text):
-        pieces.append(text[pos:m.start()])
-        offs.extend(offsets[pos:m.start()])
-        pos, count = m.end(), count + 1
-    if not count:
-        return text, offsets, 0
-    pieces.append(text[pos:])
-    offs.extend(offsets[pos:])
-    return "".join(pieces), offs, count
-
-
-_OLD_DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
-
-
-_STOP = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?![.0-9A-Za-z])")
-_STOP_AT_END = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?=[ \t\u3000]*(?:\n|$))")
-
-
-def _old_punct(text: str, half_width_stops: bool = False) -> str:
-    stops = {m.start() for m in (_STOP if half_width_stops else _STOP_AT_END).finditer(text)}
-    protected = {m.start() for m in _OLD_DIGIT_SIDE.finditer(text)}
-    return "".join("。" if i in stops else c if i in protected else _PUNCT.get(c, c) for i, c in enumerate(text))
-
-
-_WRAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
-
-
-def _old_unwrap(text: str, offs: array) -> tuple[str, array]:
-    """Soft wraps out: each that ends a line (from the previous break) of 24 or more characters."""
-    keep = [True] * len(text)
-    prev_end = 0
-    for m in _WRAP.finditer(text):
-        line_from = max(prev_end, text.rfind("\n", 0, m.start()) + 1)
-        if len(text[line_from : m.start()].strip()) >= 24:
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-        prev_end = m.end()
-    kept = array("l", [o for o, k in zip(offs, keep, strict=False) if k]) + offs[len(text):]
-    return "".join(c for c, k in zip(text, keep, strict=True) if k), kept
-
-
-def _old_normalize(segments: list[Segment], convert: bool) -> tuple[list[tuple[str, list[int], str, bool]], int, bool]:
-    out, glosses, converted = [], 0, False
-    joined = "".join(s.text for s in segments)
-    half_width_stops = "." in joined and "。" not in joined
-    for seg in segments:
-        text, offs = seg.text, seg.offsets
-        text, offs, _ = _old_delete(text, offs, _CONTROL)
-        text, offs = _old_unwrap(text, offs)
-        text, offs, n = _old_delete(text, offs, GLOSS)
-        glosses += n
-        text = text.translate(_SPACES)
-        lstrip = len(text) - len(text.lstrip(" \u3000\r\n"))
-        rstrip = len(text.rstrip(" \u3000\r\n"))
-        if rstrip <= lstrip:
-            continue
-        end_off = offs[rstrip - 1] + 1
-        text, offs = text[lstrip:rstrip], offs[lstrip:rstrip]
-        offs.append(end_off)
-        original = text
-        if convert:
-            simp = to_simplified(text)
-            converted |= simp != text
-            text = simp
-        out.append((_old_punct(text, half_width_stops), list(offs), _old_punct(original, half_width_stops),
-                    lstrip > 0))
-    return out, glosses, converted
-
-
 _CASES = [  # one step each, alone in its segment: a gate that misses it fails here
     "会议（men）召开", "國(guó)家", "\u3000\u3000会议召开。", "会议\u200b召开 ", "来\u00a0宾\t", "時間10:30，3,000人",
     "見http://x.cn!", "(会议)", "會議召開", "黨的：會；議？", "\ufeff会", "  ", "", "会议召开.市长讲话.",
@@ -117,7 +41,7 @@ _CASES = [  # one step each, alone in its segment: a gate that misses it fails h
 @example([(c, 7, False) for c in _CASES], None)
 @example([(c, 0, True) for c in _CASES[:8]], None)
 @example([(c, 3, False) for c in _CASES[:7]], False)
-def test_normalize_segments_as_before(parts: list[tuple[str, int, bool]], convert: bool | None) -> None:
+def test_normalize_segments_is_its_reference(parts: list[tuple[str, int, bool]], convert: bool | None) -> None:
     segs = []
     for text, start, odd_end in parts:
         offs = array("l", range(start, start + len(text) + 1))
@@ -125,7 +49,7 @@ def test_normalize_segments_as_before(parts: list[tuple[str, int, bool]], conver
             offs[-1] += 3
         segs.append(Segment(text, offs))
     want_convert = any(not normalize._markers().isdisjoint(s.text) for s in segs) if convert is None else convert
-    want, glosses, converted = _old_normalize(segs, want_convert)
+    want, glosses, converted = normalize._normalize_reference(segs, want_convert)
     norms, stats = normalize_segments(segs, convert=convert)
     got = [(n.text, list(n.offsets), n.original, n.indented) for n in norms]
     assert got == want
@@ -143,32 +67,21 @@ def test_is_traditional_as_before(text: str) -> None:
     assert is_traditional(text) == (not normalize._markers().isdisjoint(text))
 
 
-def _old_truncated(data: bytes) -> bool:
-    return len(data) > 3 and not decode._strict(data, "utf-8") and any(
-        decode._strict(data[:-k], "utf-8") for k in (1, 2, 3))
+def test_truncated_is_a_cut_character_at_the_end() -> None:
+    whole = "会议召开".encode()
+    assert decode._truncated(whole[:-1], "utf-8") and decode._truncated(whole[:-2], "utf-8")
+    assert not decode._truncated(whole, "utf-8")  # valid: nothing cut
+    assert not decode._truncated(b"\xff" + whole[:-1], "utf-8")  # an error before the end
+    assert not decode._truncated(whole[:2], "utf-8")  # too short to tell
 
 
-def _old_mostly_utf8(data: bytes) -> bool:
-    if _old_truncated(data):
-        return True
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ch > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
-    return bad > 0 and good >= max(3, 4 * bad)
-
-
-_utf8ish = st.lists(
-    st.one_of(st.text(max_size=4).map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=3),
-              st.sampled_from([b"\xef\xbf\xbd", "会議".encode("gb18030"), "会议".encode()])),
-    max_size=12,
-).map(b"".join)
-
-
-@SETTINGS
-@given(_utf8ish)
-def test_mostly_utf8_as_before(data: bytes) -> None:
-    assert decode._mostly_utf8(data) == _old_mostly_utf8(data)
-    assert decode._truncated(data, "utf-8") == _old_truncated(data)
+def test_mostly_utf8_counts_good_against_bad() -> None:
+    good = "会议召开讨论".encode()
+    assert decode._mostly_utf8(good + b"\xff")  # six good, one bad
+    assert not decode._mostly_utf8(b"\xff" + "会".encode() + b"abcd")  # too few good
+    assert not decode._mostly_utf8(good + b"\xef\xbf\xbd")  # a written U+FFFD is not bad
+    assert not decode._mostly_utf8("会议".encode("gb18030") * 3)  # GBK: more bad than good
+    assert decode._mostly_utf8(good + "会".encode()[:2])  # cut at the end
 
 
 def test_other_breaks_are_all_splitlines_knows_beyond_cr_lf() -> None:
@@ -189,26 +102,11 @@ def test_line_segments_as_regex(text: str, base: int) -> None:
     assert rows(containers.line_segments(text, base, "x")) == rows(containers._regex_lines(text, base, "x"))
 
 
-def _old_span(n: normalize.NormText, start: int = 0, end: int | None = None) -> tuple[int, int]:
-    size = len(n.text)
-    end = size if end is None else end
-    if size == 0 or start >= size:
-        o = int(n.offsets[min(start, len(n.offsets) - 1)]) if len(n.offsets) else 0
-        return (o, o)
-    start = max(0, start)
-    end = max(start + 1, min(end, size))
-    return (int(n.offsets[start]), int(n.offsets[end - 1]) + 1)
-
-
-@SETTINGS
-@given(st.text(alphabet="会议a", max_size=6), st.integers(-3, 8), st.one_of(st.none(), st.integers(-3, 9)))
-def test_span_as_before(text: str, start: int, end: int | None) -> None:
-    n = normalize.NormText(text, array("l", range(10, 11 + len(text))), text, "", 0, "", {})
-
-    def outcome(f: Callable[[], tuple[int, int]]) -> object:
-        try:
-            return f()
-        except IndexError as exc:  # a negative start into empty text: raised before and after
-            return type(exc)
-
-    assert outcome(lambda: n.span(start, end)) == outcome(lambda: _old_span(n, start, end))
+def test_span_clamps_to_the_text() -> None:
+    n = normalize.NormText("会议a", array("l", [10, 11, 12, 15]), "会议a", "", 0, "", {})
+    assert n.span() == (10, 13) and n.span(1, 2) == (11, 12)
+    assert n.span(-2, 9) == (10, 13)  # clamped on both sides
+    assert n.span(2, 1) == (12, 13)  # at least one character
+    assert n.span(3) == (15, 15) and n.span(7) == (15, 15)  # past the end: the end offset, empty
+    empty = normalize.NormText("", array("l", [4]), "", "", 0, "", {})
+    assert empty.span() == (4, 4)

@@ -75,7 +75,6 @@ _MULTIBYTE = ("gb18030", "big5hkscs", "big5", "shift_jis", "cp932", "euc_jp", "e
               "utf-16", "utf_16", "utf-32", "utf_32", "cp950")
 
 _MAGIC_PREFIXES = tuple(magic for magic, _ in _MAGIC)
-_ASCII_BYTES = bytes(range(0x80))
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -286,17 +285,6 @@ def _decoded(data: bytes, codec: str) -> str | None:
 
 def _truncated(data: bytes, codec: str) -> bool:
     """Valid ``codec`` up to an incomplete character in the last three bytes (a cut download)."""
-    if codec == "utf-8" and len(data) > 3:
-        # A prefix of UTF-8 holding the first error of the whole is never valid (the error is either
-        # inside it or cut by its end), so an error before the last three bytes settles it at once
-        # instead of three more decodes of the whole.
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(data) - 3:
-                return False
-        else:
-            return False
     return len(data) > 3 and not _strict(data, codec) and any(_strict(data[:-k], codec) for k in (1, 2, 3))
 
 
@@ -308,12 +296,7 @@ def _mostly_utf8(data: bytes) -> bool:
     text = data.decode("utf-8", errors="replace")
     literal = data.count(b"\xef\xbf\xbd")  # U+FFFD written in the input: not a bad sequence
     bad = text.count("\ufffd") - literal
-    # Non-ASCII characters counted at C speed: the UTF-8 decoder turns each ASCII byte into that
-    # character (an ASCII byte is never part of a multi-byte sequence, valid or replaced) and no
-    # other byte into an ASCII character, so the text holds exactly as many ASCII characters as
-    # the bytes hold ASCII bytes.
-    ascii_chars = len(data) - len(data.translate(None, _ASCII_BYTES))
-    good = (len(text) - ascii_chars) - bad - literal
+    good = sum(1 for ch in text if ch > "\x7f") - bad - literal
     return bad > 0 and good >= max(MIN_GOOD_NON_ASCII, GOOD_PER_BAD * bad)
 
 
