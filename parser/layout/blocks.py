@@ -19,7 +19,7 @@ import regex
 from ..ingest.html_blocks import AFTER_IMAGE, TITLE_HINT
 from ..normalize.text import NormText
 from ..vocabulary.credits import is_credit_only
-from ..vocabulary.lexicon import SYNTAX, branches, literal_pretest, table, words
+from ..vocabulary.lexicon import literal_pretest, table, words
 
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
 # each of its characters (quadratic); possessive, as the two classes are disjoint
@@ -127,59 +127,9 @@ def _tail_markers() -> frozenset[str]:
     return words("tail_markers.txt")
 
 
-@cache
-def _boilerplate_filter() -> tuple[regex.Pattern[str] | None, tuple[str, ...], tuple[regex.Pattern[str], ...]]:
-    """A test every paragraph that some boilerplate pattern matches passes, cheaper than the
-    patterns: most paragraphs match none, and one search of all patterns joined costs ~10 µs.
-
-    A pattern is split into its top-level alternatives. Those anchored at the start (``^``)
-    can match only at offset 0, so one ``match`` of all of them joined is true exactly when
-    one of them would be found by ``search``; plain literals (possibly ending in ``$``) are
-    searched for all at once; a pattern with any other alternative is searched as it is."""
-    anchored: list[str] = []
-    literals: list[str] = []
-    other: list[regex.Pattern[str]] = []
-    for pattern, _ in _boilerplate():
-        alternatives = branches(pattern.pattern)
-        kinds = []
-        for b in alternatives or []:
-            lit = b[:-1] if b.endswith("$") and not b.endswith("\\$") else b
-            rest = b[1:] if b.startswith("^") else b[2:] if b.startswith("\\A") else None
-            if rest is not None and not rest.startswith(("?", "*", "+", "{")):  # not a quantified anchor
-                kinds.append(("a", rest))  # the anchor is factored out
-            elif lit and not SYNTAX.intersection(lit):
-                kinds.append(("l", lit))
-            else:
-                break
-        if alternatives is None or len(kinds) < len(alternatives):
-            other.append(pattern)
-            continue
-        anchored += [f"(?:{b})" for k, b in kinds if k == "a"]
-        literals += [b for k, b in kinds if k == "l"]
-    # (?:^a)|(?:^b) is ^(?:a|b); regex tries the factored form much faster
-    return (regex.compile(f"^(?:{'|'.join(anchored)})") if anchored else None), tuple(literals), tuple(other)
-
-
-@cache
-def _maybe_boilerplate() -> Callable[[str], bool]:
-    """The test of ``_boilerplate_filter`` as one function, built once: a paragraph passes it
-    when some boilerplate pattern might match (always when one does)."""
-    anchored, literals, other = _boilerplate_filter()
-    # one search for all literals: stdlib re finds plain strings exactly as regex does
-    lits = re.compile("|".join(map(re.escape, literals))) if literals else None
-    never: Callable[[str], object] = lambda t: None  # noqa: E731
-    starts = anchored.match if anchored is not None else never
-    holds = lits.search if lits is not None else never
-    if other:
-        return lambda t: bool(starts(t) is not None or holds(t) is not None or any(p.search(t) for p in other))
-    return lambda t: starts(t) is not None or holds(t) is not None
-
-
 @lru_cache(maxsize=4096)  # navigation and footers repeat from block to block and page to page
 def boilerplate_reason(text: str) -> str | None:
     """Why a paragraph is site boilerplate (the first pattern of the lexicon that matches), or None."""
-    if not _maybe_boilerplate()(text):
-        return None
     for pattern, reason in _boilerplate():
         if pattern.search(text):
             return reason
