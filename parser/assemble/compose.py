@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..extract.facts import Facts
 from ..layout.blocks import Block, clean_title
-from ..layout.document import Layout, split_dateline
+from ..layout.document import Layout
 from ..model import Paragraph, Report, SourceInfo, TextField, Warning
 from .spans import settle_spans
 
@@ -17,7 +17,7 @@ def compose(layout: Layout, facts: Facts, source: SourceInfo, warnings: list[War
     dateline = lead = None
     if layout.lead_index is not None:
         block = layout.blocks[layout.lead_index]
-        cut = split_dateline(block.text)
+        cut = layout.dateline_end
         if cut and cut < len(block.text):
             dateline, lead = _text_field(block, 0, cut), _text_field(block, cut)
         else:

@@ -156,15 +156,22 @@ def find_verbs(sentence: str) -> list[Verb]:
     return out
 
 
+def _clipped(start: int, end: int, budget: Budget | None) -> int:
+    """Where a clause before a verb is searched from: at most MAX_CLAUSE characters before its
+    end when a budget limits the work (and the budget counts the clipping)."""
+    if budget is not None and end - start > MAX_CLAUSE:
+        budget.clipped += 1
+        return end - MAX_CLAUSE
+    return start
+
+
 def roster_before(sentence: str, start: int, end: int, budget: Budget | None = None) -> list[Mention]:
     """The longest roster ending at ``end`` within ``sentence[start:end]``.
 
     ``budget`` limits the work on hostile text (a clause of 2,000,000 characters, a list of
     names that fails at its last piece); without one the search is unlimited.
     """
-    if budget is not None and end - start > MAX_CLAUSE:
-        start = end - MAX_CLAUSE
-        budget.clipped += 1
+    start = _clipped(start, end, budget)
     text = sentence[start:end]
     # cut words after the last name: 车荣福在…会议上 → 车荣福 (prefixes as cut points, longest first)
     cuts = {len(text)}
@@ -439,9 +446,7 @@ def _roster_before_reference(sentence: str, start: int, end: int, budget: Budget
     """What :func:`roster_before` returns: each cut (the clause's end, a time link, a linker) from
     the right, trimmed from the left by :func:`_trim_left_reference`; the first roster with a name,
     else the first of groups only."""
-    if budget is not None and end - start > MAX_CLAUSE:
-        start = end - MAX_CLAUSE
-        budget.clipped += 1
+    start = _clipped(start, end, budget)
     text = sentence[start:end]
     cuts = {len(text)}
     for tm in _TIME_LINK.finditer(text):

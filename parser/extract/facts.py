@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..layout.blocks import Block
-from ..layout.document import Layout, count_items, split_dateline
+from ..layout.document import Layout, count_items
 from ..model import Attendee, Credit, Directive, Event, Group, Published, Warning
 from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
 from . import attendance as att
@@ -63,7 +63,7 @@ def lead_text(layout: Layout) -> str | None:
     if layout.lead_index is None:
         return None
     text = layout.blocks[layout.lead_index].text
-    cut = split_dateline(text)
+    cut = layout.dateline_end
     return text[cut:] if cut and cut < len(text) else text
 
 
@@ -327,7 +327,7 @@ def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> li
     seen: set[tuple[str, str]] = set()
     last_body = body[-1] if body else -1
     lead = layout.lead_index
-    dated = lead is not None and (split_dateline(blocks[lead].text) > 0 or opens_as_news(blocks[lead].text))
+    dated = lead is not None and (layout.dateline_end > 0 or opens_as_news(blocks[lead].text))
     bare_role = "author" if kind == "other" and not dated else "reporter"
     for i, b in enumerate(blocks):
         place = layout.places[i]

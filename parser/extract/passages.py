@@ -15,7 +15,7 @@ from functools import partial
 from typing import Literal
 
 from ..layout.blocks import Block
-from ..layout.document import Layout, split_dateline
+from ..layout.document import Layout
 from ..model import Span
 
 PassagePlace = Literal["headline", "dateline", "lead", "body", "aside"]
@@ -67,7 +67,7 @@ def passages_of(layout: Layout, length: int) -> list[Passage]:
     for i, (block, place) in enumerate(zip(layout.blocks, layout.places, strict=True)):
         before = lead is None or i < lead
         if i == lead:
-            cut = split_dateline(block.text)
+            cut = layout.dateline_end
             if 0 < cut:
                 out.append(_passage(block, "dateline", False, length, 0, cut))
             out.append(_passage(block, "lead", False, length, min(cut, len(block.text))))

@@ -6,16 +6,24 @@ from dataclasses import replace
 
 from ..normalize.text import NormText
 from .blocks import classify
-from .document import Layout, lay_out, narrow_page
+from .document import Layout, lay_out, narrow_page, split_dateline
 
 
 def arrange(norms: list[NormText], fmt: str, page_title: str | None) -> Layout:
     """Blocks cut and classified, a whole page narrowed to its article, and every block given
-    its place by the document grammar; a headline with no text is no headline."""
+    its place by the document grammar; a headline with no text is no headline; the dateline
+    opening the lead measured once, for every later stage."""
     blocks = classify(norms, fmt)
     if fmt == "html":
         narrow_page(blocks, page_title)
-    return without_empty_headline(lay_out(blocks))
+    return with_dateline(without_empty_headline(lay_out(blocks)))
+
+
+def with_dateline(layout: Layout) -> Layout:
+    """The layout with the length of the dateline or credit that opens its lead (``本报讯（记者 甲）``)."""
+    if layout.lead_index is None:
+        return layout
+    return replace(layout, dateline_end=split_dateline(layout.blocks[layout.lead_index].text))
 
 
 def without_empty_headline(layout: Layout) -> Layout:

@@ -48,6 +48,8 @@ class Layout:
     headline_blocks: list[int] = field(default_factory=list)
     lead_index: int | None = None
     warnings: list[Warning] = field(default_factory=list)  # where the grammar had to recover
+    # length of a dateline or credit opening the lead (本报讯（记者 甲）), 0 if none or no lead
+    dateline_end: int = 0
 
 
 def _title_core(page_title: str) -> str:
