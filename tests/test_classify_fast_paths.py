@@ -123,3 +123,28 @@ def test_verdict(text: str) -> None:
                else None if blocks.line_class(text) == blocks.PHOTO_NOTE else blocks.line_class(text))
         assert late == old
         assert title == (late is None and blocks.looks_like_title(text))
+
+
+def _rows_found(patterns: list[regex.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
+@SETTINGS
+@given(texts)
+def test_search_gate_lets_through_every_text_a_row_finds(text: str) -> None:
+    """The gates of boilerplate.tsv and line_classes.tsv never hide a text that one of the rows finds."""
+    from parser.vocabulary.lexicon import search_gate
+
+    for rows in ([r[0] for r in table("boilerplate.tsv")], [r[1] for r in table("line_classes.tsv")]):
+        if _rows_found([regex.compile(p) for p in rows], text):
+            assert search_gate(rows)(text)
+
+
+def test_search_gate_of_invented_rows() -> None:
+    from parser.vocabulary.lexicon import search_gate
+
+    gate = search_gate([r"^分享$|(?<=第)\d+版", r"(?P<who>记者)\p{Han}{2}"])
+    assert gate("分享") and gate("第3版") and gate("记者林晓岚")
+    assert not gate("我要分享到") and not gate("青岚市召开会议")
+    assert search_gate([r"(?i)abc"])("anything")  # a shape it cannot split: always true
+    assert not search_gate([])("anything")
