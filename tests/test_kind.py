@@ -208,3 +208,11 @@ def test_a_name_alone_over_a_story_is_no_speaker_label() -> None:
                    "　　她是站里唯一的女快递员，负责三个小区。\n")
     assert report.kind == "other"
     assert report.attendees == []
+
+
+def test_meeting_placeholder_matches_the_longest_noun() -> None:
+    """``{MEETING}`` in kind_cues.tsv stands for the occasion nouns: the longest one at a place wins."""
+    from parser.extract.kind import cue_match
+
+    found = cue_match("event", "青岚县委召开全县安全生产座谈会")
+    assert found is not None and found.group().endswith("座谈会")

@@ -19,7 +19,7 @@ import regex
 from ..ingest.html_blocks import AFTER_IMAGE, TITLE_HINT
 from ..normalize.text import NormText
 from ..vocabulary.credits import is_credit_only
-from ..vocabulary.lexicon import literal_pretest, search_gate, table, words
+from ..vocabulary.lexicon import FirstMatch, literal_pretest, table, words
 
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
 # each of its characters (quadratic); possessive, as the two classes are disjoint
@@ -97,18 +97,15 @@ class Block:
 
 
 @cache
-def _boilerplate() -> tuple[Callable[[str], bool], tuple[tuple[regex.Pattern[str], str], ...]]:
-    """The rows of ``boilerplate.tsv`` compiled, behind a gate derived from them: most
-    paragraphs are not boilerplate, and the gate's two searches spare them one per row."""
-    rows = table("boilerplate.tsv")
-    return search_gate(row[0] for row in rows), tuple((regex.compile(row[0]), row[1]) for row in rows)
+def _boilerplate() -> FirstMatch[str]:
+    """The reason of the first row of ``boilerplate.tsv`` found in a paragraph."""
+    return FirstMatch((row[0], row[1]) for row in table("boilerplate.tsv"))
 
 
 @cache
-def _line_classes() -> tuple[Callable[[str], bool], tuple[tuple[str, regex.Pattern[str]], ...]]:
-    """The rows of ``line_classes.tsv`` compiled, behind a gate derived from them."""
-    rows = table("line_classes.tsv")
-    return search_gate(row[1] for row in rows), tuple((row[0], regex.compile(row[1])) for row in rows)
+def _line_classes() -> FirstMatch[str]:
+    """The class of the first row of ``line_classes.tsv`` found in a line."""
+    return FirstMatch((row[1], row[0]) for row in table("line_classes.tsv"))
 
 
 # The rows of line_classes.tsv classify short lines only: a salutation, an info bar, a caption.
@@ -121,13 +118,7 @@ def line_class(text: str) -> str | None:
     """The class the first matching row of ``lexicons/line_classes.tsv`` gives a line, or None."""
     if len(text) > MAX_CLASSED_LINE:
         return None
-    may_match, rows = _line_classes()
-    if not may_match(text):
-        return None
-    for cls, pattern in rows:
-        if pattern.search(text):
-            return cls
-    return None
+    return _line_classes()(text)
 
 
 @cache
@@ -138,13 +129,7 @@ def _tail_markers() -> frozenset[str]:
 @lru_cache(maxsize=4096)  # navigation and footers repeat from block to block and page to page
 def boilerplate_reason(text: str) -> str | None:
     """Why a paragraph is site boilerplate (the first pattern of the lexicon that matches), or None."""
-    may_match, rows = _boilerplate()
-    if not may_match(text):
-        return None
-    for pattern, reason in rows:
-        if pattern.search(text):
-            return reason
-    return None
+    return _boilerplate()(text)
 
 
 @cache

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .lexicon import required_literal_sets, table
+from .lexicon import compiled, required_literal_sets, table
 from .names import is_title, looks_like_name
 
 
@@ -60,7 +60,7 @@ class _Shape:
     role: str  # a role, "bare" (the caller's) or "-" (the role word's)
     inner: str  # roles, names
     vouched: bool
-    source: str  # the pattern, placeholders filled in; compiled on first use (``_compiled``)
+    source: str  # the pattern, placeholders filled in; compiled on first use (``lexicon.compiled``)
     literals: tuple[str, ...] | None  # strings one of which every match holds (None: not known)
     needs: tuple[re.Pattern[str], ...]  # searches each of which finds something in every match
     named: frozenset[str]  # the groups the pattern names
@@ -74,11 +74,6 @@ def _literal_search(lits: tuple[str, ...] | None) -> re.Pattern[str] | None:
 _GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
 
 
-@cache
-def _compiled(source: str) -> regex.Pattern[str]:
-    """A shape's pattern, compiled the first time a text holds what it needs: most reports need
-    only a few of the shapes, and compiling them all was most of the stage's start-up."""
-    return regex.compile(source)
 
 
 @cache
@@ -290,7 +285,7 @@ def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[in
     """The credits of one shape in ``text`` (which holds what it needs), added to ``hits``; a
     match whose names start in a credit an earlier shape found is skipped."""
     inside = _Spans(taken)  # the earlier shapes' (this shape's own matches never overlap)
-    for m in _compiled(shape.source).finditer(text):
+    for m in compiled(shape.source).finditer(text):
         if inside.holds(m.start("names")):
             continue
         word = m.group("role") if "role" in shape.named else None

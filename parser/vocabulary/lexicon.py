@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from typing import Generic, TypeVar
 
 import regex
 
@@ -119,11 +120,14 @@ _FIXED_ESCAPES = {"x": 2, "u": 4, "U": 8}  # the hex digits after \x, \u and \U
 
 
 def _escape_end(pattern: str, i: int) -> int:
-    r"""The index after the escape that opens at ``pattern[i]`` (its digits or braces included:
-    ``\u3000``, ``\p{Han}``, ``\N{…}``), never read as literal characters."""
+    r"""The index after the escape that opens at ``pattern[i]`` (its digits, braces or list name
+    included: ``\u3000``, ``\p{Han}``, ``\N{…}``, ``\L<nouns>``), never read as literal characters."""
     kind = pattern[i + 1 : i + 2]
     if pattern[i + 2 : i + 3] == "{" and kind in ("x", "p", "P", "N", "o"):
         end = pattern.find("}", i + 2)
+        return len(pattern) if end < 0 else end + 1
+    if kind == "L" and pattern[i + 2 : i + 3] == "<":  # a named list: any of its words
+        end = pattern.find(">", i + 2)
         return len(pattern) if end < 0 else end + 1
     return i + 2 + _FIXED_ESCAPES.get(kind, 0)
 
@@ -301,3 +305,33 @@ def search_gate(patterns: Iterable[str]) -> Callable[[str], bool]:
     at_start = regex.compile("|".join(anchored) or "(?!)").match
     anywhere = regex.compile("|".join(floating) or "(?!)").search
     return lambda text: at_start(text) is not None or anywhere(text) is not None
+
+
+@cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """A lexicon row's pattern, compiled the first time a text needs it. ``regex`` compiles in
+    Python, at a cost near that of parsing a few reports: most reports need only a few rows
+    behind their gates, and compiling every row up front was most of a process's start-up."""
+    return regex.compile(pattern)
+
+
+Value = TypeVar("Value")
+
+
+class FirstMatch(Generic[Value]):
+    """The value of the first row whose pattern is found in a text, for rows of
+    ``(pattern, value)`` read in file order. A gate derived from the rows (``search_gate``)
+    spares most texts the row-by-row searches, and a row is compiled only when a text that
+    passes the gate reaches it."""
+
+    def __init__(self, rows: Iterable[tuple[str, Value]]) -> None:
+        self.rows = tuple(rows)
+        self.may_match = search_gate(pattern for pattern, _ in self.rows)
+
+    def __call__(self, text: str) -> Value | None:
+        if not self.may_match(text):
+            return None
+        for pattern, value in self.rows:
+            if compiled(pattern).search(text):
+                return value
+        return None
