@@ -34,7 +34,6 @@ import regex
 
 from ..layout.blocks import Block
 from ..layout.document import Layout
-from ..vocabulary.lexicon import ordered_words
 from .attendance import find_verbs
 from .kind import OCCASION_ROLES, PRESENCE_ROLES, first_sentence, has_cue, opens_on_citation, reports_event, told_later
 from .roster import Mention
@@ -95,7 +94,7 @@ def _took_place(layout: Layout, body: list[int]) -> bool:
         text = layout.blocks[i].text
         if text.startswith(NEXT_ITEM):
             return False
-        if any(cue in text[:TOOK_PLACE_CHARS] for cue in ordered_words("event_cues.txt")):
+        if has_cue("took_place", text[:TOOK_PLACE_CHARS]):
             return True
     return False
 
