@@ -21,7 +21,7 @@ from .directives import Item, build_tree, find_all_candidates, flatten, meeting_
 from .event import read_event
 from .kind import PRESENCE_ROLES, Evidence, classify_kind, count_cue, is_speech_title
 from .passages import passages_of
-from .presence import opening, present_mentions
+from .presence import opening_paragraphs, present_mentions
 from .published import read_published
 from .roster import Mention, parse_roster
 from .speaker import Speaker, find_speakers
@@ -200,7 +200,7 @@ def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, menti
     early = set(layout.headline_blocks)
     if layout.lead_index is not None:
         early.add(layout.lead_index)
-    after_lead = opening(layout, body)
+    opening = opening_paragraphs(layout, body)
     present = {a.name for a in attendees}
     roles_early: set[str] = set()
     roles_opening: set[str] = set()
@@ -209,12 +209,12 @@ def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, menti
             continue
         if idx in early:
             roles_early.update(m.roles)
-        elif idx in after_lead:
+        elif idx in opening:
             roles_opening.update(m.roles)
     return Evidence(
         headline=layout.headline_text,
         lead=lead_text,
-        opening=tuple(blocks[i].text for i in after_lead),
+        opening=tuple(blocks[i].text for i in opening),
         closing=" ".join(blocks[i].text for i in body[-2:]),
         salutation=salutation,
         first_person=first_person,

@@ -68,7 +68,7 @@ class PresenceEvidence:
         return self.reported and (self.acted or self.took_place)
 
 
-def opening(layout: Layout, body: list[int]) -> list[int]:
+def opening_paragraphs(layout: Layout, body: list[int]) -> list[int]:
     """The body paragraphs right after the lead (the opening of the report)."""
     return [i for i in body if i != layout.lead_index][:OPENING_PARAGRAPHS]
 
@@ -107,7 +107,7 @@ def read_evidence(mentions: list[tuple[int, Mention]], layout: Layout, lead: str
     early = set(layout.headline_blocks) | ({layout.lead_index} if layout.lead_index is not None else set())
     # an event only mentioned in the paragraphs after the opening may be another occasion
     reported = (reports_event(layout.headline_text, lead) or told_later(lead, [])[0]
-                or names_occasion(mentions, early | set(opening(layout, body))) or spoken)
+                or names_occasion(mentions, early | set(opening_paragraphs(layout, body))) or spoken)
     return PresenceEvidence(
         reported=reported,
         acted=any(m.acted for _, m in mentions if m.name),
@@ -133,27 +133,27 @@ def _by_act(m: Mention, text: str, sentence_end: int) -> bool:
     return not verbs or verbs[0].kind != "words"
 
 
+def acts_at_occasion(m: Mention, text: str) -> bool:
+    """Whether mention ``m`` of paragraph ``text`` names its person by an act in a sentence that
+    tells of an occasion (``市政府召开协调会，副市长韦知远主持``)."""
+    begin, end = _sentence_around(text, m.start, m.end)
+    sentence = text[begin:end]
+    return _by_act(m, text, end) and (has_cue("event", sentence) or has_cue("at_event", sentence))
+
+
 def present(mentions: list[tuple[int, Mention]], blocks: list[Block],
             evidence: PresenceEvidence) -> list[tuple[int, Mention]]:
-    """The mentions of the people ``evidence`` shows present, in their order; unnamed groups
-    stay. A person is present when any one mention is evidence; then all their mentions are
-    kept (they add roles and titles)."""
-    if not (evidence.acted or evidence.took_place):
-        # words reported without any act of presence or occasion (ordinary news quoting
-        # officials: 某某表示) make no attendee
-        return [(idx, m) for idx, m in mentions if not m.name]
+    """The mentions of the people ``evidence`` and their own mentions show present, in their
+    order; unnamed groups stay. A person is present when any one mention is evidence; then all
+    their mentions are kept (they add roles and titles)."""
     kept: set[str] = set()
     quoted = evidence.quoted_until
     for idx, m in mentions:
         if not m.name or m.name in kept:
             continue
         if quoted is not None and idx == quoted[0] and m.start < quoted[1]:
-            continue
-        text = blocks[idx].text
-        begin, end = _sentence_around(text, m.start, m.end)
-        sentence = text[begin:end]
-        if evidence.reported or (_by_act(m, text, end)
-                                 and (has_cue("event", sentence) or has_cue("at_event", sentence))):
+            continue  # named in an opening that quotes an earlier occasion: no evidence
+        if evidence.at_occasion or acts_at_occasion(m, blocks[idx].text):
             kept.add(m.name)
     return [(idx, m) for idx, m in mentions if not m.name or m.name in kept]
 
