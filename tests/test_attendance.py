@@ -21,6 +21,17 @@ def people(*paragraphs: str) -> list[Row]:
     return out
 
 
+def acted(*paragraphs: str) -> dict[str, bool]:
+    """Each named person, and whether a mention of theirs places them at the event by an act or
+    by words said there (presence.py weighs it with the rest of the report)."""
+    mentions, _ = collect(list(enumerate(paragraphs)))
+    out: dict[str, bool] = {}
+    for _, m in mentions:
+        if m.name:
+            out[m.name] = out.get(m.name, False) or m.acted
+    return out
+
+
 def test_title_chain_split_on_dun_and_roles() -> None:
     assert people("市委书记韦知远出席会议并讲话，市委副书记、市长闵若川主持会议。") == [
         ("韦知远", ["市委书记"], ["attended", "spoke"]),
@@ -199,13 +210,17 @@ def test_a_title_after_the_name_makes_a_sure_speaker_but_no_title() -> None:
     assert people("市长闵若川出席。", "韦知远总书记强调，要加强。") == [("闵若川", ["市长"], ["attended"])]
 
 
-def test_words_alone_need_an_event() -> None:
-    # ordinary news quoting an official: nobody is shown at a meeting
-    assert people("董事长韦知远表示，今年销量很好。") == []
-    # an event in the opening, or words said at it, place the speaker there
-    assert people("市政府召开新闻发布会。", "市卫健委主任韦知远表示，要加强防控。") == [
-        ("韦知远", ["市卫健委主任"], ["spoke"])]
+def test_words_alone_are_no_act_of_presence() -> None:
+    # ordinary news quoting an official: the mention is read, but nothing shows him at a meeting
+    # (presence.py then keeps him only where the report tells of an occasion)
+    assert people("董事长韦知远表示，今年销量很好。") == [("韦知远", ["董事长"], ["spoke"])]
+    assert acted("董事长韦知远表示，今年销量很好。") == {"韦知远": False}
+    assert acted("市政府召开新闻发布会。", "市卫健委主任韦知远表示，要加强防控。") == {"韦知远": False}
+    # words said at the event, or an act, place the speaker there
     assert people("局长韦知远在座谈会上强调，要加强。") == [("韦知远", ["局长"], ["spoke"])]
+    assert acted("局长韦知远在座谈会上强调，要加强。") == {"韦知远": True}
+    assert acted("局长韦知远在调研时指出，要加强。") == {"韦知远": True}
+    assert acted("局长韦知远出席会议。") == {"韦知远": True}
 
 
 def test_a_dot_name_stops_before_a_word_after_it() -> None:
@@ -375,8 +390,9 @@ def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
 def test_a_speech_naming_an_earlier_speaker_of_the_meeting() -> None:
     # 刚才 opens words said at this very meeting: the person named is present and spoke
     assert people("同志们：", "刚才韦知远处长在讲话中提到，要加强系统建设。") == [("韦知远", [], ["spoke"])]
-    # without such an opening, a speech cited from elsewhere makes no attendee
-    assert people("同志们：", "韦知远处长在讲话中提到，要加强系统建设。") == []
+    assert acted("同志们：", "刚才韦知远处长在讲话中提到，要加强系统建设。") == {"韦知远": True}
+    # without such an opening, a speech cited from elsewhere places nobody at this meeting
+    assert acted("同志们：", "韦知远处长在讲话中提到，要加强系统建设。") == {"韦知远": False}
 
 
 def test_an_opinion_is_words_only_as_a_turn_of_a_discussion() -> None:

@@ -474,6 +474,8 @@ def collect(
 ) -> tuple[list[tuple[int, Mention]], bool]:
     """Mentions (paragraph index, mention) in document order, and whether a stroke-order note was seen.
 
+    Every mention read is returned, with its roles and whether an act or words said at the
+    event placed the person there (``acted``): who was present is presence.py's decision.
     In ``trusted`` paragraphs (headlines) a bare name before 强调/指出 is a speaker too:
     ``韩正在…会议上强调`` names the person the report is about. ``budget`` (a fresh one when
     not given) keeps the search linear; the caller can read from it whether it ran out.
@@ -485,12 +487,9 @@ def collect(
     subject: Mention | None = None
     whole = _verbs_stay_in_sentences()
     verb_pattern, verb_table = _verb_pattern(), _verb_table()
-    opening: list[str] = []  # the headline and the first two paragraphs after it
     for idx, text in paragraphs:
         if text.startswith("又讯"):
             break
-        if idx in trusted or len(opening) < len(trusted) + 2:
-            opening.append(text[:300])
         if "姓氏笔" in text and STROKE_ORDER.search(text):  # each of its phrases holds 姓氏笔
             stroke = True
         if " " in text or "\u3000" in text:
@@ -537,11 +536,6 @@ def collect(
             named = {m.name: m for m in found_here if m.name}
             subject = next(iter(named.values())) if len(named) == 1 else None
             turns = turns or any("spoke" in m.roles for m in named.values())
-    if not any(m.acted for _, m in out if m.name) and not any(cue in text for cue in _event_cues_words()
-                                                              for text in opening):
-        # words reported without any act of presence or event (ordinary news quoting officials:
-        # 某某表示) make no attendee: nobody is shown at a meeting or event
-        out = [(i, m) for i, m in out if not m.name]
     _settle_presence(out)
     return out, stroke
 
@@ -558,11 +552,6 @@ def _settle_presence(mentions: list[tuple[int, Mention]]) -> None:
             m.roles.remove(PRESENT)
             if not others[m.name] and "attended" not in m.roles:
                 m.roles.append("attended")
-
-
-@cache
-def _event_cues_words() -> tuple[str, ...]:
-    return ordered_words("event_cues.txt")
 
 
 @cache

@@ -19,26 +19,13 @@ from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
 from . import attendance as att
 from .directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
 from .event import read_event
-from .kind import (
-    PRESENCE_ROLES,
-    Evidence,
-    classify_kind,
-    count_cue,
-    first_sentence,
-    is_speech_title,
-    opens_on_citation,
-    reports_event,
-    told_later,
-)
+from .kind import PRESENCE_ROLES, Evidence, classify_kind, count_cue, is_speech_title
 from .passages import passages_of
-from .presence import names_occasion, present_mentions
+from .presence import opening_paragraphs, present_mentions
 from .published import read_published
 from .roster import Mention, parse_roster
 from .speaker import Speaker, find_speakers
 
-# The opening of a report: the paragraphs right after the lead, where an event told late
-# (a ceremony described before it is named) is still told.
-OPENING_PARAGRAPHS = 2
 # Three dated items or more make a page of news items (a day's programme), not one report.
 MANY_ITEMS = 3
 
@@ -80,16 +67,9 @@ def extract_facts(layout: Layout, length: int, meta: dict[str, str], fmt: str) -
     paragraphs = [(i, blocks[i].text) for i in layout.headline_blocks] + [(i, blocks[i].text) for i in body]
     budget = att.Budget.for_length(length)
     mentions, stroke = att.collect(paragraphs, frozenset(layout.headline_blocks), budget)
-    opening = _opening(layout, body)
-    early = set(layout.headline_blocks) | ({layout.lead_index} if layout.lead_index is not None else set())
     speech_title = _speech_title(layout)
     salutation = layout.lead_index is not None and blocks[layout.lead_index].cls == "SALUTATION"
-    # the document reports an event: its headline or lead tells of one, or its opening names
-    # someone at one (an event only mentioned in the next paragraphs may be another occasion);
-    # a speech is given at one
-    event_reported = (reports_event(layout.headline_text, lead) or told_later(lead, [])[0]
-                      or names_occasion(mentions, early | set(opening)) or speech_title or salutation)
-    mentions = present_mentions(mentions, blocks, event_reported, _quoted_opening(layout, lead))
+    mentions = present_mentions(mentions, layout, lead, speech_title or salutation)
     attendees, groups = _attendees(mentions, blocks, body, budget)
     warnings.extend(budget.warnings())
     speakers = find_speakers(blocks, layout.headline_blocks, layout.lead_index, body, speech_title or salutation)
@@ -189,14 +169,6 @@ def _speech_title(layout: Layout) -> bool:
     return any(blocks[i].cls == "TITLE" and is_speech_title(blocks[i].text) for i in range(start, end))
 
 
-def _quoted_opening(layout: Layout, lead_text: str | None) -> tuple[int, int] | None:
-    """(lead block, end of its first sentence) when that sentence quotes an earlier occasion."""
-    if layout.lead_index is None or lead_text is None or not opens_on_citation(lead_text):
-        return None
-    text = layout.blocks[layout.lead_index].text
-    return layout.lead_index, len(text) - len(lead_text) + len(first_sentence(lead_text))
-
-
 def _with_speakers(attendees: list[Attendee], speakers: list[Speaker], blocks: list[Block]) -> list[Attendee]:
     """The attendees with the transcript's speakers: present, and they spoke (ANNOTATION.md).
     A speaker not found by the attendance search comes first, where the transcript names him."""
@@ -217,11 +189,6 @@ def _with_speakers(attendees: list[Attendee], speakers: list[Speaker], blocks: l
     return new + [a for a in out if a not in new]
 
 
-def _opening(layout: Layout, body: list[int]) -> list[int]:
-    """The body paragraphs right after the lead (the opening of the report)."""
-    return [i for i in body if i != layout.lead_index][:OPENING_PARAGRAPHS]
-
-
 def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, mentions: list[tuple[int, Mention]],
                    attendees: list[Attendee], speakers: list[Speaker], speech_title: bool, salutation: bool,
                    items: int) -> Evidence:
@@ -233,7 +200,7 @@ def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, menti
     early = set(layout.headline_blocks)
     if layout.lead_index is not None:
         early.add(layout.lead_index)
-    opening = _opening(layout, body)
+    opening = opening_paragraphs(layout, body)
     present = {a.name for a in attendees}
     roles_early: set[str] = set()
     roles_opening: set[str] = set()

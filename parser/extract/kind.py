@@ -6,7 +6,9 @@ extractors found. The cues are data (``lexicons/kind_cues.tsv``, with the nouns 
 transcript, a closing note naming a speech, the words that tell of a meeting or official event in
 a headline or an opening sentence, and what marks a text as something else (a photo story, a
 commentary opening on a quotation, the text of a resolution). The people the extractors found
-present, and where in the document they stand, are further evidence.
+present, and where in the document they stand, are further evidence. The presence step
+(``presence.py``) reads the cues of an occasion too (``event``, ``at_event``, ``cited``, and
+``took_place``, read by it alone).
 """
 
 from __future__ import annotations
