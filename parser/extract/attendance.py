@@ -488,7 +488,7 @@ def collect(
     whole = _verbs_stay_in_sentences()
     verb_pattern, verb_table = _verb_pattern(), _verb_table()
     for idx, text in paragraphs:
-        if text.startswith("又讯"):
+        if text.startswith(NEXT_ITEM):
             break
         if "姓氏笔" in text and STROKE_ORDER.search(text):  # each of its phrases holds 姓氏笔
             stroke = True
@@ -691,6 +691,8 @@ def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
     return mentions
 
 
+# A page may run a second item after the first (又讯): its people are not the report's.
+NEXT_ITEM = "又讯"
 _ESCORT_OPENER, _ESCORT_END = "在", "下"
 PRESENT = "present"  # the role of a verb of presence that yields to any other (role_verbs.tsv)
 # a verb of words far from its subject continues it only when what was said follows

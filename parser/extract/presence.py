@@ -34,7 +34,7 @@ import regex
 
 from ..layout.blocks import Block
 from ..layout.document import Layout
-from .attendance import find_verbs
+from .attendance import NEXT_ITEM, find_verbs
 from .kind import OCCASION_ROLES, PRESENCE_ROLES, first_sentence, has_cue, opens_on_citation, reports_event, told_later
 from .roster import Mention
 
@@ -49,8 +49,6 @@ OPENING_PARAGRAPHS = 2
 # of the text (the lead and the one after it), this far into each: where a report says what was held.
 TOOK_PLACE_PARAGRAPHS = 2
 TOOK_PLACE_CHARS = 300
-# A page may run a second item after the first (又讯): the report's opening ends there.
-NEXT_ITEM = "又讯"
 
 
 @dataclass(frozen=True)
@@ -92,7 +90,7 @@ def _took_place(layout: Layout, body: list[int]) -> bool:
     word that says an occasion took place."""
     for i in [*layout.headline_blocks, *body[:TOOK_PLACE_PARAGRAPHS]]:
         text = layout.blocks[i].text
-        if text.startswith(NEXT_ITEM):
+        if text.startswith(NEXT_ITEM):  # the report's opening ends where collect stops
             return False
         if has_cue("took_place", text[:TOOK_PLACE_CHARS]):
             return True
