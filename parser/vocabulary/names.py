@@ -34,6 +34,12 @@ _DOT_PARTS = 3
 # a leader cited by his form of address after a name (习近平总书记): the name is three characters;
 # two characters before 主席 are often an organ's (工商联主席)
 _CITED_NAME_LEN = 3
+# 的 joins an affiliation to a name (青岚民主论坛的庞子衿) when the two stand this long at least; a
+# shorter X的 is a word of its own (我的, 目的)
+_DE_JOINED_MIN = 3
+# a name of no known surname is taken right after a title when it is this long and all of
+# transliterated characters (特朗普, 拉塞诺)
+_FOREIGN_NAME_LEN = 3
 # forms of address after a name that are no title suffix; any title suffix of a post (主任,
 # 委员), or one with 副 or 总 before it (副处长, 总经济师), after a name is one too:
 # 韦知远总经济师 is 韦知远
@@ -251,7 +257,7 @@ def _post_suffixes() -> frozenset[str]:
 
 def strip_de(s: str) -> str:
     """``社会民主连线的`` → ``社会民主连线``: a trailing 的 joins an affiliation to a name."""
-    return s[:-1] if s.endswith("的") and len(s) > 2 else s
+    return s[:-1] if s.endswith("的") and len(s) >= _DE_JOINED_MIN else s
 
 
 @lru_cache(maxsize=1 << 16)  # a roster search asks about the same pieces many times
@@ -279,14 +285,14 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
             continue
         if not rest:
             return "", name
-        if rest.endswith("的") and len(rest) > 2 and not rest.endswith("岁的") and looks_like_name(name):
+        if rest.endswith("的") and len(rest) >= _DE_JOINED_MIN and not rest.endswith("岁的") and looks_like_name(name):
             return rest[:-1], name
         if titled and name[0] not in _CONJUNCTIONS:
             return rest, name
     # a title right before is strong evidence: accept a transliterated name (特朗普) or one of a
     # surname the lexicon lacks, if all its characters are those of transliterated names
-    name, rest = chunk[-3:], chunk[:-3]
-    if (len(chunk) > 3 and is_title(rest) and not _person(rest) and _HAN.fullmatch(name)
+    name, rest = chunk[-_FOREIGN_NAME_LEN:], chunk[:-_FOREIGN_NAME_LEN]
+    if (len(chunk) > _FOREIGN_NAME_LEN and is_title(rest) and not _person(rest) and _HAN.fullmatch(name)
             and not has_stopchar(name) and not is_common_word(name) and not is_title(name) and foreign_shaped(name)):
         return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
