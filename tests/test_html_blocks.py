@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from parser import parse
 from parser.ingest.html_blocks import entity_decoded, html_segments
 from parser.ingest.segments import Segment
@@ -122,3 +124,35 @@ def test_text_moved_by_tree_building_keeps_its_span() -> None:
     for seg in segs:
         a, b = seg.span()
         assert raw[a:b] == seg.text
+
+
+@pytest.mark.parametrize(
+    "element, inside, hint",
+    [
+        ("<nav>", 0, "navigation"),  # a nav element
+        ('<div class="menu">', 0, "navigation"),  # a class naming chrome
+        ('<span role="navigation">', 0, "navigation"),
+        ('<p class="ad">', 0, "navigation"),  # ad as a word of its own
+        ('<p class="head">', 0, ""),
+        ('<div class="article-header">', 0, ""),  # an article's own header holds its title
+        ('<div class="nav">', 400, ""),  # a wrapper holding most of the page's Chinese text
+        ('<span class="nav">', 400, "navigation"),  # an inline element wraps no page
+        ("<figcaption>", 0, "caption"),
+        ('<p class="pic-txt">', 0, "caption"),
+        ('<span class="news_title">', 0, "title"),
+        ('<div id="js-title">', 0, "title"),
+        ('<section class="news_title">', 0, ""),  # a section (not a div) named a title wraps more than it
+        ('<h2 class="sub-title">', 0, ""),  # a subtitle is not the article's title
+        ('<div id="main-content">', 0, ""),
+    ],
+)
+def test_hint_of_an_element(element: str, inside: int, hint: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from parser.ingest.html_blocks import _HanCounter, _hint
+
+    tag = element[1:].split(">")[0].split()[0]
+    tree = LexborHTMLParser(f"<body>{element}{'会' * inside}</{tag}>{'议' * 200}</body>")
+    node = tree.body.child
+    chars = inside + 200
+    assert _hint(node, tag, lambda: chars, _HanCounter(tree.root)) == hint

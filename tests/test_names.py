@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from parser.vocabulary.names import is_title, looks_like_name, split_title_name, strip_de
+from parser.vocabulary.names import (
+    _surnames,
+    foreign_shaped,
+    is_title,
+    looks_like_name,
+    looks_like_name_after_title,
+    split_title_name,
+    strip_de,
+)
 
 
 @pytest.mark.parametrize(
@@ -160,3 +171,40 @@ def test_a_bare_four_character_name_ends_in_no_common_word(piece: str, ok: bool)
     from parser.extract.roster import bare_name_shape
 
     assert bare_name_shape(piece) is ok
+
+
+# ---------------------------------------------------------------- properties on random strings
+_ALPHABET = "韦闵欧阳摆知远若川春晓市长委书记副教授先生的岁·•.总理人和省特朗普领导黄大妈共同司马从战略董事aA1 "
+_CHUNKS = st.text(alphabet=_ALPHABET, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CHUNKS)
+def test_a_name_on_its_own_is_one_after_a_title(s: str) -> None:
+    """The test right after a title is the weaker one; either asks for a surname and one or two
+    characters of Chinese (or a transliterated name)."""
+    if looks_like_name(s):
+        assert looks_like_name_after_title(s)
+    if looks_like_name_after_title(s) and not any(dot in s for dot in "·•."):
+        single, compound = _surnames()
+        assert 2 <= len(s) <= 4 and regex.fullmatch(r"\p{Han}+", s)
+        assert s[0] in single or s[:2] in compound
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CHUNKS)
+def test_a_split_is_the_chunk_read_as_title_and_name(chunk: str) -> None:
+    split = split_title_name(chunk)
+    if split is None:
+        return
+    title, name = split
+    if not name:  # a title alone
+        assert title == chunk and is_title(title)
+        return
+    assert looks_like_name_after_title(name) or foreign_shaped(name)
+    if chunk.endswith(name):  # title + name, or an affiliation + 的 + name (青岚民主论坛的庞子衿)
+        before = chunk[: len(chunk) - len(name)]
+        assert before in (title, title + "的")
+        assert before != title or not title or is_title(title)
+    else:  # a name and the title written after it (韦知远委员): the name alone
+        assert title == "" and chunk.startswith(name) and looks_like_name(name)

@@ -26,6 +26,13 @@ _TO = "[-－—–~～至到]"
 # (``2019-01-18 11:05``, ``2015年12月13日 04:16:45``), not from anywhere later in the line
 _TIME_GAP = 3
 _TIME_JOINER = regex.compile(r"[\s\u3000日T]*")
+# the years a date may name: a figure outside them is a count or a code (3000年, 0612), not a year
+_YEAR_MIN, _YEAR_MAX = 1900, 2100
+# a year written out digit by digit (二〇二〇) has this many numerals or more; a month's or a day's
+# number is shorter, or holds 十 (三十一)
+_YEAR_DIGITS_MIN = 3
+# a month and day without a year are checked against a leap year, so that 2月29日 stands
+_LEAP_YEAR = 2000
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ def cn_number(text: str) -> int:
     digits (``二〇二〇`` → 2020); Arabic digits (full-width ones too) as they are."""
     if text.isdigit():
         return int(text)
-    if len(text) >= 3 and all(c in _CN_DIGITS for c in text):
+    if len(text) >= _YEAR_DIGITS_MIN and all(c in _CN_DIGITS for c in text):
         return int("".join(str(_CN_DIGITS[c]) for c in text))
     if "十" not in text:
         return _CN_DIGITS.get(text, 0)
@@ -105,7 +112,7 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
     if month is None or day is None:
         return None
     try:
-        dt.date(year if year is not None else 2000, month, day)  # 2000: a leap year, so 2月29日 stands
+        dt.date(year if year is not None else _LEAP_YEAR, month, day)
     except ValueError:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"--{month:02d}-{day:02d}"
@@ -127,7 +134,7 @@ def find_dates(text: str, *, times: bool = False) -> list[DateMention]:
             year = cn_number(groups["y"]) if groups.get("y") else None
             month = cn_number(groups["m"]) if groups.get("m") else None
             day = cn_number(groups["d"]) if groups.get("d") else None
-            if iso_date(year, month or 1, day) is None or (year is not None and not 1900 <= year <= 2100):
+            if iso_date(year, month or 1, day) is None or (year is not None and not _YEAR_MIN <= year <= _YEAR_MAX):
                 continue
             found.append((m.start(), m.end(), DateMention(m.start(), m.end(), kind, year, month, day)))
     words, days = _relative()
@@ -184,7 +191,7 @@ def read_timestamp(value: str) -> tuple[str, bool] | None:
             stamp = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError, OverflowError):
             stamp = None
-        if stamp is not None and 1900 <= stamp.year <= 2100:
+        if stamp is not None and _YEAR_MIN <= stamp.year <= _YEAR_MAX:
             return stamp.isoformat(), True
     dates = [d for d in find_dates(value, times=True) if d.kind == "ymd"]
     if dates:

@@ -57,6 +57,10 @@ _SENTENCE_END = regex.compile(r"[。！？!?；;]+")
 _NAME_MAX = 60
 # a place is at most this many characters (市行政中心第一会议室; 唐代渤海国上京龙泉府遗址现场)
 _PLACE_MAX = 24
+# 在X同…会见: the words between the place and the verb (同外宾, 与青年代表) are at most this many
+_WITH_MAX = 30
+# 在X， opens a clause at most this far into its sentence (1月17日上午在市行政中心，…)
+_PLACE_COMMA_LEAD = 12
 # body paragraphs searched for the meeting's full name, its place or its date; reports name
 # them in the opening paragraphs, and a long transcript is not read to its end for them
 _BODY_PARAGRAPHS = 40
@@ -69,8 +73,18 @@ _PASSAGE_MAX = 4000
 # announce tomorrow's opening: a day up to this many days after the publication date (or the
 # dateline's day) is still taken to be of its year (or month)
 _PUBLICATION_SLACK = 1
+# a name's words run back this much further than _NAME_MAX, for what stands before the name in the
+# same run (a time, 1月17日下午; an attributive, …主办的) and for the ” that closes a quoted name
+_NAME_RUN_SLACK = 20
+# before the 上 of 在X上强调 the name's words are read back this much further than _NAME_MAX (a quote
+# around the name: 在“…”上)
+_SPOKEN_AT_SLACK = 2
+# a quoted or bracketed stretch inside a name is at most this long (“不忘初心、牢记使命”主题教育; （扩大）)
+_QUOTED_MAX = 40
+_BRACKETED_MAX = 12
 # parts of the day written between a date and a verb (1月17日下午), stripped off names and subjects
-_NAME_CHAR = (r"(?:“[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|《[^》\n]{1,40}》|[（(][^）)\n]{1,12}[）)]"
+_NAME_CHAR = (rf"(?:“[^”\n]{{1,{_QUOTED_MAX}}}”|\"[^\"\n]{{1,{_QUOTED_MAX}}}\"|《[^》\n]{{1,{_QUOTED_MAX}}}》"
+              rf"|[（(][^）)\n]{{1,{_BRACKETED_MAX}}}[）)]"
               r"|[^，。；：！？、\s”\"《》【】（）()\[\]|｜—])")
 
 
@@ -161,9 +175,9 @@ def _patterns() -> _Patterns:
         place=compiled(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<meeting_verbs>)"),
         place_visit=compiled(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<all_verbs>)"),
         place_with=compiled(
-            rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<with>[^{_BOUNDARY}]{{2,30}}?\L<all_verbs>"
+            rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<with>[^{_BOUNDARY}]{{2,{_WITH_MAX}}}?\L<all_verbs>"
         ),
-        place_comma=compiled(rf"(?:[^，。]{{0,12}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
+        place_comma=compiled(rf"(?:[^，。]{{0,{_PLACE_COMMA_LEAD}}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
         event_cue=compiled(r"\L<all_verbs>|\L<noun>(?!\L<cont>)|\L<cue>"),
         event_verb=compiled(r"\L<all_verbs>"),
         nouns=compiled(r"\L<noun>(?!\L<cont>)"),
@@ -190,6 +204,21 @@ _NAME_RUN = regex.compile(rf"(?:{_NAME_CHAR})+")
 _NAME_RUN_BACK = regex.compile(rf"(?:{_NAME_CHAR})+", regex.REVERSE)
 # what may stand between a meeting and its verb: a time, a place after 在, 于 (…全体会议，于…举行)
 _FILLER_MAX = 30
+# the words that mark an earlier occasion cited (…上的重要讲话精神) follow its name within this many
+# characters
+_CITED_END_WINDOW = 12
+# of the clause after a place, its last this many characters are read for such a word (…调研时的重要讲话精神)
+_CITED_TAIL = 4
+# a dateline set apart above the lead (新华社北京3月5日电) is a short line; a longer aside is a paragraph
+_DATELINE_ASIDE_MAX = 40
+# the subject that completes a bare noun (市委常委会 of 市委常委会召开会议) is an organ's name: a
+# longer stretch before the verb is a clause, not a subject
+_SUBJECT_MIN, _SUBJECT_MAX = 2, 20
+# a note of a speech's occasion (本文节选自…在…上的讲话) is a short paragraph, not a story telling of it
+_SPEECH_NOTE_MAX = 200
+# a meeting's name this long is specific enough to find the body sentence about it by; a shorter
+# one (会议) stands in many sentences
+_NAME_KEY_MIN = 4
 
 
 @cache
@@ -327,7 +356,7 @@ def _with_quote(text: str, end: int) -> int:
     """``end``, or past a ” that closes a quote opened in the name's words before it."""
     if not text.startswith("”", end):
         return end
-    window = max(0, end - _NAME_MAX - 20)
+    window = max(0, end - _NAME_MAX - _NAME_RUN_SLACK)
     return end + 1 if text.count("“", window, end) > text.count("”", window, end) else end
 
 
@@ -335,7 +364,7 @@ def _name_after(text: str, start: int, before_shang: bool = False) -> tuple[int,
     """The name written right after a verb (召开X): up to the last meeting noun before the name's
     words end (a comma, 、, a verb or a word that starts a predicate); with ``before_shang``, up to the
     first noun followed by 上 (召开的X上)."""
-    run = _NAME_RUN.match(text, start, min(len(text), start + _NAME_MAX + 20))
+    run = _NAME_RUN.match(text, start, min(len(text), start + _NAME_MAX + _NAME_RUN_SLACK))
     if run is None:
         return None
     end = run.end()
@@ -392,7 +421,7 @@ def _name_before(text: str, verb: int) -> tuple[int, int] | None:
 
 def _spoken_at(text: str, shang: int) -> tuple[int, int] | None:
     """The X of ``在X上强调`` ending at the 上 at ``shang``: after the last 在 of the name's words."""
-    run = _NAME_RUN_BACK.match(text, max(0, shang - _NAME_MAX - 2), shang)
+    run = _NAME_RUN_BACK.match(text, max(0, shang - _NAME_MAX - _SPOKEN_AT_SLACK), shang)
     if run is None:
         return None
     zai = text.rfind("在", run.start(), shang)
@@ -444,7 +473,7 @@ def _convened(p: Passage, index: int, verb_start: int, verb: str, a: int, b: int
     start = _skip_time(text, start, end)
     subject = text[start:end]
     pats = _patterns()
-    if (not convened or not 2 <= len(subject) <= 20 or pats.chair.search(text, 0, verb_start)
+    if (not convened or not _SUBJECT_MIN <= len(subject) <= _SUBJECT_MAX or pats.chair.search(text, 0, verb_start)
             or pats.chair.search(subject) or pats.nouns.search(subject)):
         return mention
     return _Mention(index, start, b, p.shown_of(start, end) + p.shown_of(a, b), COMPLETED, False, mention.noun)
@@ -506,7 +535,7 @@ def _cited(text: str, start: int, end: int) -> bool:
     clause = _clause_start(text, start)
     if _patterns().cited.search(text, clause, start):
         return True
-    return _patterns().cited_end.search(text, end, end + 12) is not None
+    return _patterns().cited_end.search(text, end, end + _CITED_END_WINDOW) is not None
 
 
 # ------------------------------------------------------------------------------------ the date
@@ -531,7 +560,8 @@ class _Context:
                 pub = None
         dateline = None
         for p in passages:
-            if p.place == "dateline" or (p.place == "aside" and p.before_lead and "电" in p.text and len(p.text) < 40):
+            if p.place == "dateline" or (p.place == "aside" and p.before_lead and "电" in p.text
+                                         and len(p.text) < _DATELINE_ASIDE_MAX):
                 dated = [d for d in find_dates(p.text) if d.kind in ("ymd", "md")]
                 if dated:
                     dateline = dated[0]
@@ -678,7 +708,7 @@ def _speech_dates(passages: Sequence[Passage]) -> list[tuple[Passage, DateMentio
                     "", p.text[: dates[0].start] + p.text[dates[0].end:]):
                 out.append((p, dates[0]))
     for p in passages:
-        if p.place in ("aside", "body") and len(p.text) < 200:
+        if p.place in ("aside", "body") and len(p.text) < _SPEECH_NOTE_MAX:
             for m in _mentions(p, 0):
                 if m.speech:
                     dates = [d for d in find_dates(p.text[: m.start]) if d.kind == "ymd"]
@@ -742,7 +772,7 @@ def _place_of(passages: Sequence[Passage], heads: list[int], leads: list[int], b
         for i in searched:
             p = passages[i]
             for a, b in _sentences(p.text):
-                if (len(key) >= 4 and key in p.text[a:b]) or pats.noun_subject.match(p.text, a, b):
+                if (len(key) >= _NAME_KEY_MIN and key in p.text[a:b]) or pats.noun_subject.match(p.text, a, b):
                     found = _place_in(p, a, b, pattern, comma=True)
                     if found is not None:
                         return found
@@ -771,7 +801,7 @@ def _place_in(p: Passage, a: int, b: int, pattern: regex.Pattern[str], comma: bo
         clause = _clause_start(text, x)
         if (place.endswith(_not_end()) or place in _not_place() or find_dates(place) or pats.verbs.search(place)
                 or pats.nouns.search(place) or _future(text, clause, x)
-                or _patterns().cited_end.search(_clause_end(text, y)[-4:])):  # (…调研时的重要讲话精神: cited)
+                or _patterns().cited_end.search(_clause_end(text, y)[-_CITED_TAIL:])):  # (…调研时的重要讲话精神: cited)
             continue
         return EventText(p.shown_of(x, y), p.span_of(x, y))
     return None

@@ -28,6 +28,22 @@ from .speaker import Speaker, find_speakers
 
 # Three dated items or more make a page of news items (a day's programme), not one report.
 MANY_ITEMS = 3
+# A bare name's title chain is read back from a titled mention at most this far (市人大常委会副主任
+# and the like, with a place before them); further back is another clause.
+TITLE_CHAIN_REACH = 60
+# First-person words are counted over this many body paragraphs: a speech speaks so from its start,
+# and a long report is not read to its end for them.
+FIRST_PERSON_PARAGRAPHS = 30
+# The closing of the body, which the kind reads for a note naming a speech: its last paragraphs.
+CLOSING_PARAGRAPHS = 2
+# A credit in a body paragraph opens it within this many characters (（记者 甲）…) or closes it
+# within CREDIT_AT_END ((甲 乙)); one in the middle of a paragraph is a person the report names.
+CREDIT_AT_START = 40
+CREDIT_AT_END = 24
+# After the article, the short paragraphs (under CLOSING_NOTE_MAX characters) within this many
+# blocks of the last body paragraph may close it with a bare credit (（甲）).
+CLOSING_NOTE_REACH = 2
+CLOSING_NOTE_MAX = 200
 
 
 @dataclass
@@ -143,7 +159,7 @@ def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block]
                 return
             pos = text.find(a.name)
             while pos > 0 and not a.titles:
-                window = max(0, pos - 60)
+                window = max(0, pos - TITLE_CHAIN_REACH)
                 cut = max((m.end() for m in _CLAUSE_START.finditer(text, window, pos)), default=window)
                 chain = text[cut : pos + len(a.name)]
                 if budget is not None and not budget.take(len(chain)):
@@ -196,7 +212,7 @@ def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, menti
     blocks = layout.blocks
     # one count over the opening paragraphs joined by a newline, which no cue word holds, so no
     # occurrence spans two paragraphs: the sum of the counts per paragraph
-    first_person = count_cue("first_person", "\n".join([blocks[i].text for i in body[:30]]))
+    first_person = count_cue("first_person", "\n".join([blocks[i].text for i in body[:FIRST_PERSON_PARAGRAPHS]]))
     early = set(layout.headline_blocks)
     if layout.lead_index is not None:
         early.add(layout.lead_index)
@@ -215,7 +231,7 @@ def _kind_evidence(layout: Layout, body: list[int], lead_text: str | None, menti
         headline=layout.headline_text,
         lead=lead_text,
         opening=tuple(blocks[i].text for i in opening),
-        closing=" ".join(blocks[i].text for i in body[-2:]),
+        closing=" ".join(blocks[i].text for i in body[-CLOSING_PARAGRAPHS:]),
         salutation=salutation,
         first_person=first_person,
         items=items,
@@ -302,13 +318,13 @@ def _byline(layout: Layout, body: list[int], kind: str = "meeting_report") -> li
             hits = find_credits(b.text, closing=True, bare_role=bare_role)
         elif place in ("lead", "body"):
             hits = [h for h in find_credits(b.text, closing=i == last_body, bare_role=bare_role)
-                    if h.start < 40 or h.end > len(b.text) - 24]
+                    if h.start < CREDIT_AT_START or h.end > len(b.text) - CREDIT_AT_END]
         elif place == "boilerplate" and lead is not None and i > last_body >= 0:
             # the page after the article: labelled credits, and a bare closing bracket in the
             # short paragraphs right after the last one kept as body
-            near = i - last_body <= 2 and len(b.text) < 200
+            near = i - last_body <= CLOSING_NOTE_REACH and len(b.text) < CLOSING_NOTE_MAX
             hits = [h for h in find_credits(b.text, closing=near, bare_role=bare_role)
-                    if h.label or (near and h.end > len(b.text) - 24)]
+                    if h.label or (near and h.end > len(b.text) - CREDIT_AT_END)]
         else:
             continue
         for h in hits:

@@ -35,7 +35,8 @@ LABEL_WINDOW = 12
 _SPACES = regex.compile(r"[\s\u3000]+")
 # A turn holds words after its label (a name alone with a colon heads a section of a story).
 MIN_TURN = 8
-_LABEL = regex.compile(r"^(?P<label>[^：:，,。；;！？!?“”\s]{2,24})[：:]")
+# (a label is a name at least: two characters or more)
+_LABEL = regex.compile(rf"^(?P<label>[^：:，,。；;！？!?“”\s]{{2,{MAX_LABEL}}})[：:]")
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,10 @@ SKIP_TAGS = frozenset("script style noscript template iframe svg canvas object e
 _NOT_WALKED = SKIP_TAGS | {"-comment", "head"}  # the walk does not enter these (head gives the title)
 NAV_TAGS = frozenset({"nav", "footer", "header", "aside", "form", "select", "button"})
 _WRAPPER_TAGS = frozenset({"div", "section", "main", "body", "table", "td"})  # may wrap a whole page
+# a classed wrapper (nav, header) holding more than this share of the page's Chinese text wraps the
+# article, not navigation; pages of at most _WRAPPER_PAGE_MIN such characters are too small to tell
+_WRAPPER_SHARE = 0.5
+_WRAPPER_PAGE_MIN = 300
 # (an article's own header, ``article-header``, ``news_header``, holds its title: not chrome)
 _NAV_ATTR = regex.compile(
     r"(?i)nav|menu|foot|(?<!article[-_])(?<!post[-_])(?<!entry[-_])(?<!news[-_])(?<!content[-_])(?<!detail[-_])header|"
@@ -285,12 +289,37 @@ def _split_twice(raw: str, outer: tuple[str, re.Pattern[str]], inner: tuple[str,
     return out
 
 
+def _entity_decoded_spec(raw: str) -> tuple[str, array]:
+    """The specification of :func:`entity_decoded`, which must give what this gives for every input
+    (tests/test_html_blocks_fast.py checks it on random pages): ``raw`` with each _ENTITY token
+    replaced by what it stands for (a character reference decoded, CRLF or CR folded to LF, a NUL
+    dropped as the HTML parser drops it from text), and the raw offset of every decoded character:
+    its own for a character copied, the token's start for each character a token decodes to; one
+    more offset, ``len(raw)``, ends the map."""
+    parts: list[str] = []
+    offsets = array("l")
+    pos = 0
+    for m in _ENTITY.finditer(raw):
+        start, end = m.span()
+        parts.append(raw[pos:start])
+        offsets.extend(range(pos, start))
+        token = m.group()
+        decoded = "\n" if token[0] == "\r" else "" if token == "\x00" else html_lib.unescape(token)
+        parts.append(decoded)
+        offsets.extend([start] * len(decoded))
+        pos = end
+    parts.append(raw[pos:])
+    offsets.extend(range(pos, len(raw) + 1))
+    return "".join(parts), offsets
+
+
 def entity_decoded(raw: str) -> tuple[str, array]:
     """``raw`` with character references decoded, CRLF folded and NULs dropped (as the HTML parser
-    drops them from text), and each char's raw offset.
+    drops them from text), and each char's raw offset: what :func:`_entity_decoded_spec` gives.
 
-    The pieces come from C-level splits and the offset map is copied out of an identity table
-    a run at a time, not built a token at a time.
+    This is the fast form (the HTML parse takes about a quarter longer with the specification's
+    token loop): the pieces come from C-level splits and the offset map is copied out of an
+    identity table a run at a time, not built a token at a time.
     """
     pieces = _entity_pieces(raw)
     parts = pieces[:]
@@ -513,52 +542,38 @@ def _han_counts(root: object) -> dict[int, int]:
 def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounter) -> str:
     """``navigation`` for a nav element or one whose class/id/role names chrome (menu, footer, share …),
     ``caption`` for a figure caption (``figcaption``, ``<p class="caption">``), ``title`` for an
-    element whose class or id names a title (``<span class="news_title">``), else empty.
-
-    A classed container that holds most of the page's Chinese text is a page wrapper (``blq-int-nav``
-    around a whole BBC page), not navigation. The attributes are read once and what the patterns
-    find is cached per value (tests/test_html_blocks_fast.py compares it with the plain reading)."""
-    if tag in NAV_TAGS:
+    element whose class or id names a title (``<span class="news_title">``), else empty."""
+    if _is_navigation(node, tag, page_chars, han):
         return "navigation"
-    attrs = node.attributes  # type: ignore[attr-defined]
-    if not attrs:  # no class, id or role: neither probe can match
-        return "caption" if tag == "figcaption" else ""
-    # the patterns match no space, so searching each value is searching the values joined by
-    # spaces, as the plain reading does
-    cls = attrs.get("class") or ""
-    ident = attrs.get("id") or ""
-    role = attrs.get("role") or ""
-    kinds = _attr_kinds
-    cls_kind = kinds(cls) if cls else 0
-    id_kind = kinds(ident) if ident else 0
-    if (cls_kind | id_kind | (kinds(role) if role else 0)) & _NAV:
-        if tag not in _WRAPPER_TAGS:
-            return "navigation"
-        chars = page_chars()
-        if not (chars > 300 and han(node) > 0.5 * chars):
-            return "navigation"
     if tag == "figcaption":
         return "caption"
-    if (cls_kind | id_kind) & _CAPTION:
+    probe = _attribute_probe(node, ("class", "id"))
+    if probe and _CAPTION_ATTR.search(probe):
         return "caption"
-    return TITLE_HINT if (cls_kind | id_kind) & _TITLE and tag not in _WRAPPER_TAGS - {"div"} else ""
+    if probe and _TITLE_ATTR.search(probe) and tag not in _WRAPPER_TAGS - {"div"}:
+        return TITLE_HINT
+    return ""
 
 
-_NAV, _CAPTION, _TITLE = 1, 2, 4
-_KINDS: dict[str, int] = {}  # class/id/role value -> _NAV | _CAPTION bits: the same values recur on a page
-_KINDS_MAX = 8192
+def _is_navigation(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounter) -> bool:
+    """A nav element, or one whose class, id or role names chrome. A container that holds most of
+    the page's Chinese text is a page wrapper (``blq-int-nav`` around a whole BBC page), not navigation."""
+    if tag in NAV_TAGS:
+        return True
+    probe = _attribute_probe(node, ("class", "id", "role"))
+    if not (probe and _NAV_ATTR.search(probe)):
+        return False
+    if tag in _WRAPPER_TAGS:
+        chars = page_chars()
+        if chars > _WRAPPER_PAGE_MIN and han(node) > _WRAPPER_SHARE * chars:
+            return False
+    return True
 
 
-def _attr_kinds(value: str) -> int:
-    """Whether ``_NAV_ATTR`` (bit 1), ``_CAPTION_ATTR`` (bit 2) and ``_TITLE_ATTR`` (bit 4) find
-    something in ``value``, cached."""
-    kind = _KINDS.get(value)
-    if kind is None:
-        if len(_KINDS) >= _KINDS_MAX:  # bounded: a hostile page may have a million distinct classes
-            _KINDS.clear()
-        kind = _KINDS[value] = (_NAV if _NAV_ATTR.search(value) else 0) | (
-            _CAPTION if _CAPTION_ATTR.search(value) else 0) | (_TITLE if _TITLE_ATTR.search(value) else 0)
-    return kind
+def _attribute_probe(node: object, names: tuple[str, ...]) -> str:
+    """The values of the attributes ``names`` of ``node``, joined by spaces (no pattern matches a space)."""
+    attrs = node.attributes or {}  # type: ignore[attr-defined]
+    return " ".join(str(attrs.get(k) or "") for k in names)
 
 
 def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,

@@ -24,6 +24,9 @@ class Progress:
     The rate counts from the first finished file, so the start-up of worker processes does
     not make the first estimate of the time left absurd. Plain ASCII, whatever the locale."""
 
+    REDRAW = 0.2  # seconds between redraws at least: a faster flicker tells nothing more
+    BAR_WIDTH = 24  # characters of the bar: the whole line fits an 80-column terminal
+
     def __init__(self, total: int | None, enabled: bool, stream: IO[str] | None = None) -> None:
         self.total = total
         self.enabled = enabled
@@ -42,7 +45,7 @@ class Progress:
             self.first = time.monotonic()
         if self.enabled:
             now = time.monotonic()
-            if now - self.last >= 0.2 or self.done == self.total:
+            if now - self.last >= self.REDRAW or self.done == self.total:
                 self.last = now
                 self.draw(now)
 
@@ -56,7 +59,7 @@ class Progress:
             rate = self.done / elapsed  # the whole run, start-up included
         parts = []
         if self.total:
-            width = 24
+            width = self.BAR_WIDTH
             filled = int(width * self.done / self.total)
             parts.append(f"[{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total}")
         else:
@@ -170,9 +173,12 @@ def run(args: Options) -> int:
     from .inputs import Refusal, iter_inputs
 
     single = len(paths) == 1 and not args.jsonl and (paths[0] == "-" or not os.path.isdir(paths[0]))
-    # at most one byte over the limit: enough to refuse a 100 MB stream without holding it all
-    limit = args.max_bytes or 20_000_000
-    stdin_data = sys.stdin.buffer.read(limit + 1) if "-" in paths else None
+    stdin_data = None
+    if "-" in paths:
+        from ..pipeline import DEFAULT_MAX_BYTES  # (imported here: a batch's parent process needs no stage)
+
+        # at most one byte over the limit: enough to refuse a 100 MB stream without holding it all
+        stdin_data = sys.stdin.buffer.read((args.max_bytes or DEFAULT_MAX_BYTES) + 1)
     # a file given alone is parsed here, at once, unless a limit is asked for: a limit needs a worker
     timeout = args.timeout if args.timeout is not None else (None if single else DEFAULT_TIMEOUT)
 

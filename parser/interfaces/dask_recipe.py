@@ -36,6 +36,9 @@ from typing import Any
 
 from .batch import iter_paths, parse_one
 
+# files per partition by default: a part takes about a second to parse (some 600 reports a second on
+# one core), long beside the scheduler's cost per task, and a large batch still spreads over many workers
+FILES_PER_PARTITION = 500
 PARQUET_COLUMNS = ("path", "ok", "kind", "headline", "attendees", "error_type", "report_json")
 
 
@@ -114,7 +117,7 @@ def parse_to_jsonl(inputs: Sequence[str | os.PathLike[str]], out_dir: str | os.P
     out.mkdir(parents=True, exist_ok=True)
     if not paths:
         return []
-    n = partitions or max(os.cpu_count() or 1, -(-len(paths) // 500))
+    n = partitions or max(os.cpu_count() or 1, -(-len(paths) // FILES_PER_PARTITION))
     n = max(1, min(n, len(paths)))
     lines = db.from_sequence(paths, npartitions=n).map(parse_line, keep_script=keep_script)
     parts = lines.to_delayed()

@@ -30,6 +30,9 @@ from typing import Any
 MAX_START_FAILURES = 3
 # how long an idle worker asked to stop may take before it is killed, in seconds
 STOP_GRACE = 5.0
+# an input whose worker died this many times fails: once could be the OOM killer choosing another
+# process's victim, twice is this input
+MAX_DEATHS = 2
 _READY = "ready"  # a worker's first message: warmed up, the clock of its first file may start
 CRASHED = "a worker process died while parsing this input (a crash or out of memory)"
 
@@ -162,7 +165,7 @@ class _Pool:
                 held = held[1:]
             else:
                 deaths = self.deaths[head[0]] = self.deaths.get(head[0], 0) + 1
-                if deaths >= 2:  # once could be the OOM killer choosing; twice is this input
+                if deaths >= MAX_DEATHS:
                     self.done[head[0]] = self.failed(head, code, message)
                     held = held[1:]
             self.todo.extendleft(reversed(held))

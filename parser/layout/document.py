@@ -30,6 +30,39 @@ _DATELINE_ROWS = tuple(row[0].replace("{OUTLET}", "|".join(map(regex.escape, _DA
 _DATELINE = regex.compile("|".join(f"(?:{row})" for row in _DATELINE_ROWS))  # 据新华社电: a dateline quoting its outlet
 _may_open_dateline = literal_pretest(_DATELINE_ROWS)
 
+# --- narrowing a page to its article
+# a prose paragraph is mostly not link text: past this share of linked characters it is a list of links
+_PROSE_LINK_SHARE = 0.3
+# prose paragraphs this many blocks apart or closer are one stretch of article (a photo, a caption,
+# a subheading between them)
+_CLUSTER_GAP = 6
+# a short closing sentence (甲、乙参加调研。) of this many characters may follow the last prose
+# paragraph, at most _CLOSING_SENTENCES of them
+_CLOSING_SENTENCE_MIN, _CLOSING_SENTENCE_MAX = 4, 120
+_CLOSING_SENTENCES = 2
+# the first part of a page title before a separator is its core when it is this long; a shorter
+# one is a column or site name (要闻 - 青岚市召开…)
+_TITLE_CORE_MIN = 6
+# the headline is looked for this many blocks above the article at most
+_HEADLINE_REACH = 25
+# a line shorter than this is no headline (a label, a date)
+_HEADLINE_MIN = 4
+# a heading that holds the page title's core, or is held in it, is the headline when it is this
+# long; shorter, it is a word that many headings share
+_CONTAINED_MIN = 6
+# an h1 or h2 heading is the headline up to this length; longer, it is a paragraph set as a heading
+_HEADING_MAX = 100
+# a headline is mostly not link text: past this share of linked characters it is a link to another article
+_HEADLINE_LINK_SHARE = 0.5
+# with no other evidence, a title-like line (of _NEAR_TITLE_MIN to _TITLE_LINE_MAX characters, no
+# full stop) this many blocks above the article or closer is its headline
+_NEAR_HEADLINE = 3
+_NEAR_TITLE_MIN = 6
+# a title line (a subtitle, a headline found near the article) is at most this long; longer, it is a paragraph
+_TITLE_LINE_MAX = 80
+# a headline has at most this many subtitle lines under it
+_SUBTITLES_MAX = 2
+
 
 def _dateline(text: str) -> regex.Match[str] | None:
     """``_DATELINE.match(text)``, without the call where the text holds no literal word of any
@@ -57,22 +90,22 @@ def _title_core(page_title: str) -> str:
     parts = [p for p in _SITE_SEPARATOR.split(page_title) if p]
     if not parts:
         return page_title
-    return parts[0] if len(parts[0]) >= 6 else max(parts, key=len)
+    return parts[0] if len(parts[0]) >= _TITLE_CORE_MIN else max(parts, key=len)
 
 
-_SENTENCE = regex.compile(r"[^。！？]{4,120}[。！？]")
+_SENTENCE = regex.compile(rf"[^。！？]{{{_CLOSING_SENTENCE_MIN},{_CLOSING_SENTENCE_MAX}}}[。！？]")
 
 
 def narrow_page(blocks: list[Block], page_title: str | None) -> None:
     """Reclassify a whole page's chrome as boilerplate, keeping the article and its credits."""
     prose = [i for i, b in enumerate(blocks) if b.cls in ("BODY", "SALUTATION") and is_prose(b.text)
-             and b.norm.hint != "navigation" and b.norm.link_chars < 0.3 * len(b.text)]
+             and b.norm.hint != "navigation" and b.norm.link_chars < _PROSE_LINK_SHARE * len(b.text)]
     if not prose:
         return
-    # clusters of prose blocks separated by at most 6 other blocks; the one with most text wins
+    # clusters of prose blocks _CLUSTER_GAP blocks apart or closer; the one with most text wins
     clusters: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
-        if i - clusters[-1][-1] <= 6:
+        if i - clusters[-1][-1] <= _CLUSTER_GAP:
             clusters[-1].append(i)
         else:
             clusters.append([i])
@@ -101,7 +134,7 @@ def _closing_sentences(blocks: list[Block], last: int) -> int:
     text (no links, no navigation) directly after the last prose paragraph is still the article.
     """
     i = last + 1
-    while i < len(blocks) and i <= last + 2:
+    while i < len(blocks) and i <= last + _CLOSING_SENTENCES:
         b = blocks[i]
         if (b.cls == "BODY" and b.norm.hint != "navigation" and not b.norm.link_chars
                 and _SENTENCE.fullmatch(b.text)):
@@ -129,9 +162,10 @@ def _subtitles(blocks: list[Block], head: int, first: int) -> list[int]:
     A line naming only the publishing unit is not one."""
     out: list[int] = []
     i = head + 1
-    while i < first and len(out) < 2:
+    while i < first and len(out) < _SUBTITLES_MAX:
         b = blocks[i]
-        if b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > 80 or is_unit_line(b.text):
+        if (b.cls != "TITLE" or b.tag not in ("h1", "h2", "h3", "h4") or len(b.text) > _TITLE_LINE_MAX
+                or is_unit_line(b.text)):
             break
         out.append(i)
         i += 1
@@ -152,24 +186,26 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
     (``青岚市第一中学``) is none of these.
     """
     core = _key(_title_core(page_title)) if page_title else ""
-    lo = max(0, first - 25)
+    lo = max(0, first - _HEADLINE_REACH)
     contained = heading = titled = near = None
     for i in range(first - 1, lo - 1, -1):
         b = blocks[i]
-        if b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING") or len(b.text) < 4 \
-                or is_name_line(b.text) or is_unit_line(b.text):
+        if (b.tag == "title" or b.cls in ("CREDIT", "META", "NOTE", "CAPTION", "HEADING")
+                or len(b.text) < _HEADLINE_MIN or is_name_line(b.text) or is_unit_line(b.text)):
             continue
         t = _key(clean_title(b.text))
         if core and t == core:
             return i
-        if contained is None and core and len(t) >= 6 and (t in core or core in t):
+        if contained is None and core and len(t) >= _CONTAINED_MIN and (t in core or core in t):
             contained = i
-        if heading is None and b.tag in ("h1", "h2") and len(t) <= 100:
+        if heading is None and b.tag in ("h1", "h2") and len(t) <= _HEADING_MAX:
             heading = i
-        if titled is None and b.norm.hint == TITLE_HINT and b.cls == "TITLE" and b.norm.link_chars < 0.5 * len(b.text):
+        if (titled is None and b.norm.hint == TITLE_HINT and b.cls == "TITLE"
+                and b.norm.link_chars < _HEADLINE_LINK_SHARE * len(b.text)):
             titled = i
-        if (near is None and first - i <= 3 and b.cls in ("TITLE", "BODY") and 6 <= len(b.text) <= 80
-                and "。" not in b.text and b.norm.link_chars < 0.5 * len(b.text)):
+        if (near is None and first - i <= _NEAR_HEADLINE and b.cls in ("TITLE", "BODY")
+                and _NEAR_TITLE_MIN <= len(b.text) <= _TITLE_LINE_MAX
+                and "。" not in b.text and b.norm.link_chars < _HEADLINE_LINK_SHARE * len(b.text)):
             near = i
     for cand in (contained, heading, titled, near):
         if cand is not None:
@@ -181,7 +217,16 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
 
 
 _FM_TITLE = regex.compile(r"^\s*title\s*[:：]\s*(.*)$")
+# a markdown body repeats its front matter's title among its first blocks, if at all
+_FM_TITLE_REACH = 5
 _TIME_PLACE = regex.compile("|".join(row[1] for row in table("block_classes.tsv") if row[0] == "SCENE"))
+# a report's news proper starts within its first few paragraphs: the summaries or the photo caption
+# set before it are among the first _OPENING_BODIES body blocks
+_OPENING_BODIES = 4
+# a summary before the report is a short paragraph (under _SUMMARY_MAX characters) with its
+# 时间：/场合： lines among the next _SUMMARY_NOTES blocks
+_SUMMARY_MAX = 150
+_SUMMARY_NOTES = 2
 
 
 def _front_matter_title_in_body(blocks: list[Block]) -> None:
@@ -194,7 +239,7 @@ def _front_matter_title_in_body(blocks: list[Block]) -> None:
     want = _key(m.group(1)) if m else ""
     if not want:
         return
-    body = [i for i, b in enumerate(blocks) if i > fm and b.norm.hint != "front matter"][:5]
+    body = [i for i, b in enumerate(blocks) if i > fm and b.norm.hint != "front matter"][:_FM_TITLE_REACH]
     for i in body:
         if blocks[i].cls == "TITLE" and _key(clean_title(blocks[i].text)) == want:
             blocks[fm].cls, blocks[fm].reason = "BOILER", "front matter (the title is repeated in the body)"
@@ -207,11 +252,11 @@ def _summary_before_body(blocks: list[Block]) -> None:
     with the report's dateline (``本报北京10月16日电``). A first paragraph closed by the line
     under a photo (``…图为甲。``) with the article going on after it is that photo's caption."""
     first_title = next((i for i, b in enumerate(blocks) if b.cls == "TITLE"), -1)
-    bodies: list[int] = []  # the first four BODY blocks after the first title (a loop that stops there)
+    bodies: list[int] = []  # the first BODY blocks after the first title (a loop that stops there)
     for i in range(first_title + 1, len(blocks)):
         if blocks[i].cls == "BODY":
             bodies.append(i)
-            if len(bodies) == 4:
+            if len(bodies) == _OPENING_BODIES:
                 break
     if not bodies:
         return
@@ -219,8 +264,8 @@ def _summary_before_body(blocks: list[Block]) -> None:
     if len(bodies) > 1 and line_class(blocks[k].text) == PHOTO_NOTE and is_prose(blocks[bodies[1]].text):
         blocks[k].cls, blocks[k].reason = "CAPTION", "photo caption before the report"
         return
-    nxt = [b for b in blocks[k + 1 : k + 3] if b.cls == "NOTE"]
-    if len(blocks[k].text) < 150 and any(_TIME_PLACE.match(b.text) for b in nxt):
+    nxt = [b for b in blocks[k + 1 : k + 1 + _SUMMARY_NOTES] if b.cls == "NOTE"]
+    if len(blocks[k].text) < _SUMMARY_MAX and any(_TIME_PLACE.match(b.text) for b in nxt):
         blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
         return
     if _dateline(blocks[k].text):
@@ -235,11 +280,18 @@ def _summary_before_body(blocks: list[Block]) -> None:
 
 _LINE_TOKENS = regex.compile(r"[^\s\u3000]+")
 _SPACED_NAME = regex.compile(r"^\p{Han}[\s\u3000]+\p{Han}$")  # 韦  远: a two-character name padded to three
-_PLACE = regex.compile(r"^\p{Han}{2,4}$")
-_UNIT_NAME = regex.compile(r"[\p{Han}（）()]{4,24}")
+_PLACE = regex.compile(r"^\p{Han}{2,4}$")  # a city or a province (北京, 内蒙古)
+# a unit's name (青岚市第一中学, 中共青岚市委宣传部) is this long
+_UNIT_NAME_MIN, _UNIT_NAME_MAX = 4, 24
+_UNIT_NAME = regex.compile(rf"[\p{{Han}}（）()]{{{_UNIT_NAME_MIN},{_UNIT_NAME_MAX}}}")
 _CLAUSE_MARK = regex.compile(r"[，,。：:；;！？!?“”《》]")
 # how many title lines from the top may be followed by a name line (kicker, title, subtitle)
 _NAME_LINE_AFTER = 4
+# a line that only names people is short: a place, titles and names; a longer one says more
+_NAME_LINE_MAX = 40
+# a name alone on its line names a person when it is this long: a two-character line is too often a
+# column's name (时评, 和音), unless padded like a name (韦  远)
+_LONE_NAME_MIN = 3
 
 
 def _credit_words() -> frozenset[str]:
@@ -264,14 +316,14 @@ def is_name_line(text: str) -> bool:
     A line opening with a dash is a subtitle (``——访青岚大学校长韦知远``), which is part of the
     headline."""
     text = text.strip()
-    if not text or len(text) > 40 or text[0] in "—-－" or _CLAUSE_MARK.search(text):
+    if not text or len(text) > _NAME_LINE_MAX or text[0] in "—-－" or _CLAUSE_MARK.search(text):
         return False
     if _SPACED_NAME.match(text):
         return looks_like_name(regex.sub(r"[\s\u3000]+", "", text))
     tokens = _LINE_TOKENS.findall(text)
     if len(tokens) == 1:
         split = _title_and_name(tokens[0])
-        return split is not None and len(split[1]) >= 3
+        return split is not None and len(split[1]) >= _LONE_NAME_MIN
     credit = _credit_words()
     names = 0
     for k, tok in enumerate(tokens):
@@ -385,6 +437,11 @@ def split_dateline(text: str) -> int:
     return m.end() if m else 0
 
 
+# a news item's own title stands right above its dateline paragraph, or with one line (a subtitle,
+# a photo's) between them
+_ITEM_TITLE_REACH = 2
+
+
 def count_items(layout: Layout) -> int:
     """How many separate news items the document holds: paragraphs opening with their own
     dateline (``央视网消息（新闻联播）：``, ``新华社北京…电``) right under a title of their own."""
@@ -397,6 +454,7 @@ def count_items(layout: Layout) -> int:
         m = _dateline(text)
         if not m or m.group().startswith(("（", "(")):
             continue
-        if any(blocks[j].cls == "TITLE" or layout.places[j] == "headline" for j in range(max(0, i - 2), i)):
+        if any(blocks[j].cls == "TITLE" or layout.places[j] == "headline"
+               for j in range(max(0, i - _ITEM_TITLE_REACH), i)):
             n += 1
     return n

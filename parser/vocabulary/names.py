@@ -21,6 +21,25 @@ import regex
 from .lexicon import ordered_words, words
 
 _HAN = regex.compile(r"\p{Han}+")
+# a name is a surname of one or two characters and a given name of one or two (闵川, 韦知远, 欧阳春晓)
+_NAME_MIN, _NAME_MAX = 2, 4
+# a title chain element is at most this long (市人大常委会副主任, 国务院扶贫开发领导小组办公室主任);
+# a longer string is a sentence, not one title
+_TITLE_MAX = 30
+# a transliterated name's first part is at most this long, each later part at most _DOT_PART_MAX,
+# with at most _DOT_PARTS dots (阿依古丽·买买提): a longer run holds words of the sentence around it
+_DOT_FIRST_MAX = 6
+_DOT_PART_MAX = 4
+_DOT_PARTS = 3
+# a leader cited by his form of address after a name (习近平总书记): the name is three characters;
+# two characters before 主席 are often an organ's (工商联主席)
+_CITED_NAME_LEN = 3
+# 的 joins an affiliation to a name (青岚民主论坛的庞子衿) when the two stand this long at least; a
+# shorter X的 is a word of its own (我的, 目的)
+_DE_JOINED_MIN = 3
+# a name of no known surname is taken right after a title when it is this long and all of
+# transliterated characters (特朗普, 拉塞诺)
+_FOREIGN_NAME_LEN = 3
 # forms of address after a name that are no title suffix; any title suffix of a post (主任,
 # 委员), or one with 副 or 总 before it (副处长, 总经济师), after a name is one too:
 # 韦知远总经济师 is 韦知远
@@ -28,7 +47,7 @@ _POST_TITLES = frozenset("总书记 同志 先生 女士".split())
 _POST_PREFIXES = frozenset("副总")
 # a dot between the parts of a transliterated name; a full stop stands in for it in some pages
 _DOTS = "·•."
-_DOT_NAME = regex.compile(r"\p{Han}{1,6}(?:[·•.]\p{Han}{1,4}){1,3}")
+_DOT_NAME = regex.compile(rf"\p{{Han}}{{1,{_DOT_FIRST_MAX}}}(?:[·•.]\p{{Han}}{{1,{_DOT_PART_MAX}}}){{1,{_DOT_PARTS}}}")
 _DOT_SPLIT = regex.compile(r"[·•.]")
 # words that follow a name and never stand in a transliterated one (斯蒂芬·罗奇在接受采访时);
 # not all stop characters: 里 and 尔 are common in transliterations (皮奇里洛)
@@ -120,23 +139,21 @@ def looks_like_name_after_title(s: str) -> bool:
 
 
 def _plausible(s: str, after_title: bool) -> bool:
-    """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title."""
+    """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title:
+    first the shape (a surname and a given name), then the evidence against it."""
     if "·" in s or "•" in s or "." in s:  # a dot name, else no name: a dot is not a Han character
         return is_dot_name(s)
-    # the cheap tests first: most pieces of text fail on the surname
-    if not 2 <= len(s) <= 4:
+    if not _NAME_MIN <= len(s) <= _NAME_MAX or _HAN.fullmatch(s) is None:
         return False
     single, compound = _surnames()
-    if len(s) >= 3 and s[:2] in compound:
+    if len(s) >= 3 and s[:2] in compound:  # a compound surname and one or two characters
         given = s[2:]
-    elif s[0] in single and len(s) <= 3:
+    elif s[0] in single and len(s) <= 3:  # a single surname and one or two characters
         given = s[1:]
     else:
         return False
-    if not (1 <= len(given) <= 2 and _stopchars().isdisjoint(given)):
-        return False
-    if not after_title and not _soft_stopchars().isdisjoint(given):
-        return False
+    if not _stopchars().isdisjoint(given) or (not after_title and not _soft_stopchars().isdisjoint(given)):
+        return False  # 那天我, 柯深情地; 省 only after a title (杨省文)
     if s in _not_names() or (len(given) == 2 and (
             given in _lookalikes() or (given in _not_names() and not after_title))):
         return False  # 黄大妈, 人共同; 和平 and 中华 are given names after a title (胡和平, 邓中华)
@@ -146,7 +163,7 @@ def _plausible(s: str, after_title: bool) -> bool:
         return False  # 从战略, 从而得, 有幸: the surname reads as a word of its own
     if (len(given) == 2 and is_title(given)) or is_title(s) or (len(s) == 3 and is_title(s[:2])):
         return False  # 由校长, 董事, 董事长, 代表约
-    return _HAN.fullmatch(s) is not None  # the regex last: the set tests above reject more, cheaper
+    return True
 
 
 def is_dot_name(s: str) -> bool:
@@ -185,7 +202,7 @@ def has_stopchar(s: str) -> bool:
 
 def is_title(s: str) -> bool:
     """A title chain element: ends in a title suffix or is a group label."""
-    if not s or len(s) > 30:
+    if not s or len(s) > _TITLE_MAX:
         return False
     if s in group_labels():
         return True
@@ -211,8 +228,8 @@ def _person(s: str) -> bool:
     address (cited_forms.txt) is looked for after words before the name."""
     if any(len(s) > n and is_post_title(s[n:]) and looks_like_name(s[:n]) for n in (3, 2)):
         return True
-    # a three-character name only: two characters before 主席 are often an organ's (工商联主席)
-    return any(s.endswith(form) and len(s) >= len(form) + 3 and looks_like_name(s[-len(form) - 3 : -len(form)])
+    n = _CITED_NAME_LEN
+    return any(s.endswith(form) and len(s) >= len(form) + n and looks_like_name(s[-len(form) - n : -len(form)])
                for form in cited_forms())
 
 
@@ -240,7 +257,7 @@ def _post_suffixes() -> frozenset[str]:
 
 def strip_de(s: str) -> str:
     """``社会民主连线的`` → ``社会民主连线``: a trailing 的 joins an affiliation to a name."""
-    return s[:-1] if s.endswith("的") and len(s) > 2 else s
+    return s[:-1] if s.endswith("的") and len(s) >= _DE_JOINED_MIN else s
 
 
 @lru_cache(maxsize=1 << 16)  # a roster search asks about the same pieces many times
@@ -255,18 +272,12 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     dot_at = max(chunk.rfind("·"), chunk.rfind("•"), chunk.rfind("."))
     if dot_at > 0:
         # 党委书记阿依古丽·买买提: the shortest first part whose remainder is a title (or nothing)
-        for k in range(1, min(6, dot_at) + 1):
+        for k in range(1, min(_DOT_FIRST_MAX, dot_at) + 1):
             name, rest = chunk[dot_at - k :], chunk[: dot_at - k]
             if is_dot_name(name) and (not rest or is_title(strip_de(rest))):
                 return strip_de(rest), name
-    dotted = dot_at >= 0
-    single, compound = _surnames()
-    size = len(chunk)
     for n in (3, 2, 4):
-        if size < n:
-            continue
-        # a name without a dot starts with a surname: most chunks fail here, before any slicing
-        if not dotted and chunk[-n] not in single and chunk[size - n : size - n + 2] not in compound:
+        if len(chunk) < n:
             continue
         name, rest = chunk[-n:], chunk[:-n]
         titled = bool(rest) and is_title(rest) and not _person(rest)
@@ -274,20 +285,19 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
             continue
         if not rest:
             return "", name
-        if rest.endswith("的") and len(rest) > 2 and not rest.endswith("岁的") and looks_like_name(name):
+        if rest.endswith("的") and len(rest) >= _DE_JOINED_MIN and not rest.endswith("岁的") and looks_like_name(name):
             return rest[:-1], name
         if titled and name[0] not in _CONJUNCTIONS:
             return rest, name
     # a title right before is strong evidence: accept a transliterated name (特朗普) or one of a
     # surname the lexicon lacks, if all its characters are those of transliterated names
-    if size > 3 and is_title(rest := chunk[:-3]) and not _person(rest):
-        name = chunk[-3:]
-        if _HAN.fullmatch(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name) \
-                and foreign_shaped(name):
-            return rest, name
+    name, rest = chunk[-_FOREIGN_NAME_LEN:], chunk[:-_FOREIGN_NAME_LEN]
+    if (len(chunk) > _FOREIGN_NAME_LEN and is_title(rest) and not _person(rest) and _HAN.fullmatch(name)
+            and not has_stopchar(name) and not is_common_word(name) and not is_title(name) and foreign_shaped(name)):
+        return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
-        if size > n and is_post_title(chunk[n:]) and looks_like_name(chunk[:n]) \
+        if len(chunk) > n and is_post_title(chunk[n:]) and looks_like_name(chunk[:n]) \
                 and chunk[0] not in _weak_surnames():
             return "", chunk[:n]
     if is_title(chunk):
