@@ -689,8 +689,6 @@ def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
                 continue
         kid = node.last_child  # type: ignore[attr-defined]
         if kid is None:  # nothing inside: its exit would close an empty block or restore nothing
-            if not hint and tag in _WRAPPER_TAGS:
-                _hint(node, tag, page_chars, han)  # only to ask ``han`` the same questions as before
             continue
         child_hint = hint or _hint(node, tag, page_chars, han)
         if child_hint == TITLE_HINT and hint != TITLE_HINT and not is_block:
