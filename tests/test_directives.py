@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from parser import parse
-from parser.extract.directives import build_tree, cn_value, find_candidates
+from parser.extract.directive_grammar import read_tree
+from parser.extract.directives import cn_value, find_candidates
 
 HEAD = "青岚市召开工作推进会\n"
 Row = tuple[int, int, str, str]
@@ -91,7 +92,7 @@ def test_cn_value_rejects(s: str) -> None:
 
 
 def test_runs_start_at_one() -> None:
-    assert build_tree(find_candidates(0, "二要压实责任。三要强化督查。")) == []
+    assert read_tree(find_candidates(0, "二要压实责任。三要强化督查。")) == []
 
 
 def test_nesting_sections_items_and_run_in_children() -> None:
