@@ -69,8 +69,8 @@ def tree(words: str) -> str:
 
 def numbered(words: str) -> list[str]:
     """The numbering step's tokens, a ``RUN_IN_END`` written ``]``."""
-    toks = Numbering(cands(words)).tokens()
-    return ["]" if t.type == "RUN_IN_END" else f"{t.type}:{cands(words)[t.value].marker}" for t in toks]
+    cs = cands(words)
+    return ["]" if t.type == "RUN_IN_END" else f"{t.type}:{cs[t.value].marker}" for t in Numbering(cs).tokens()]
 
 
 def placed(words: str) -> str:
@@ -87,7 +87,7 @@ def placed(words: str) -> str:
         kind = (f"OPEN{c.rank}" if first else f"NEXT{c.rank}") if c.rank else ("RUN_IN" if first else "RUN_IN_NEXT")
         toks.append(Token(kind, len(markers)))
         markers.append(c)
-    return shape(ItemTree(markers).transform(grammar().parse(iter(toks))))  # type: ignore[arg-type]
+    return shape(ItemTree(markers).transform(grammar().parse(iter(toks))))
 
 
 # --- the grammar: accepted ---------------------------------------------------------------------

@@ -57,7 +57,8 @@ class Numbering:
 
     It counts the open runs: per section rank, the run open at that rank (a section marker
     restarts the count of every deeper rank, as it closes their runs), and the open run-in runs,
-    outermost first (a section marker ends them all).
+    outermost first (a section marker ends them all). A run-in run at 1 opens beside the run
+    before it, not inside, where the tree would grow deeper than ``MAX_DEPTH``.
     """
 
     def __init__(self, cands: Sequence[Candidate]) -> None:
@@ -80,7 +81,8 @@ class Numbering:
     def tokens(self) -> list[Token]:
         """The token of each marker that has a place in the tree, in order, with the
         ``RUN_IN_END`` tokens between them and at the end (a token's value: the index of its
-        marker among the candidates; a ``RUN_IN_END``'s, that of the marker it stands before)."""
+        marker among the candidates; a ``RUN_IN_END``'s, that of the marker it stands before, or
+        the number of candidates at the end)."""
         out: list[Token] = []
         for k, c in enumerate(self.cands):
             out += [Token(kind, k) for kind in (self.section(c) if c.rank else self.run_in(k, c))]
