@@ -1,13 +1,17 @@
-"""directives.py: numbered items as a tree — boundaries, nesting, sibling runs, speakers."""
+"""Numbered items: markers and their boundaries (directives.py), the tree from text (nesting,
+sibling runs), speakers."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parser import parse
-from parser.extract.directives import build_tree, cn_value, find_candidates
+from parser.extract.directive_grammar import read_tree
+from parser.extract.directives import _triggers, cn_value, find_all_candidates, find_candidates, meeting_voice
 
 HEAD = "青岚市召开工作推进会\n"
 Row = tuple[int, int, str, str]
@@ -80,6 +84,37 @@ def test_a_decimal_is_not_an_item() -> None:
     assert markers("增长3.8万户，同比增长2.5个百分点。") == []
 
 
+# characters the marker patterns are made of, and filler
+_ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；。！？ .．\n\u3000会议上强调汉字"
+paragraphs = st.lists(st.text(alphabet=_ALPHABET, max_size=40), max_size=4)
+
+
+def test_every_marker_pattern_has_a_trigger() -> None:
+    assert _triggers() is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(paragraphs)
+def test_all_candidates_as_found_paragraph_by_paragraph(texts: list[str]) -> None:
+    """The trigger that spares most paragraphs the scan hides no candidate."""
+    pairs = list(enumerate(texts))
+    assert find_all_candidates(pairs) == [c for i, text in pairs for c in find_candidates(i, text)]
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("会议强调，一要加强领导。", [0]),
+        ("韦知远指出，会上指出的问题要整改。会议要求各地落实。", [6, 17]),
+        ("全会决定召开大会。", [0]),
+        ("韦知远强调，要加强领导。", []),  # a person's words: no subject of the meeting's
+        ("会议认真学习了文件。", []),  # a subject without a verb right after it
+    ],
+)
+def test_where_a_paragraph_turns_to_the_meetings_words(text: str, cues: list[int]) -> None:
+    assert meeting_voice(text) == cues
+
+
 @pytest.mark.parametrize("s, value", [("一", 1), ("十", 10), ("十三", 13), ("二十", 20), ("二十一", 21), ("7", 7)])
 def test_cn_value(s: str, value: int) -> None:
     assert cn_value(s) == value
@@ -91,7 +126,7 @@ def test_cn_value_rejects(s: str) -> None:
 
 
 def test_runs_start_at_one() -> None:
-    assert build_tree(find_candidates(0, "二要压实责任。三要强化督查。")) == []
+    assert read_tree(find_candidates(0, "二要压实责任。三要强化督查。")) == []
 
 
 def test_nesting_sections_items_and_run_in_children() -> None:

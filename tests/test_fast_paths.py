@@ -1,43 +1,19 @@
-"""The speed shortcuts of the layout, directives and build stages give what the plain code gave."""
+"""The speed shortcuts of the layout, extract and build stages give what the plain code gave."""
 
 from __future__ import annotations
 
 import json
 
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parser import model
-from parser.extract.directives import _scan, _triggers, find_all_candidates, find_candidates
 from parser.layout import document, document_grammar
 
 # characters the marker patterns, speech cues and first-person words are made of, and filler
 _ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；。！？ .．\n\u3000会议上全强调指出我们代表大家同志汉字"
 texts = st.text(alphabet=_ALPHABET, max_size=40)
 SETTINGS = settings(max_examples=400, deadline=None)
-
-
-def test_every_marker_pattern_has_a_trigger() -> None:
-    assert _triggers() is not None
-
-
-@SETTINGS
-@given(texts)
-def test_trigger_never_hides_a_candidate(text: str) -> None:
-    assert find_candidates(3, text) == _scan(3, text)
-
-
-_OLD_SPEECH = regex.compile(r"(?P<who>会议|会议上|全会|会上)?(?:强调|指出|要求|表示|认为|提出|决定|部署)")
-
-
-@SETTINGS
-@given(texts)
-def test_speech_cues_as_with_the_optional_subject(text: str) -> None:
-    from parser.extract.directives import meeting_voice
-
-    old = [m.start() for m in _OLD_SPEECH.finditer(text) if m.group("who")]
-    assert meeting_voice(text) == old
 
 
 _CLASSES = ("TITLE", "HEADING", "BODY", "SALUTATION", "BOILER", "META", "CREDIT", "NOTE", "CAPTION")
@@ -122,10 +98,3 @@ def test_first_person_count_over_joined_paragraphs(paragraphs: list[str]) -> Non
 
     old = sum(count_cue("first_person", text) for text in paragraphs)
     assert count_cue("first_person", "\n".join(paragraphs)) == old
-
-
-@SETTINGS
-@given(st.lists(texts, max_size=4))
-def test_all_candidates_as_per_paragraph(paragraphs: list[str]) -> None:
-    pairs = list(enumerate(paragraphs))
-    assert find_all_candidates(pairs) == [c for i, text in pairs for c in find_candidates(i, text)]

@@ -4,8 +4,9 @@ Block classes, roster kinds and markers are written one letter a token:
 
 - document: T TITLE, H HEADING, B BODY, S SALUTATION, X BOILER, M META, C CREDIT, N NOTE, P CAPTION;
   places: h headline, l lead, b body, y byline, - boilerplate;
-- attendance: T TITLE, N NAME, S SEP (、), D DENG (等);
-- directives: markers such as ``一、`` ``（一）`` ``1.`` ``（1）`` ``一要`` written out.
+- attendance: T TITLE, N NAME, S SEP (、), D DENG (等).
+
+The directives grammar has its own file, test_directive_grammar.py.
 """
 
 from __future__ import annotations
@@ -179,7 +180,9 @@ def test_report_rejects_exactly_the_pages_without_article_or_with_a_credit_above
 
 def test_the_grammars_have_no_conflicts() -> None:
     """Built afresh with ``strict=True``, lark refuses any shift/reduce or reduce/reduce conflict."""
-    for name, start in (("document", ["report", "page"]), ("attendance", ["start"])):
+    starts = {"document": ["report", "page"], "attendance": ["start"], "directives": ["start"]}
+    assert set(starts) == {p.stem for p in grammar_path("document").parent.glob("*.lark")}  # every grammar
+    for name, start in starts.items():
         Lark.open(str(grammar_path(name)), parser="lalr", lexer=TokenListLexer, start=start, strict=True)
 
 
@@ -191,6 +194,22 @@ def test_an_ambiguous_grammar_is_refused(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(GrammarError):
         Lark.open(str(path), parser="lalr", lexer=TokenListLexer, start=["report", "page"], strict=True)
+
+
+def test_lark_is_used_through_its_public_api_only() -> None:
+    """The package imports lark's public names (and ``lark.lexer.Lexer``, the documented base of a
+    custom lexer), and reads no parse table of lark's."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "parser"
+    for path in package.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "lark":
+                assert node.module in ("lark", "lark.lexer"), (path, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(alias.name.startswith("lark.") for alias in node.names), path
+        assert "parse_table" not in source and "parser_state" not in source, path
 
 
 # --- the attendance grammar ---------------------------------------------------------------------

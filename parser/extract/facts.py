@@ -17,7 +17,8 @@ from ..layout.document import Layout, count_items
 from ..model import Attendee, Credit, Directive, Event, Group, Published, Warning
 from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
 from . import attendance as att
-from .directives import Item, build_tree, find_all_candidates, flatten, meeting_voice
+from .directive_grammar import read_tree
+from .directives import Item, find_all_candidates, flatten, meeting_voice
 from .event import read_event
 from .kind import PRESENCE_ROLES, Evidence, classify_kind, count_cue, is_speech_title
 from .passages import passages_of
@@ -249,7 +250,7 @@ def _directives(
     """The numbered items of the body as a tree; each item's speaker is the last person the
     report turned to before it, else ``default`` (a transcript's speaker)."""
     cands = find_all_candidates([(i, blocks[i].text) for i in body])
-    roots = build_tree(cands)
+    roots = read_tree(cands)
     if not roots:  # most reports: no items, and the speaker cues (no side effects) would go unused
         return []
     accepted = flatten(roots)

@@ -277,6 +277,6 @@ def _warm_up(in_worker: bool = True) -> None:
         _ignore_interrupts()
     from ..pipeline import parse_input
 
-    parse_input("市委书记张三出席会议。")
+    parse_input("市委书记张三出席会议。一要抓落实，二要抓统筹。")  # a roster and a run: every grammar
     if in_worker:
         _freeze_heap()
