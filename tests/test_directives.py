@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from parser import parse
 from parser.extract.directive_grammar import read_tree
-from parser.extract.directives import _triggers, cn_value, find_all_candidates, find_candidates, meeting_voice
+from parser.extract.directives import cn_value, find_all_candidates, find_candidates, meeting_voice
 
 HEAD = "青岚市召开工作推进会\n"
 Row = tuple[int, int, str, str]
@@ -89,8 +89,11 @@ _ALPHABET = "一二三四十〇0123456789是要否求第其（()）、，：；�
 paragraphs = st.lists(st.text(alphabet=_ALPHABET, max_size=40), max_size=4)
 
 
-def test_every_marker_pattern_has_a_trigger() -> None:
-    assert _triggers() is not None
+def test_the_marker_gate_turns_away_plain_paragraphs() -> None:
+    from parser.extract.directives import may_hold_marker
+
+    assert may_hold_marker()("一、加强组织领导") and may_hold_marker()("会议强调，一要统一思想，二要狠抓落实")
+    assert not may_hold_marker()("青岚县召开全县安全生产工作会议")
 
 
 @settings(max_examples=400, deadline=None)

@@ -7,13 +7,13 @@ markers form runs and how the runs nest is ``directive_grammar.py``'s (``grammar
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
-from ..vocabulary.lexicon import branches, loosened, table
+from ..vocabulary.lexicon import search_gate, table
 
 _CN = "〇一二三四五六七八九十"
 _CN_NUM = rf"[{_CN}]{{1,3}}"
@@ -117,48 +117,22 @@ def find_candidates(block_index: int, text: str) -> list[Candidate]:
     return [c for c in dedup if not c.kind.endswith("_weak") or last_two.get(c.family, -1) > c.start]
 
 
-# Most paragraphs hold no marker: one search for all the lexicon's patterns at once spares the
-# dozen separate scans (about 6 % of a whole parse). The trigger is built from the patterns
-# themselves, look-arounds dropped (they only narrow where a match stands, and slow a joint
-# search), so a row added to the lexicon is searched for with no other edit and no paragraph
-# that holds a marker is skipped.
+# Most paragraphs hold no marker: a gate derived from the lexicon's patterns (``search_gate``)
+# spares them the dozen separate scans (about 6 % of a whole parse), and a row added to the
+# lexicon is searched for with no other edit.
 
 
 @cache
-def _triggers() -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
-    """(anchored, floating): the loosened patterns of the lexicon that hold only at the paragraph
-    start, joined to ``match``, and the others, joined to ``search``; None when a pattern cannot
-    be loosened. (Kept apart: ``^`` alternatives in one search made it try every one at every
-    position, seven times slower.)"""
-    anchored: list[str] = []
-    floating: list[str] = []
-    for row in table("markers.tsv"):
-        loose = loosened(row[3].replace("{CN}", _CN_NUM))
-        top = branches(loose) if loose is not None else None
-        if loose is None or top is None:
-            return None
-        if len(top) == 1 and loose.startswith("^"):
-            anchored.append(f"(?:{loose[1:]})")
-        else:
-            floating.append(f"(?:{loose})")
-    # an empty alternation would match everywhere: a never-matching pattern stands for no trigger
-    return regex.compile("|".join(anchored) or "(?!)"), regex.compile("|".join(floating) or "(?!)")
+def may_hold_marker() -> Callable[[str], bool]:
+    """True for every paragraph in which a pattern of ``markers.tsv`` may find a marker."""
+    return search_gate(row[3].replace("{CN}", _CN_NUM) for row in table("markers.tsv"))
 
 
 def find_all_candidates(paragraphs: Iterable[tuple[int, str]]) -> list[Candidate]:
-    """:func:`find_candidates` over (block index, text) pairs, concatenated: the paragraphs where
-    no trigger is found are not scanned."""
-    out: list[Candidate] = []
-    triggers = _triggers()
-    if triggers is None:
-        for i, text in paragraphs:
-            out.extend(find_candidates(i, text))
-        return out
-    anchored, floating = triggers[0].match, triggers[1].search
-    for i, text in paragraphs:
-        if anchored(text) is not None or floating(text) is not None:
-            out.extend(find_candidates(i, text))
-    return out
+    """:func:`find_candidates` over (block index, text) pairs, concatenated: the paragraphs the
+    gate turns away are not scanned."""
+    may_hold = may_hold_marker()
+    return [c for i, text in paragraphs if may_hold(text) for c in find_candidates(i, text)]
 
 
 def flatten(items: list[Item]) -> list[Item]:
