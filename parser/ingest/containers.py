@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Warning
-from .html_blocks import html_segments
 from .segments import Segment, identity, segment_of
 
 _FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
@@ -97,6 +96,8 @@ def read_container(text: str) -> Container:
         return Container("text", [], {}, [Warning("empty", f"the input {what}: there is nothing to parse")])
     fmt = detect_format(text)
     if fmt == "html":
+        from .html_blocks import html_segments  # loaded for pages only: plain text never compiles its patterns
+
         warnings: list[Warning] = []
         segments, meta = html_segments(text, warnings=warnings)
         return Container("html", segments, meta, warnings)
@@ -120,6 +121,8 @@ def _markdown(text: str) -> Container:
         meta.update(_front_matter(m.group(1), m.start(1), warnings, segments))
     body = text[body_start:]
     if _HTML_TAGS.search(body):
+        from .html_blocks import html_segments
+
         blocks, _ = html_segments(body, body_start, split_lines=True, warnings=warnings)
         for b in blocks:
             if b.tag in ("", "body", "html"):

@@ -26,7 +26,7 @@ from operator import add
 import regex
 
 from ..model import Warning
-from .segments import Segment, identity_table
+from .segments import AFTER_IMAGE, TITLE_HINT, Segment, identity_table
 
 MAX_DEPTH = 512  # element nesting kept (Chromium's HTML parser stops nesting at 512 as well)
 
@@ -49,8 +49,6 @@ _NAV_ATTR = regex.compile(
     r"breadcrumb|crumb|share|copyright|related|sidebar|comment|login|toolbar|"
     r"topbar|banner|friend-?link|recommend|hot|rank|advert|\bad\b"
 )
-AFTER_IMAGE = "after image"  # the hint of text printed under an image in the same block element
-TITLE_HINT = "title"  # the hint of an element whose class or id names a title (news_title, js-title)
 # ``sub-title`` and ``title-list`` name other things than the article's title
 _TITLE_ATTR = regex.compile(r"(?i)(?<!sub[-_]?)(?:title|headline)(?![-_]?(?:list|bar|nav|img|pic|icon))")
 _CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")

@@ -10,6 +10,10 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass, field
 
+# Hints a container gives a segment (``Segment.hint``) that the layout reads
+AFTER_IMAGE = "after image"  # text printed under an image in the same block element
+TITLE_HINT = "title"  # an element whose class or id names a title (news_title, js-title)
+
 
 @dataclass(slots=True)  # slots: one is built for every line or block of every input
 class Segment:

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..ingest.html_blocks import AFTER_IMAGE, TITLE_HINT
+from ..ingest.segments import AFTER_IMAGE, TITLE_HINT
 from ..normalize.text import NormText
 from ..vocabulary.credits import is_credit_only
 from ..vocabulary.lexicon import FirstMatch, literal_pretest, table, words

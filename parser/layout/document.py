@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from ..ingest.html_blocks import TITLE_HINT
+from ..ingest.segments import TITLE_HINT
 from ..model import Warning
 from ..vocabulary.lexicon import literal_pretest, table, words
 from ..vocabulary.names import is_title, looks_like_name, split_title_name
