@@ -64,9 +64,9 @@ def test_title_and_tail(text: str) -> None:
         t in markers or any(t.startswith(m) and len(t) <= len(m) + 6 for m in markers))
     assert blocks.is_tail_marker.__wrapped__(text) == old_tail
     assert blocks._has_han(text) == bool(blocks._HAN.search(text))
-    if blocks._META.search(text):
+    if blocks._joined("META").search(text):
         assert blocks._may_be_meta(text)
-    if blocks._CAPTION.search(text):
+    if blocks._joined("CAPTION").search(text):
         assert blocks._may_be_caption(text)
 
 
@@ -105,8 +105,8 @@ def test_required_literals(text: str, pattern: str) -> None:
 @SETTINGS
 @given(cue_texts)
 def test_kind_cues(text: str) -> None:
-    for cue, (pattern, _) in kind._cues().items():
-        assert kind.has_cue(cue, text) == bool(pattern.search(text))
+    for cue in kind._cue_rows():
+        assert kind.has_cue(cue, text) == bool(kind.cue_pattern(cue).search(text))
 
 
 
@@ -122,8 +122,8 @@ def test_verdict(text: str) -> None:
     if not tail and early is None:
         old = ("CREDIT" if byline.is_credit_only(text)
                else "NOTE" if blocks._NOTE.match(text)
-               else "CAPTION" if len(text) < 200 and blocks._CAPTION.search(text)
-               else "META" if len(text) < 80 and blocks._META.search(text)
+               else "CAPTION" if len(text) < 200 and blocks._joined("CAPTION").search(text)
+               else "META" if len(text) < 80 and blocks._joined("META").search(text)
                else None if blocks.line_class(text) == blocks.PHOTO_NOTE else blocks.line_class(text))
         assert late == old
         assert title == (late is None and blocks.looks_like_title(text))

@@ -31,9 +31,9 @@ def test_cached_token_plan_is_the_parsed_one(classes: list[str]) -> None:
 @SETTINGS
 @given(texts)
 def test_first_person_count_as_findall(text: str) -> None:
-    from parser.extract.kind import _cues, count_cue
+    from parser.extract.kind import count_cue, cue_pattern
 
-    assert count_cue("first_person", text) == len(_cues()["first_person"][0].findall(text))
+    assert count_cue("first_person", text) == len(cue_pattern("first_person").findall(text))
 
 
 _DATELINE_ALPHABET = "本报新华社中新网人民央视光明经济日电讯消息北京记者（()）：: 网汉字甲乙"
@@ -43,7 +43,7 @@ _DATELINE_ALPHABET = "本报新华社中新网人民央视光明经济日电讯�
 @given(st.text(alphabet=_DATELINE_ALPHABET, max_size=24))
 def test_dateline_words_cover_every_unbracketed_dateline(text: str) -> None:
     """``_dateline`` skips the search where the text holds no word of a row: it misses none."""
-    if document._DATELINE.match(text):
+    if document._dateline_pattern().match(text):
         assert document._may_open_dateline(text)
 
 
@@ -87,7 +87,7 @@ def test_report_round_trips_through_its_json(report: model.Report) -> None:
 @SETTINGS
 @given(st.text(alphabet=_DATELINE_ALPHABET, max_size=24))
 def test_dateline_shortcut_as_the_search(text: str) -> None:
-    m, old = document._dateline(text), document._DATELINE.match(text)
+    m, old = document._dateline(text), document._dateline_pattern().match(text)
     assert (m and m.span()) == (old and old.span())
 
 

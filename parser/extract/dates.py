@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from functools import cache
 
 import regex
@@ -163,16 +162,19 @@ def _with_time(date: DateMention, text: str, times: list[regex.Match[str]]) -> D
     return date
 
 
-_ISO = regex.compile(
-    r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*"
-)
+@cache
+def _iso() -> regex.Pattern[str]:
+    """An ISO 8601 timestamp, compiled when a page's metadata first gives one."""
+    return regex.compile(
+        r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*"
+    )
 
 
 def read_timestamp(value: str) -> tuple[str, bool] | None:
     """A metadata value (``2020-02-29T18:34:31+08:00``, ``Thu, 21 Jul 2022 23:44:13 GMT``,
     ``2019年5月18日``) as ISO 8601, and whether it holds a time of day; None when it is no date."""
     value = value.strip()
-    m = _ISO.fullmatch(value)
+    m = _iso().fullmatch(value)
     if m:
         y, mo, d, hh, mi, ss, zone = m.groups()
         date = iso_date(int(y), int(mo), int(d))
@@ -187,6 +189,8 @@ def read_timestamp(value: str) -> tuple[str, bool] | None:
             text += "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
         return text, True
     if regex.search(r"[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", value):
+        from email.utils import parsedate_to_datetime  # an RFC 2822 date: rare, and email is slow to import
+
         try:
             stamp = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError, OverflowError):

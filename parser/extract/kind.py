@@ -52,33 +52,45 @@ def _meeting_nouns() -> list[str]:
 
 
 @cache
-def _cues() -> dict[str, tuple[regex.Pattern[str], re.Pattern[str] | None]]:
-    """Each cue's pattern, with a search for literal strings one of which every match holds
-    (None when the rows do not tell): most texts hold none, and that search is much cheaper."""
+def _cue_rows() -> dict[str, tuple[str, re.Pattern[str] | None]]:
+    """Each cue's rows joined into one pattern, with a search for literal strings one of which
+    every match holds (None when the rows do not tell): most texts hold none, and that search
+    is much cheaper."""
     rows: dict[str, list[str]] = {}
     for row in table("kind_cues.tsv"):
         if len(row) >= 2 and row[1]:
             rows.setdefault(row[0], []).append(row[1].replace("{MEETING}", r"\L<meeting>"))
     out = {}
-    nouns = _meeting_nouns()
     for k, v in rows.items():
         needed = [required_literals(p) for p in v]
         lits = None if any(n is None for n in needed) else {w for n in needed for w in n or ()}
         # stdlib re finds plain strings exactly as regex does, at a third of the cost of a call
         pre = re.compile("|".join(map(re.escape, sorted(lits)))) if lits else None
-        out[k] = (regex.compile("|".join(f"(?:{p})" for p in v), ignore_unused=True, meeting=nouns), pre)
+        out[k] = ("|".join(f"(?:{p})" for p in v), pre)
     return out
+
+
+@cache
+def cue_pattern(cue: str) -> regex.Pattern[str]:
+    """A cue's pattern, compiled when a text first needs it: a report asks few of the cues."""
+    return regex.compile(_cue_rows()[cue][0], ignore_unused=True, meeting=_meeting_nouns())
+
+
+def _cue_search(cue: str, text: str | None) -> regex.Pattern[str] | None:
+    """The cue's pattern when ``text`` may hold a match of it (its literal pre-test passes)."""
+    found = _cue_rows().get(cue)
+    if not text or found is None:
+        return None
+    pre = found[1]
+    if pre is not None and pre.search(text) is None:
+        return None
+    return cue_pattern(cue)
 
 
 def cue_match(cue: str, text: str | None) -> regex.Match[str] | None:
     """The first match of a cue of ``kind_cues.tsv`` in ``text``, or None."""
-    found = _cues().get(cue)
-    if not text or found is None:
-        return None
-    pattern, pre = found
-    if pre is not None and pre.search(text) is None:
-        return None
-    return pattern.search(text)
+    pattern = _cue_search(cue, text)
+    return pattern.search(text) if pattern is not None and text else None
 
 
 def has_cue(cue: str, text: str | None) -> bool:
@@ -88,13 +100,8 @@ def has_cue(cue: str, text: str | None) -> bool:
 
 def count_cue(cue: str, text: str | None) -> int:
     """How many non-overlapping matches of a cue of ``kind_cues.tsv`` ``text`` holds."""
-    found = _cues().get(cue)
-    if not text or found is None:
-        return 0
-    pattern, pre = found
-    if pre is not None and pre.search(text) is None:
-        return 0
-    return sum(1 for _ in pattern.finditer(text))
+    pattern = _cue_search(cue, text)
+    return sum(1 for _ in pattern.finditer(text)) if pattern is not None and text else 0
 
 
 def is_speech_title(headline: str | None) -> bool:

@@ -14,7 +14,7 @@ an accepted roster is read with values and positions (:func:`parse_roster`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -44,12 +44,17 @@ _TITLE_JUNK = regex.compile(
 # Words of a title that hold a character _TITLE_JUNK rejects (全体在校校领导, 在京中央单位负责同志)
 # and the units written with their number (监事会09办事处副主任): they are read as if that
 # character were not there.
-_TITLE_INNER = regex.compile(
-    "|".join(map(regex.escape, sorted(ordered_words("title_inner_words.txt"), key=len, reverse=True)))
-    + r"|[0-9０-９]+(?="
-    + "|".join(map(regex.escape, sorted(ordered_words("numbered_units.txt"), key=len, reverse=True)))
-    + ")"
-)
+@cache
+def _title_inner() -> regex.Pattern[str]:
+    """Compiled when a title first holds junk (rare)."""
+    return regex.compile(
+        "|".join(map(regex.escape, sorted(ordered_words("title_inner_words.txt"), key=len, reverse=True)))
+        + r"|[0-9０-９]+(?="
+        + "|".join(map(regex.escape, sorted(ordered_words("numbered_units.txt"), key=len, reverse=True)))
+        + ")"
+    )
+
+
 _AFFILIATION = regex.compile(
     r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|委|部)$"
 )
@@ -156,8 +161,8 @@ def _title_after_name(piece: str) -> int:
 
 def _has_junk(title: str) -> bool:
     """Whether ``title`` holds words that never stand in a title, apart from its inner words
-    (:data:`_TITLE_INNER`), which are looked for only when there is junk at all (rare)."""
-    return _TITLE_JUNK.search(title) is not None and _TITLE_JUNK.search(_TITLE_INNER.sub("囗", title)) is not None
+    (:func:`_title_inner`), which are looked for only when there is junk at all (rare)."""
+    return _TITLE_JUNK.search(title) is not None and _TITLE_JUNK.search(_title_inner().sub("囗", title)) is not None
 
 
 def _clean_title(title: str) -> str | None:

@@ -8,6 +8,7 @@ first kilobytes say what the container is. Metadata a container carries (YAML fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -139,15 +140,18 @@ def _markdown(text: str) -> Container:
 
 # a top-level ``key: value`` line of front matter with a plain scalar value (not a flow or block
 # collection, an anchor, alias or tag), unquoted when quoted as a whole
-_FRONT_MATTER_LINE = regex.compile(
-    r"""^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(?![\[{|>&*!])(?|"([^"\n]*)"|'([^'\n]*)'|([^\n]*?))[ \t]*$""",
-                                   regex.MULTILINE)
+@cache
+def _front_matter_line() -> regex.Pattern[str]:
+    """Compiled when a document with front matter first needs it."""
+    return regex.compile(
+        r"""^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(?![\[{|>&*!])(?|"([^"\n]*)"|'([^'\n]*)'|([^\n]*?))[ \t]*$""",
+        regex.MULTILINE)
 
 
 def _front_matter_lines(yaml_text: str) -> dict[str, str]:
     """The plain ``key: value`` lines of a front matter YAML refused, first value of a key kept."""
     out: dict[str, str] = {}
-    for m in _FRONT_MATTER_LINE.finditer(yaml_text):
+    for m in _front_matter_line().finditer(yaml_text):
         out.setdefault(m.group(1), m.group(2))
     return out
 

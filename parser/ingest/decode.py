@@ -8,6 +8,7 @@ confirm. Binary files are refused here, before anyone tries to read them as a re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -84,10 +85,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
 )
 
-_DECLARED = regex.compile(
-    rb"""(?i)(?:<meta[^>]{0,200}?charset\s*=\s*["']?\s*|<\?xml[^>]{0,100}?encoding\s*=\s*["']|^charset:\s*)"""
-    rb"""([a-z0-9_\-]{2,20})""",
-)
+@cache
+def _declared() -> regex.Pattern[bytes]:
+    """A charset the input declares, compiled when an input that is not UTF-8 first needs it."""
+    return regex.compile(
+        rb"""(?i)(?:<meta[^>]{0,200}?charset\s*=\s*["']?\s*|<\?xml[^>]{0,100}?encoding\s*=\s*["']|^charset:\s*)"""
+        rb"""([a-z0-9_\-]{2,20})""",
+    )
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "gb_2312-80", "x-gb2312", "euc-cn", "hz-gb-2312"}
 
@@ -189,7 +193,7 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset a page or document declares about itself, lower-cased, if any."""
-    m = _DECLARED.search(data[:4096])
+    m = _declared().search(data[:4096])
     return m.group(1).decode("ascii").lower() if m else None
 
 

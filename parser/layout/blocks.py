@@ -52,8 +52,9 @@ def _classes(cls: str) -> tuple[str, ...]:
     return tuple(pattern for row_cls, pattern in table("block_classes.tsv") if row_cls == cls)
 
 
+@cache
 def _joined(*classes: str) -> regex.Pattern[str]:
-    """One search for the rows of these classes."""
+    """One search for the rows of these classes, compiled when first needed."""
     return regex.compile("|".join(f"(?:{p})" for cls in classes for p in _classes(cls)))
 
 
@@ -64,9 +65,7 @@ def _literal_test(*classes: str) -> Callable[[str], bool]:
 
 
 _NOTE = _joined("NOTE", "SCENE")  # a line of the time and place of a speech is a note too
-_CAPTION = _joined("CAPTION")
 _may_be_caption = _literal_test("CAPTION")
-_META = _joined("META")
 _may_be_meta = _literal_test("META")
 
 
@@ -179,7 +178,6 @@ def cut_run_together(norm: NormText) -> list[Block]:
 
 
 _MD_HASHES = regex.compile(r"^#{1,6}\s*")
-_TRAILING_DATE = _joined("TITLE_DATE")
 _may_end_in_date = _literal_test("TITLE_DATE")
 _RUNNING_NUMBER = regex.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
 
@@ -189,7 +187,7 @@ def clean_title(text: str) -> str:
     printed at its end (``…上的讲话（2024年3月1日）``)."""
     text = _clean_title(text)
     if _may_end_in_date(text):
-        text = _TRAILING_DATE.sub("", text).rstrip()
+        text = _joined("TITLE_DATE").sub("", text).rstrip()
     return text
 
 
@@ -276,9 +274,9 @@ def _late_verdict(text: str) -> tuple[str | None, bool]:
         late = "CREDIT"
     elif _NOTE.match(text):
         late = "NOTE"
-    elif len(text) < MAX_CAPTION and _may_be_caption(text) and _CAPTION.search(text):
+    elif len(text) < MAX_CAPTION and _may_be_caption(text) and _joined("CAPTION").search(text):
         late = "CAPTION"
-    elif len(text) < MAX_META and _may_be_meta(text) and _META.search(text):
+    elif len(text) < MAX_META and _may_be_meta(text) and _joined("META").search(text):
         late = "META"
     else:
         late = line_class(text)

@@ -27,7 +27,6 @@ _SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
 _DATELINE_WORDS = tuple(word for word, kinds in table("credit_words.tsv") if "dateline" in kinds.split())
 _DATELINE_ROWS = tuple(row[0].replace("{OUTLET}", "|".join(map(regex.escape, _DATELINE_WORDS)))
                        for row in table("datelines.tsv"))
-_DATELINE = regex.compile("|".join(f"(?:{row})" for row in _DATELINE_ROWS))  # 据新华社电: a dateline quoting its outlet
 _may_open_dateline = literal_pretest(_DATELINE_ROWS)
 
 # --- narrowing a page to its article
@@ -65,9 +64,15 @@ _SUBTITLES_MAX = 2
 
 
 def _dateline(text: str) -> regex.Match[str] | None:
-    """``_DATELINE.match(text)``, without the call where the text holds no literal word of any
-    row (a pre-test derived from the rows)."""
-    return _DATELINE.match(text) if _may_open_dateline(text) else None
+    """The dateline opening ``text`` (a row of ``datelines.tsv``; 据新华社电 quotes its outlet),
+    looked for only where the text holds a literal word of some row (a pre-test derived from
+    the rows), and compiled the first time one does."""
+    return _dateline_pattern().match(text) if _may_open_dateline(text) else None
+
+
+@cache
+def _dateline_pattern() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{row})" for row in _DATELINE_ROWS))
 
 
 @dataclass
