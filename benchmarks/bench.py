@@ -44,7 +44,7 @@ if importlib.util.find_spec("parser") is None:
 TARGETS = {
     "text_rate": 1500.0,  # reports/s on one core
     "html_ratio": 10.0,  # × trafilatura bare_extraction
-    "cold_start_ms": 250.0,
+    "cold_start_ms": 200.0,
     "peak_rss_mb": 150.0,
     "speedup_j2": 1.7,
 }
