@@ -133,3 +133,21 @@ def test_titles_and_tail_markers() -> None:
     assert is_tail_marker("相关新闻")
     assert is_tail_marker("相关新闻：")
     assert not is_tail_marker("会议听取了相关新闻单位的汇报，并就下一步工作作出部署。")
+
+
+def test_layout_reads_the_classified_blocks_without_changing_them() -> None:
+    """The layout step reclassifies (a name line under a title, a summary before the dateline,
+    page chrome) by making new blocks: classify's output is a value no later step edits."""
+    import dataclasses
+
+    from parser.layout.document import lay_out
+
+    text = ("青岚市召开工作推进会\n青岚市市长　贺启舟\n"
+            "　　3月12日上午，全市工作推进会召开，市委书记韦知远出席会议并讲话。\n")
+    blocks = blocks_of(text)
+    before = [(b.cls, b.reason) for b in blocks]
+    layout = lay_out(blocks)
+    assert [(b.cls, b.reason) for b in blocks] == before
+    assert layout.blocks[1].cls == "META" and blocks[1].cls == "TITLE"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        blocks[0].cls = "BODY"  # type: ignore[misc]

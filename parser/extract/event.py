@@ -106,44 +106,31 @@ def _without(words: Sequence[str], left_out: Sequence[str]) -> tuple[str, ...]:
     return tuple(w for w in words if w not in left_out)
 
 
-@dataclass(frozen=True)
 class _Patterns:
-    """The lexicons' words as patterns. A name is not matched by one pattern: the verbs, nouns and
+    """The lexicons' words as patterns, each compiled the first time it is asked for (by
+    attribute: ``_patterns().held``), with the word lists as ``regex``'s named lists
+    (``\\L<noun>``, matched as sets). A name is not matched by one pattern: the verbs, nouns and
     stop words are found by small patterns and the name is read between them (``_name_after``,
     ``_name_before``), which keeps compiling them cheap and matching them linear."""
 
-    held: regex.Pattern[str]  # a verb after a meeting (X在京召开)
-    attending: regex.Pattern[str]  # a verb before a meeting (召开X, 出席X)
-    spoke_end: regex.Pattern[str]  # 上强调, 上的讲话: where `在X上强调` ends
-    held_at: regex.Pattern[str]  # 召开的 (召开的X上)
-    place: regex.Pattern[str]  # 在X召开, 在X主持
-    place_visit: regex.Pattern[str]  # 在X召开, 在X调研
-    place_with: regex.Pattern[str]  # 在X同…会谈
-    place_comma: regex.Pattern[str]  # 在X，…召开
-    event_cue: regex.Pattern[str]  # a sentence telling of a meeting or visit
-    event_verb: regex.Pattern[str]  # a sentence telling of an event held (召开, 举行, 开庭 …): other text
-    nouns: regex.Pattern[str]  # a meeting noun that is not the start of a longer word
-    stop: regex.Pattern[str]  # a word a name does not run over (not where a noun starts)
-    verbs: regex.Pattern[str]  # any verb of holding or visiting
-    adverb_end: regex.Pattern[str]  # an adverb ending right before a verb (隆重|举行)
-    joined: regex.Pattern[str]  # 活动 ending the last part of a name joined by 暨
-    noun_subject: regex.Pattern[str]  # 会议在…, 会议于… opening a sentence: the meeting referred to
-    bare_name: regex.Pattern[str]  # a session and a bare noun: the whole of a name that needs its subject
-    attributive: regex.Pattern[str]  # …主办的 before a name
-    greeting: regex.Pattern[str]  # 热烈祝贺 before a name
-    determiner: regex.Pattern[str]  # 一场, 此次 opening a description
-    not_held: regex.Pattern[str]
-    since: regex.Pattern[str]  # 以来, 四周年之际 right after a verb of holding
-    source: regex.Pattern[str]  # 获悉 after 召开的X上
-    cited: regex.Pattern[str]
-    year_in_name: regex.Pattern[str]  # a year in a meeting's name (group y)
-    chair: regex.Pattern[str]  # 主持 ending the text before 召开
-    cited_end: regex.Pattern[str]  # 精神 closing a cited speech
+    def __init__(self, sources: dict[str, tuple[str, int]], lists: dict[str, tuple[str, ...]]) -> None:
+        self._sources = sources
+        self._lists = lists
+
+    def __getattr__(self, name: str) -> regex.Pattern[str]:
+        # called only for a pattern not compiled yet: it is then stored as a plain attribute
+        try:
+            source, flags = self._sources[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        pattern = regex.compile(source, flags, ignore_unused=True, **self._lists)
+        setattr(self, name, pattern)
+        return pattern
 
 
 @cache
 def _patterns() -> _Patterns:
-    """The patterns of the lexicons' words (regex's named lists ``\\L<noun>``, matched as sets)."""
+    """The patterns of the meeting words and place cues, by name."""
     words = _kinds("meeting_words.tsv")
     places = _kinds("place_cues.tsv")
     lists = {
@@ -160,44 +147,42 @@ def _patterns() -> _Patterns:
                               places["not_verb"]),
         "with": places["with"],
     }
-
-    def compiled(pattern: str, flags: int = 0) -> regex.Pattern[str]:
-        return regex.compile(pattern, flags, ignore_unused=True, **lists)
-
     place_char = r"[^，。；：！？、\s“”\"《》【】\[\]|｜—…的在]"
     not_at = "|".join(regex.escape(w[:-1]) for w in places["not_at"] if w.endswith("在") and len(w) > 1)
     at = rf"(?<!{not_at})在"
-    return _Patterns(
-        held=compiled(r"(?!\L<noun>)\L<held>(?!的)"),
-        attending=compiled(r"\L<attending>(?!的)了?"),
-        spoke_end=compiled(r"上(?P<speech>的)?\L<spoke>"),
-        held_at=compiled(r"\L<convene>的"),
-        place=compiled(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<meeting_verbs>)"),
-        place_visit=compiled(rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<all_verbs>)"),
-        place_with=compiled(
-            rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<with>[^{_BOUNDARY}]{{2,{_WITH_MAX}}}?\L<all_verbs>"
-        ),
-        place_comma=compiled(rf"(?:[^，。]{{0,{_PLACE_COMMA_LEAD}}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]"),
-        event_cue=compiled(r"\L<all_verbs>|\L<noun>(?!\L<cont>)|\L<cue>"),
-        event_verb=compiled(r"\L<all_verbs>"),
-        nouns=compiled(r"\L<noun>(?!\L<cont>)"),
-        stop=compiled(r"(?!\L<noun>)\L<stop>"),
-        verbs=compiled(r"\L<all_verbs>"),
-        adverb_end=compiled(r"\L<adverb>", regex.REVERSE),
-        joined=compiled(r"\L<joined>"),
-        noun_subject=compiled(r"\s*\L<noun>(?:在|于)"),
-        bare_name=compiled(rf"(?:{shape('session')})\L<bare>"),
-        attributive=compiled(r"\L<by>的"),
-        greeting=compiled(r"\L<greeting>"),
-        determiner=compiled(r"\L<determiner>"),
-        not_held=compiled(r"\L<not_held>"),
-        since=compiled(r"[\d一二三四五六七八九十百]*\L<since>"),
-        source=compiled(r"\L<source>"),
-        cited=compiled(r"\L<cited>"),
-        year_in_name=compiled(shape("name_year")),
-        chair=compiled(r"\L<chair>$"),
-        cited_end=compiled(r"\L<cited_end>"),
-    )
+    sources = {
+        "held": r"(?!\L<noun>)\L<held>(?!的)",  # a verb after a meeting (X在京召开)
+        "attending": r"\L<attending>(?!的)了?",  # a verb before a meeting (召开X, 出席X)
+        "spoke_end": r"上(?P<speech>的)?\L<spoke>",  # 上强调, 上的讲话: where `在X上强调` ends
+        "held_at": r"\L<convene>的",  # 召开的 (召开的X上)
+        "place": rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<meeting_verbs>)",  # 在X召开, 在X主持
+        "place_visit": rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<adverb>?(?=\L<all_verbs>)",  # 在X调研
+        "place_with": (rf"{at}(?P<place>{place_char}{{1,{_PLACE_MAX}}}?)\L<with>"  # 在X同…会谈
+                       rf"[^{_BOUNDARY}]{{2,{_WITH_MAX}}}?\L<all_verbs>"),
+        # 在X，…召开
+        "place_comma": rf"(?:[^，。]{{0,{_PLACE_COMMA_LEAD}}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]",
+        "event_cue": r"\L<all_verbs>|\L<noun>(?!\L<cont>)|\L<cue>",  # a sentence telling of a meeting or visit
+        "nouns": r"\L<noun>(?!\L<cont>)",  # a meeting noun that is not the start of a longer word
+        "stop": r"(?!\L<noun>)\L<stop>",  # a word a name does not run over (not where a noun starts)
+        "verbs": r"\L<all_verbs>",  # any verb of holding (召开, 举行, 开庭 …) or visiting
+        "adverb_end": r"\L<adverb>",  # an adverb ending right before a verb (隆重|举行): searched backwards
+        "joined": r"\L<joined>",  # 活动 ending the last part of a name joined by 暨
+        "noun_subject": r"\s*\L<noun>(?:在|于)",  # 会议在…, 会议于… opening a sentence: the meeting referred to
+        "bare_name": rf"(?:{shape('session')})\L<bare>",  # a session and a bare noun: a name that needs its subject
+        "attributive": r"\L<by>的",  # …主办的 before a name
+        "greeting": r"\L<greeting>",  # 热烈祝贺 before a name
+        "determiner": r"\L<determiner>",  # 一场, 此次 opening a description
+        "not_held": r"\L<not_held>",
+        "since": r"[\d一二三四五六七八九十百]*\L<since>",  # 以来, 四周年之际 right after a verb of holding
+        "source": r"\L<source>",  # 获悉 after 召开的X上
+        "cited": r"\L<cited>",
+        "year_in_name": shape("name_year"),  # a year in a meeting's name (group y)
+        "chair": r"\L<chair>$",  # 主持 ending the text before 召开
+        "cited_end": r"\L<cited_end>",  # 精神 closing a cited speech
+    }
+    backwards = {"adverb_end"}
+    return _Patterns({name: (source, regex.REVERSE if name in backwards else 0) for name, source in sources.items()},
+                     lists)
 
 
 _NAME_RUN = regex.compile(rf"(?:{_NAME_CHAR})+")
@@ -675,7 +660,7 @@ def _lead_dates(passages: Sequence[Passage], leads: list[int], mention: _Mention
     those naming the meeting (its name or its noun) first. In other text only a verb of holding tells
     of an event (大会在京举行, 开庭审理): a meeting mentioned (…常委会第七次会议审议通过) is a reference."""
     pats = _patterns()
-    cues = pats.event_verb if kind == "other" else pats.event_cue
+    cues = pats.verbs if kind == "other" else pats.event_cue
     naming: list[tuple[Passage, DateMention]] = []
     telling: list[tuple[Passage, DateMention]] = []
     words = [w for w in ((mention.name.strip("“”"), mention.noun) if mention else ()) if w]
@@ -683,7 +668,7 @@ def _lead_dates(passages: Sequence[Passage], leads: list[int], mention: _Mention
         p = passages[i]
         for a, b in _sentences(p.text):
             cue = cues.search(p.text, a, b)
-            verb = pats.event_verb.search(p.text, a, b)  # 将 before the verb: 论坛将在杭州举行
+            verb = pats.verbs.search(p.text, a, b)  # 将 before the verb: 论坛将在杭州举行
             if cue is None or _future(p.text, a, verb.start() if verb else b):
                 continue
             # a dateline's day inside the lead (据新华社柏林5月11日电) is when it was filed, not the event's

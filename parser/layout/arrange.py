@@ -15,7 +15,7 @@ def arrange(norms: list[NormText], fmt: str, page_title: str | None) -> Layout:
     opening the lead measured once, for every later stage."""
     blocks = classify(norms, fmt)
     if fmt == "html":
-        narrow_page(blocks, page_title)
+        blocks = narrow_page(blocks, page_title)
     return with_dateline(without_empty_headline(lay_out(blocks)))
 
 

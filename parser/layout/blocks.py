@@ -76,15 +76,20 @@ _SECTION_HEADING = regex.compile(
 _FILE_SUFFIX = regex.compile(r"\.(?:docx?|pdf|pptx?|txt|wps|xlsx?)\s*(?:VIP)?\s*$", regex.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
-    """One paragraph: its normalised text, where it is in the input, and its class."""
+    """One paragraph: its normalised text, where it is in the input, and its class. A later
+    step that reads a block differently makes a new one (``reclassed``)."""
 
     text: str
     norm: NormText
     start: int  # offset of text within norm.text
     cls: str = "BODY"
     reason: str | None = None
+
+    def reclassed(self, cls: str, reason: str | None = None) -> Block:
+        """The same paragraph with another class (and the reason for it)."""
+        return Block(self.text, self.norm, self.start, cls, reason)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -287,53 +292,57 @@ def _late_verdict(text: str) -> tuple[str | None, bool]:
 
 def classify(norms: list[NormText], fmt: str) -> list[Block]:
     """Cut segments into blocks and give each a class."""
-    blocks = [b for n in norms for b in cut_run_together(n)]
     # plain text that indents its body paragraphs marks every unindented leading line a title
     long_lines = [n for n in norms if len(n.text) > 60]
     indents_body = fmt == "text" and bool(long_lines) and sum(n.indented for n in long_lines) >= 0.6 * len(long_lines)
+    out: list[Block] = []
     in_tail = False
     seen_title = False
-    for b in blocks:
-        text = b.text
-        if b.norm.hint == "front matter":
-            b.cls, b.reason = ("TITLE", None) if b.norm.meta.get("field") == "title" else ("BOILER", "front matter")
-            continue
-        if in_tail:
-            if is_credit_only(text):
-                b.cls = "CREDIT"
-            else:
-                b.cls, b.reason = "BOILER", "related content or comments after the article"
-            continue
-        tail, early = _early_verdict(text)
-        norm = b.norm
-        if tail:
+    for b in (b for n in norms for b in cut_run_together(n)):
+        cls, reason = _class_of(b, indents_body, in_tail)
+        if reason == AFTER_ARTICLE:
             in_tail = True
-            b.cls, b.reason = "BOILER", "related content or comments after the article"
-            continue
-        if early is not None:
-            b.cls, b.reason = "BOILER", early
-        elif norm.hint == "navigation" and not _is_prose(text):
-            b.cls, b.reason = "BOILER", "navigation"
-        elif norm.link_chars and norm.link_chars >= 0.5 * len(text) and len(text) < 80:
-            b.cls, b.reason = "BOILER", "link list"
-        elif (late := _late_verdict(text))[0] in _EARLY_CLASSES:
-            b.cls = late[0]
-        elif (len(text) < 200 and norm.hint == "caption") or (
-                len(text) < MAX_IMAGE_CAPTION and norm.hint == AFTER_IMAGE):
-            b.cls = "CAPTION"
-        elif late[0] is not None:  # CAPTION or META
-            b.cls = late[0]
-        elif norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title") or norm.hint == TITLE_HINT:
-            b.cls = "TITLE" if looks_like_title(text, 160) else "BODY"
-        elif indents_body and not norm.indented and looks_like_title(text, 200, question=True):
-            b.cls = "TITLE"
-        else:
-            b.cls = "TITLE" if late[1] else "BODY"
-        if b.cls == "TITLE":
-            if seen_title and _SECTION_HEADING.match(text):
-                b.cls = "HEADING"
+        if cls == "TITLE" and b.norm.hint != "front matter":  # a front-matter title is no body line
+            if seen_title and _SECTION_HEADING.match(b.text):
+                cls = "HEADING"
             seen_title = True
-    return blocks
+        out.append(b.reclassed(cls, reason))
+    return out
+
+
+AFTER_ARTICLE = "related content or comments after the article"
+
+
+def _class_of(b: Block, indents_body: bool, in_tail: bool) -> tuple[str, str | None]:
+    """The class of one block (and why, for boilerplate): ``in_tail`` after a heading such as
+    相关新闻, where only credits are still the article's."""
+    text = b.text
+    norm = b.norm
+    if norm.hint == "front matter":
+        return ("TITLE", None) if norm.meta.get("field") == "title" else ("BOILER", "front matter")
+    if in_tail:
+        return ("CREDIT", None) if is_credit_only(text) else ("BOILER", AFTER_ARTICLE)
+    tail, early = _early_verdict(text)
+    if tail:
+        return "BOILER", AFTER_ARTICLE
+    if early is not None:
+        return "BOILER", early
+    if norm.hint == "navigation" and not _is_prose(text):
+        return "BOILER", "navigation"
+    if norm.link_chars and norm.link_chars >= 0.5 * len(text) and len(text) < 80:
+        return "BOILER", "link list"
+    late = _late_verdict(text)
+    if late[0] in _EARLY_CLASSES:
+        return late[0], None
+    if (len(text) < 200 and norm.hint == "caption") or (len(text) < MAX_IMAGE_CAPTION and norm.hint == AFTER_IMAGE):
+        return "CAPTION", None
+    if late[0] is not None:  # CAPTION or META
+        return late[0], None
+    if norm.tag.startswith("md-h") or norm.tag in ("h1", "h2", "h3", "title") or norm.hint == TITLE_HINT:
+        return ("TITLE" if looks_like_title(text, 160) else "BODY"), None
+    if indents_body and not norm.indented and looks_like_title(text, 200, question=True):
+        return "TITLE", None
+    return ("TITLE" if late[1] else "BODY"), None
 
 
 def _is_prose(text: str) -> bool:

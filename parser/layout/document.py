@@ -7,7 +7,7 @@ classes (``document_grammar``) and every block gets exactly one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -101,12 +101,13 @@ def _title_core(page_title: str) -> str:
 _SENTENCE = regex.compile(rf"[^。！？]{{{_CLOSING_SENTENCE_MIN},{_CLOSING_SENTENCE_MAX}}}[。！？]")
 
 
-def narrow_page(blocks: list[Block], page_title: str | None) -> None:
-    """Reclassify a whole page's chrome as boilerplate, keeping the article and its credits."""
+def narrow_page(blocks: list[Block], page_title: str | None) -> list[Block]:
+    """A whole page's blocks with its chrome reclassified as boilerplate, keeping the article and
+    its credits."""
     prose = [i for i, b in enumerate(blocks) if b.cls in ("BODY", "SALUTATION") and is_prose(b.text)
              and b.norm.hint != "navigation" and b.norm.link_chars < _PROSE_LINK_SHARE * len(b.text)]
     if not prose:
-        return
+        return blocks
     # clusters of prose blocks _CLUSTER_GAP blocks apart or closer; the one with most text wins
     clusters: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
@@ -120,16 +121,21 @@ def narrow_page(blocks: list[Block], page_title: str | None) -> None:
         page_title = next((b.text for b in blocks[:first] if b.tag == "title"), None)
     head = _find_headline(blocks, first, page_title)
     subtitles = _subtitles(blocks, head, first) if head is not None else []
-    for i, b in enumerate(blocks):
+
+    def narrowed(i: int, b: Block) -> Block:
         if i == head or i in subtitles:
-            b.cls, b.reason = "TITLE", None
-        elif i < first and (head is None or i < head):
-            if b.cls not in ("CREDIT",):
-                b.cls, b.reason = "BOILER", b.reason or ("page title" if b.tag == "title" else "navigation")
-        elif head is not None and head < i < first and b.cls == "TITLE":
-            b.cls, b.reason = "META", "deck line"
-        elif i > last and b.cls not in ("CREDIT",):
-            b.cls, b.reason = "BOILER", b.reason or "after the article"
+            return b.reclassed("TITLE")
+        if i < first and (head is None or i < head):
+            if b.cls == "CREDIT":
+                return b
+            return b.reclassed("BOILER", b.reason or ("page title" if b.tag == "title" else "navigation"))
+        if head is not None and head < i < first and b.cls == "TITLE":
+            return b.reclassed("META", "deck line")
+        if i > last and b.cls != "CREDIT":
+            return b.reclassed("BOILER", b.reason or "after the article")
+        return b
+
+    return [narrowed(i, b) for i, b in enumerate(blocks)]
 
 
 def _closing_sentences(blocks: list[Block], last: int) -> int:
@@ -234,24 +240,24 @@ _SUMMARY_MAX = 150
 _SUMMARY_NOTES = 2
 
 
-def _front_matter_title_in_body(blocks: list[Block]) -> None:
+def _front_matter_title_in_body(blocks: list[Block]) -> list[Block]:
     """A markdown post whose body repeats the front-matter title as a heading: the body's
     heading block (title and the subtitle lines under it) is the headline, not the YAML line."""
     fm = next((i for i, b in enumerate(blocks) if b.norm.hint == "front matter" and b.cls == "TITLE"), None)
     if fm is None:
-        return
+        return blocks
     m = _FM_TITLE.match(blocks[fm].text)
     want = _key(m.group(1)) if m else ""
     if not want:
-        return
+        return blocks
     body = [i for i, b in enumerate(blocks) if i > fm and b.norm.hint != "front matter"][:_FM_TITLE_REACH]
     for i in body:
         if blocks[i].cls == "TITLE" and _key(clean_title(blocks[i].text)) == want:
-            blocks[fm].cls, blocks[fm].reason = "BOILER", "front matter (the title is repeated in the body)"
-            return
+            return _reclassed(blocks, [fm], "BOILER", "front matter (the title is repeated in the body)")
+    return blocks
 
 
-def _summary_before_body(blocks: list[Block]) -> None:
+def _summary_before_body(blocks: list[Block]) -> list[Block]:
     """Paragraphs that stand before the news proper are summaries, not the lead: a short
     paragraph followed by ``时间：``/``场合：`` lines, or paragraphs before the one that opens
     with the report's dateline (``本报北京10月16日电``). A first paragraph closed by the line
@@ -264,23 +270,28 @@ def _summary_before_body(blocks: list[Block]) -> None:
             if len(bodies) == _OPENING_BODIES:
                 break
     if not bodies:
-        return
+        return blocks
     k = bodies[0]
     if len(bodies) > 1 and line_class(blocks[k].text) == PHOTO_NOTE and is_prose(blocks[bodies[1]].text):
-        blocks[k].cls, blocks[k].reason = "CAPTION", "photo caption before the report"
-        return
+        return _reclassed(blocks, [k], "CAPTION", "photo caption before the report")
     nxt = [b for b in blocks[k + 1 : k + 1 + _SUMMARY_NOTES] if b.cls == "NOTE"]
     if len(blocks[k].text) < _SUMMARY_MAX and any(_TIME_PLACE.match(b.text) for b in nxt):
-        blocks[k].cls, blocks[k].reason = "NOTE", "summary before the report"
-        return
+        return _reclassed(blocks, [k], "NOTE", "summary before the report")
     if _dateline(blocks[k].text):
-        return
+        return blocks
     for n, j in enumerate(bodies[1:], 1):
         m = _dateline(blocks[j].text)
         if m and not m.group().startswith(("（", "(")):
-            for i in bodies[:n]:
-                blocks[i].cls, blocks[i].reason = "NOTE", "summary before the dateline"
-            return
+            return _reclassed(blocks, bodies[:n], "NOTE", "summary before the dateline")
+    return blocks
+
+
+def _reclassed(blocks: list[Block], which: list[int], cls: str, reason: str | None = None) -> list[Block]:
+    """The blocks, those at the indexes ``which`` given class ``cls`` (and the reason)."""
+    out = list(blocks)
+    for i in which:
+        out[i] = blocks[i].reclassed(cls, reason)
+    return out
 
 
 _LINE_TOKENS = regex.compile(r"[^\s\u3000]+")
@@ -341,7 +352,7 @@ def is_name_line(text: str) -> bool:
     return names >= 1
 
 
-def _speaker_line(blocks: list[Block]) -> None:
+def _speaker_line(blocks: list[Block]) -> list[Block]:
     """Under a title, a line that only names people (a speech's speaker, ``青岚市市长　贺启舟``;
     a commentary's author) is no part of the headline."""
     titles: list[int] = []  # the first TITLE blocks (a loop that stops there)
@@ -350,29 +361,33 @@ def _speaker_line(blocks: list[Block]) -> None:
             titles.append(i)
             if len(titles) == _NAME_LINE_AFTER:
                 break
+    lines: list[int] = []
     for i in titles[1:]:
-        if blocks[i - 1].cls == "TITLE" and is_name_line(blocks[i].text):
-            blocks[i].cls, blocks[i].reason = "META", "name line under the title (speaker or author)"
+        # the line above must still be a title: not one just read as a name line itself
+        if blocks[i - 1].cls == "TITLE" and i - 1 not in lines and is_name_line(blocks[i].text):
+            lines.append(i)
+    return _reclassed(blocks, lines, "META", "name line under the title (speaker or author)") if lines else blocks
 
 
 # A kicker that ends in a colon (``韦知远：`` over ``千钧一发 扑向歹徒``) is this short at most.
 MAX_COLON_KICKER = 24
 
 
-def _kicker_ending_in_colon(blocks: list[Block]) -> None:
+def _kicker_ending_in_colon(blocks: list[Block]) -> list[Block]:
     """A short first line ending in a colon right above a title is the title's kicker
     (``青岚市环卫工人韦知远：`` / ``“不能留任何卫生死角”``), not the opening of the body."""
     first = next((i for i, b in enumerate(blocks) if b.cls not in ("BOILER", "META")), None)
     if first is None or first + 1 >= len(blocks):
-        return
+        return blocks
     b = blocks[first]
     text = b.text.strip()
     if (b.cls == "BODY" and len(text) <= MAX_COLON_KICKER and text.endswith(("：", ":"))
             and blocks[first + 1].cls == "TITLE" and looks_like_title(text[:-1])):
-        b.cls, b.reason = "TITLE", None
+        return _reclassed(blocks, [first], "TITLE")
+    return blocks
 
 
-def _own_title_over_file_title(layout: Layout) -> None:
+def _own_title_over_file_title(layout: Layout) -> Layout:
     """On a document site the headline found first is the file's title (``…讲话.docx``); the
     document's own title, printed above its text, is the headline (the file title goes aside).
     It is the title lines after the file title in the headline block, or else the last run of
@@ -380,7 +395,7 @@ def _own_title_over_file_title(layout: Layout) -> None:
     head = layout.headline_blocks
     blocks = layout.blocks
     if not head or not has_file_suffix(blocks[head[0]].text):
-        return
+        return layout
     own = head[1:]
     if not own:
         end = layout.lead_index if layout.lead_index is not None else len(blocks)
@@ -390,12 +405,13 @@ def _own_title_over_file_title(layout: Layout) -> None:
                 run = [*run, i] if run and run[-1] == i - 1 else [i]
         own = run
     if not own:
-        return
+        return layout
+    places, reasons = list(layout.places), list(layout.reasons)
     for i in head:
-        layout.places[i], layout.reasons[i] = "boilerplate", "document-site file title"
+        places[i], reasons[i] = "boilerplate", "document-site file title"
     for i in own:
-        layout.places[i], layout.reasons[i] = "headline", None
-    layout.headline_blocks = own
+        places[i], reasons[i] = "headline", None
+    return replace(layout, places=places, reasons=reasons, headline_blocks=own)
 
 
 def lay_out(blocks: list[Block]) -> Layout:
@@ -404,32 +420,24 @@ def lay_out(blocks: list[Block]) -> Layout:
     Where the grammar rejects the sequence, the layout is its lenient reading, with a warning
     (``document_grammar.read_plan``).
     """
-    _front_matter_title_in_body(blocks)
-    _kicker_ending_in_colon(blocks)
-    _speaker_line(blocks)
-    _summary_before_body(blocks)
-    places = ["boilerplate"] * len(blocks)
-    reasons: list[str | None] = [b.reason for b in blocks]
-    layout = Layout(blocks, places, reasons)
+    blocks = _summary_before_body(_speaker_line(_kicker_ending_in_colon(_front_matter_title_in_body(blocks))))
     if not blocks:
-        layout.warnings.append(_no_body())
-        return layout
+        return Layout(blocks, [], [], warnings=[_no_body()])
     plan = read_plan([b.cls for b in blocks])
-    places[:] = plan.places
+    reasons: list[str | None] = [b.reason for b in blocks]
     for i, reason in plan.reasons:
         if reasons[i] is None:
             reasons[i] = reason
-    layout.headline_blocks = list(plan.headline_blocks)
-    layout.lead_index = plan.lead_index
-    _own_title_over_file_title(layout)
-    if layout.headline_blocks:
-        layout.headline_text = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks)
+    layout = _own_title_over_file_title(Layout(blocks, list(plan.places), reasons,
+                                               headline_blocks=list(plan.headline_blocks), lead_index=plan.lead_index))
+    warnings: list[Warning] = []
     if plan.lead_index is None:
-        layout.warnings.append(_no_body())
+        warnings.append(_no_body())
     elif plan.rejected is not None:
-        layout.warnings.append(Warning("layout_lenient", f"the parts of the document are not in a report's order "
-                                       f"({plan.rejected}); they were read leniently"))
-    return layout
+        warnings.append(Warning("layout_lenient", f"the parts of the document are not in a report's order "
+                                f"({plan.rejected}); they were read leniently"))
+    headline = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks) if layout.headline_blocks else None
+    return replace(layout, headline_text=headline, warnings=warnings)
 
 
 def _no_body() -> Warning:
