@@ -84,12 +84,13 @@ def _candidates(passages: list[Passage], metadata: Mapping[str, str], container_
     asides = [p for p in passages if p.place == "aside" and len(p.text) <= _INFO_BAR_MAX]
     before = [p for p in reversed(asides) if p.before_lead]  # the nearest to the article first
     after = [p for p in asides if not p.before_lead]
+    full_dates = {id(p): _full_dates(p) for p in asides}  # each aside is read twice below
     for p in before + after:
-        for date in _full_dates(p):
+        for date in full_dates[id(p)]:
             if _label_before().search(p.text, 0, date.start):
                 yield _published(p, date, "info bar")
     for p in before:
-        dates = _full_dates(p)
+        dates = full_dates[id(p)]
         if dates and dates[0].start <= _OPENING and _stamped(p, dates[0]):
             yield _published(p, dates[0], "info bar")
     for p in passages:

@@ -541,11 +541,13 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
     """``navigation`` for a nav element or one whose class/id/role names chrome (menu, footer, share …),
     ``caption`` for a figure caption (``figcaption``, ``<p class="caption">``), ``title`` for an
     element whose class or id names a title (``<span class="news_title">``), else empty."""
-    if _is_navigation(node, tag, page_chars, han):
+    # selectolax builds the attribute dict anew on each read: read once for every test below
+    attrs = node.attributes or {}  # type: ignore[attr-defined]
+    if _is_navigation(node, tag, attrs, page_chars, han):
         return "navigation"
     if tag == "figcaption":
         return "caption"
-    probe = _attribute_probe(node, ("class", "id"))
+    probe = _attribute_probe(attrs, ("class", "id"))
     if probe and _CAPTION_ATTR.search(probe):
         return "caption"
     if probe and _TITLE_ATTR.search(probe) and tag not in _WRAPPER_TAGS - {"div"}:
@@ -553,12 +555,14 @@ def _hint(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounte
     return ""
 
 
-def _is_navigation(node: object, tag: str, page_chars: Callable[[], int], han: _HanCounter) -> bool:
-    """A nav element, or one whose class, id or role names chrome. A container that holds most of
-    the page's Chinese text is a page wrapper (``blq-int-nav`` around a whole BBC page), not navigation."""
+def _is_navigation(node: object, tag: str, attrs: dict[str, str | None], page_chars: Callable[[], int],
+                   han: _HanCounter) -> bool:
+    """A nav element, or one whose class, id or role (in ``attrs``) names chrome. A container that
+    holds most of the page's Chinese text is a page wrapper (``blq-int-nav`` around a whole BBC
+    page), not navigation."""
     if tag in NAV_TAGS:
         return True
-    probe = _attribute_probe(node, ("class", "id", "role"))
+    probe = _attribute_probe(attrs, ("class", "id", "role"))
     if not (probe and _NAV_ATTR.search(probe)):
         return False
     if tag in _WRAPPER_TAGS:
@@ -568,9 +572,8 @@ def _is_navigation(node: object, tag: str, page_chars: Callable[[], int], han: _
     return True
 
 
-def _attribute_probe(node: object, names: tuple[str, ...]) -> str:
-    """The values of the attributes ``names`` of ``node``, joined by spaces (no pattern matches a space)."""
-    attrs = node.attributes or {}  # type: ignore[attr-defined]
+def _attribute_probe(attrs: dict[str, str | None], names: tuple[str, ...]) -> str:
+    """The values of the attributes ``names``, joined by spaces (no pattern matches a space)."""
     return " ".join(str(attrs.get(k) or "") for k in names)
 
 
