@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parser import parse
 from parser.extract.dates import cn_number, find_dates, iso_date, read_timestamp
@@ -184,3 +186,19 @@ def test_end_to_end_html_meta_and_plain_text_info_bar() -> None:
     assert report.published is not None and report.published.span is not None
     a, b = report.published.span
     assert text[a:b] == "2023-03-17 15:43"
+
+
+# the characters dates are made of, and a few others, so that random texts hold dates often
+_DATE_ALPHABET = "0123456789１２年月日号至到-/.:：〇零一二三四五六七八九十昨今前天近日来本报讯 ，。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DATE_ALPHABET, max_size=24))
+def test_the_date_pre_test_turns_away_only_texts_without_dates(text: str) -> None:
+    """find_dates skips a text its pre-test (derived from the rows' literal words) turns away:
+    no date shape and no relative word may match there."""
+    from parser.extract.dates import _may_hold_date, _relative, _shapes
+
+    if not _may_hold_date()(text):
+        assert not any(p.search(text) for p, kind in _shapes() if kind != "time")
+        assert _relative()[0].search(text) is None

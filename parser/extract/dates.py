@@ -10,12 +10,13 @@ reads metadata values (ISO 8601, the RFC 2822 dates of feeds, Chinese dates).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from ..vocabulary.lexicon import table
+from ..vocabulary.lexicon import literal_pretest, table
 
 # Chinese numerals of months and days (一 … 三十一) and the digits of a year written out (二〇二〇)
 _CN = "(?:三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -106,6 +107,15 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, int | None]]:
     return regex.compile("|".join(map(regex.escape, words))), days
 
 
+@cache
+def _may_hold_date() -> Callable[[str], bool]:
+    """True for every text in which a date shape of dates.tsv or a word of relative_days.tsv may
+    be found: a pre-test derived from the literal words each needs (年, 月, 日, a century's first
+    digits, the words themselves). A time of day is left out: it is read only after a date."""
+    shapes = [_filled(pattern) for pattern, kind in table("dates.tsv") if kind in _DATE_KINDS and kind != "time"]
+    return literal_pretest([*shapes, *map(regex.escape, _relative()[1])])
+
+
 def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
     """``2017-10-07``, or ``--10-07`` without a year; None for no such day (2月30日, 13月)."""
     if month is None or day is None:
@@ -122,6 +132,8 @@ def find_dates(text: str, *, times: bool = False) -> list[DateMention]:
 
     Relative words (``昨天``, ``近日``) are included; with ``times`` a time of day right after a
     full date is read into the date's ``time``."""
+    if not _may_hold_date()(text):  # most lines of a page's chrome
+        return []
     found: list[tuple[int, int, DateMention]] = []
     time_matches: list[regex.Match[str]] = []
     for pattern, kind in _shapes():
