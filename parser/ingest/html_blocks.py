@@ -573,8 +573,11 @@ def _is_navigation(node: object, tag: str, attrs: dict[str, str | None], page_ch
 
 
 def _attribute_probe(attrs: dict[str, str | None], names: tuple[str, ...]) -> str:
-    """The values of the attributes ``names``, joined by spaces (no pattern matches a space)."""
-    return " ".join(str(attrs.get(k) or "") for k in names)
+    """The values of the attributes ``names``, joined by spaces (no pattern matches a space);
+    empty for an element without attributes, as most are."""
+    if not attrs:
+        return ""
+    return " ".join([str(attrs.get(k) or "") for k in names])
 
 
 def html_segments(raw: str, base: int = 0, *, split_lines: bool = False,
