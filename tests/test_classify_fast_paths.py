@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parser.extract import kind
+from parser.extract import directives, kind
 from parser.layout import blocks
 from parser.vocabulary import credits as byline
-from parser.vocabulary.lexicon import branches, compiled, required_literals, table
+from parser.vocabulary.lexicon import (
+    _for_stdlib_re,
+    branches,
+    compiled,
+    loosened,
+    required_literals,
+    search_gate,
+    table,
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -20,7 +30,8 @@ PIECES = [
     "新华社北京3月1日电", "本报讯", "《人民日报》", ">", "> ", "责任编辑：", "记者", "通讯员", "本报记者",
     "林晓岚", "陶思远", "、", "，", "·", "SF055", "|", "｜", "/", ":", "：", "分享", "我要分享", "微信", "VIP",
     "版权所有", "首页", "更多", "3", "12", "A", "T", "+", "-", "#", "## ", "1.", "2、", "文档.docx", "相关新闻",
-    "延伸阅读", "电", "讯", "消息", "韦知远", "a", "\U00010d40", "\U00020000",
+    "延伸阅读", "电", "讯", "消息", "韦知远", "a", "\U00010d40", "\U00020000", "各位委员", "同志们", "尊敬的",
+    "一是", "（二）", "其三", "第一", "一、", "\x1f",
 ]
 texts = st.one_of(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.text(max_size=40))
 
@@ -133,22 +144,63 @@ def _rows_found(patterns: list[regex.Pattern[str]], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
+GATED_ROWS = {
+    "boilerplate.tsv": [r[0] for r in table("boilerplate.tsv")],
+    "line_classes.tsv": [r[1] for r in table("line_classes.tsv")],
+    "markers.tsv": [r[3].replace("{CN}", directives._CN_NUM) for r in table("markers.tsv")],
+}
+
+
 @SETTINGS
 @given(texts)
 def test_search_gate_lets_through_every_text_a_row_finds(text: str) -> None:
-    """The gates of boilerplate.tsv and line_classes.tsv never hide a text that one of the rows finds."""
-    from parser.vocabulary.lexicon import search_gate
-
-    for rows in ([r[0] for r in table("boilerplate.tsv")], [r[1] for r in table("line_classes.tsv")]):
+    """The gates of boilerplate.tsv, line_classes.tsv and markers.tsv never hide a text that one of the rows finds."""
+    for name, rows in GATED_ROWS.items():
         if _rows_found([regex.compile(p) for p in rows], text):
-            assert search_gate(rows)(text)
+            assert search_gate(rows)(text), name
+
+
+# the top-level branches the gates are made of, without their ^ (a gate matches them at the start)
+GATED_BRANCHES = [b.removeprefix("^") for rows in GATED_ROWS.values() for p in rows
+                  for b in branches(loosened(p) or "") or []]
+
+
+@SETTINGS
+@given(texts, st.sampled_from(GATED_BRANCHES))
+def test_stdlib_re_reading_finds_what_regex_finds(text: str, branch: str) -> None:
+    """A branch read for stdlib re matches wherever regex's matches (and maybe elsewhere)."""
+    in_re = _for_stdlib_re(branch)
+    if in_re is not None and regex.match(branch, text):
+        assert re.match(in_re, text), (branch, in_re)
+
+
+def test_stdlib_re_reads_its_escapes_wider() -> None:
+    """The escapes ``_for_stdlib_re`` reads wider, checked over every code point: re's \\s holds
+    all of regex's, and re's \\S every Han character."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(regex.findall(r"\s", every)) <= set(re.findall(r"\s", every))
+    assert set(regex.findall(r"\p{Han}", every)) <= set(re.findall(r"\S", every))
+
+
+def test_stdlib_re_reading_of_invented_branches() -> None:
+    assert _for_stdlib_re(r"[\p{Han}·]{1,6}\s*[：:\x23]") == r"[\S·]{1,6}\s*[：:\x23]"
+    # a class escape in a negated set, or one of the escapes the two libraries read differently
+    assert _for_stdlib_re(r"[^\p{Han}]") is None and _for_stdlib_re(r"[^\s]") is None
+    assert _for_stdlib_re(r"\d+") is None and _for_stdlib_re(r"\w") is None and _for_stdlib_re(r"\S") is None
+    assert _for_stdlib_re(r"\L<nouns>") is None and _for_stdlib_re(r"(?:会议){e<=1}") is None
+    # an atomic group or a possessive quantifier gives up instead of backtracking: never widened
+    assert _for_stdlib_re(r"(?>各位\p{Han}{1,6})：") is None and _for_stdlib_re(r"\s*+a") is None
+    assert _for_stdlib_re(r"(?>各位|诸位)[：:]") == r"(?>各位|诸位)[：:]"
 
 
 def test_search_gate_of_invented_rows() -> None:
-    from parser.vocabulary.lexicon import search_gate
-
     gate = search_gate([r"^分享$|(?<=第)\d+版", r"(?P<who>记者)\p{Han}{2}"])
     assert gate("分享") and gate("第3版") and gate("记者林晓岚")
     assert not gate("我要分享到") and not gate("青岚市召开会议")
     assert search_gate([r"(?i)abc"])("anything")  # a shape it cannot split: always true
     assert not search_gate([])("anything")
+    # a \p{Han} that \S would widen in an atomic group: 各位委员 must leave the ： to the row
+    salutation = search_gate([r"^(?>各位\p{Han}{1,6})[：:]$", r"^[\p{Han}]{2}网讯$"])
+    assert salutation("各位委员：") and salutation("青岚网讯") and not salutation("各位委员")
+    # words of a single character are no pre-test, longer ones are: either way, rows are found
+    assert search_gate([r"[一二]是", r"^\d+、"])("其中一是") and search_gate([r"编辑于\s*\d"])("编辑于 2024")

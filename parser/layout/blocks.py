@@ -161,24 +161,25 @@ def is_tail_marker(text: str) -> bool:
     return False
 
 
-def cut_run_together(norm: NormText) -> list[Block]:
-    """Blocks of one segment; a long line of headings and paragraphs joined by spaces is cut."""
-    text = norm.text
+def cut_run_together(text: str) -> list[tuple[int, str]]:
+    """Where the blocks of one segment's text start, and their text; a long line of headings and
+    paragraphs joined by spaces is cut. (Offsets, not blocks: ``classify`` makes each block once,
+    with its class.)"""
     # every gap is a run of spaces or 　: two substring scans spare most long paragraphs the search
     if len(text) < 200 or (" " not in text and "\u3000" not in text):
-        return [Block(text, norm, 0)]
+        return [(0, text)]
     gaps = list(_RUN_TOGETHER_GAP.finditer(text))
     if len(gaps) < 2:
-        return [Block(text, norm, 0)]
+        return [(0, text)]
     out = []
     pos = 0
     for g in gaps:
         piece = text[pos : g.start()]
         if piece:
-            out.append(Block(piece, norm, pos))
+            out.append((pos, piece))
         pos = g.end()
     if pos < len(text):
-        out.append(Block(text[pos:], norm, pos))
+        out.append((pos, text[pos:]))
     return out
 
 
@@ -298,26 +299,25 @@ def classify(norms: list[NormText], fmt: str) -> list[Block]:
     out: list[Block] = []
     in_tail = False
     seen_title = False
-    for b in (b for n in norms for b in cut_run_together(n)):
-        cls, reason = _class_of(b, indents_body, in_tail)
-        if reason == AFTER_ARTICLE:
-            in_tail = True
-        if cls == "TITLE" and b.norm.hint != "front matter":  # a front-matter title is no body line
-            if seen_title and _SECTION_HEADING.match(b.text):
-                cls = "HEADING"
-            seen_title = True
-        out.append(b.reclassed(cls, reason))
+    for norm in norms:
+        for start, text in cut_run_together(norm.text):
+            cls, reason = _class_of(text, norm, indents_body, in_tail)
+            if reason == AFTER_ARTICLE:
+                in_tail = True
+            if cls == "TITLE" and norm.hint != "front matter":  # a front-matter title is no body line
+                if seen_title and _SECTION_HEADING.match(text):
+                    cls = "HEADING"
+                seen_title = True
+            out.append(Block(text, norm, start, cls, reason))
     return out
 
 
 AFTER_ARTICLE = "related content or comments after the article"
 
 
-def _class_of(b: Block, indents_body: bool, in_tail: bool) -> tuple[str, str | None]:
-    """The class of one block (and why, for boilerplate): ``in_tail`` after a heading such as
-    相关新闻, where only credits are still the article's."""
-    text = b.text
-    norm = b.norm
+def _class_of(text: str, norm: NormText, indents_body: bool, in_tail: bool) -> tuple[str, str | None]:
+    """The class of one block, ``text`` of the segment ``norm`` (and why, for boilerplate):
+    ``in_tail`` after a heading such as 相关新闻, where only credits are still the article's."""
     if norm.hint == "front matter":
         return ("TITLE", None) if norm.meta.get("field") == "title" else ("BOILER", "front matter")
     if in_tail:

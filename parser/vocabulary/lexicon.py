@@ -133,9 +133,9 @@ def _escape_end(pattern: str, i: int) -> int:
 
 
 def _group_body(group: str) -> str | None:
-    """The pattern inside a group that must match as a whole (plain, non-capturing or named),
-    or None for a look-around, an atomic group or a flag group."""
-    if group.startswith("(?:"):
+    """The pattern inside a group that must match as a whole (plain, non-capturing, atomic or
+    named), or None for a look-around or a flag group."""
+    if group.startswith(("(?:", "(?>")):
         return group[3:-1]
     if group.startswith("(?P<"):
         return group[group.index(">") + 1 : -1]
@@ -261,34 +261,164 @@ def loosened(pattern: str) -> str | None:
     return "".join(out).replace("(?:^|)", "")
 
 
+def _needed_words(patterns: Iterable[str]) -> list[str] | None:
+    """The literal words a scan must look for so that it finds one in every text any of the
+    ``patterns`` finds (each needs one of its ``required_literals``), shortest first: a word
+    holding another is left out, as the other is found wherever it is. None when a pattern
+    has no such words."""
+    found: list[str] = []
+    for pattern in patterns:
+        lits = required_literals(pattern)
+        if not lits:
+            return None
+        found += lits
+    return sorted({w for w in found if not any(o != w and o in w for o in found)}, key=len)
+
+
+def _word_scan(words: list[str]) -> re.Pattern[str]:
+    # plain strings: stdlib re finds them as regex does, and its scan for an alternation of
+    # plain words skips the positions where none can start
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def literal_pretest(patterns: Iterable[str]) -> Callable[[str], bool]:
     """A cheap test derived from the literal words of lexicon patterns: true for every text any
     of them finds, as each needs one of its ``required_literals`` (a pattern without any makes
     it always true). One scan for the words spares most texts the searches, so a row added to
     a lexicon can never be hidden by a hand-written pre-test."""
-    found: list[str] = []
-    for pattern in patterns:
-        lits = required_literals(pattern)
-        if not lits:
-            return lambda text: True
-        found += lits
-    # a word holding another is found by the other
-    needed = sorted({w for w in found if not any(o != w and o in w for o in found)}, key=len)
+    needed = _needed_words(patterns)
+    if needed is None:
+        return lambda text: True
     if not needed:
         return lambda text: False
-    scan = re.compile("|".join(map(re.escape, needed)))  # plain strings: stdlib re finds them as regex does
-    return lambda text: scan.search(text) is not None
+    scan = _word_scan(needed).search
+    return lambda text: scan(text) is not None
+
+
+# Escapes that stand for the same characters in stdlib re as in regex: one character each.
+_SAME_CHARACTER_IN_RE = frozenset("ntrfvxuU")
+
+
+def _escape_for_stdlib_re(escape: str, widen: bool) -> str | None:
+    r"""An escape of a regex pattern as stdlib re may read it: the same characters, or (where
+    ``widen``, outside a negated set) more of them. ``\s`` is kept (re's holds four separators
+    more, U+001C–U+001F) and ``\p{Han}`` read as ``\S`` (no Han character is whitespace):
+    tests/test_classify_fast_paths.py checks both over every code point. None for the other
+    escapes: \d, \w and \S, whose Unicode tables differ between the two, and \L and the other
+    properties, which re does not know."""
+    kind = escape[1:2]
+    if kind in _SAME_CHARACTER_IN_RE or not kind.isalnum():
+        return escape
+    if widen and escape == r"\s":
+        return escape
+    if widen and escape == r"\p{Han}":
+        return r"\S"
+    return None
+
+
+_PLAIN_BOUNDS = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")  # {2} {2,} {2,6} {,6}, read alike by both
+_GIVING_UP = ("(?>", "*+", "++", "?+", "}+")  # an atomic group, a possessive quantifier
+
+
+def _gives_up(pattern: str) -> bool:
+    """Whether a pattern holds an atomic group or a possessive quantifier, which give up instead
+    of backtracking: there a class read wider can lose a match (``各位\\S{1,6}`` would take the
+    ``：`` a salutation needs after it)."""
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i = _escape_end(pattern, i)
+        elif pattern[i] == "[":
+            i = _set_end(pattern, i)
+        elif pattern.startswith(_GIVING_UP, i):
+            return True
+        else:
+            i += 1
+    return False
+
+
+def _for_stdlib_re(pattern: str) -> str | None:
+    """``pattern`` (a loosened branch: no look-arounds, flags or back-references) written for
+    stdlib re, matching wherever regex's pattern matches and maybe elsewhere
+    (``_escape_for_stdlib_re``; read wider only where no part of it gives up, ``_gives_up``), or
+    None when one of its escapes has no such reading."""
+    may_widen = not _gives_up(pattern)
+    out: list[str] = []
+    i = 0
+    set_end, negated = 0, False  # the index after the last set opened, and whether it is negated
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "[" and i >= set_end:
+            set_end, negated = _set_end(pattern, i), pattern.startswith("[^", i)
+            out.append(c)
+            i += 1
+        elif c == "{" and i >= set_end and not _PLAIN_BOUNDS.match(pattern, i):
+            return None  # regex's fuzzy matching ({e<=1}), which re would read as literal text
+        elif c == "\\":
+            end = _escape_end(pattern, i)
+            escape = _escape_for_stdlib_re(pattern[i:end], widen=may_widen and not (negated and i < set_end))
+            if escape is None:
+                return None
+            out.append(escape)
+            i = end
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _alternation(branches: list[str]) -> str:
+    # an empty alternation would match everywhere: a never-matching pattern stands for no branch
+    return "|".join(f"(?:{b})" for b in branches) or "(?!)"
+
+
+# A single character, even one of the rarer ones, turns up in most paragraphs of Chinese text: a
+# scan for words that short lets nearly every text through to the search it was to spare.
+MIN_TELLING_WORD = 2
+
+
+def _regex_test(branches: list[str], at_start: bool) -> Callable[[str], bool]:
+    """Whether one of ``branches`` matches at the start of a text (``at_start``) or anywhere in
+    it: one regex call, after a stdlib re scan for the words every match needs when those
+    words are telling (``MIN_TELLING_WORD``)."""
+    if not branches:
+        return lambda text: False
+    pattern = regex.compile(_alternation(branches))
+    find = pattern.match if at_start else pattern.search
+    needed = _needed_words(branches)
+    if not needed or len(needed[0]) < MIN_TELLING_WORD:
+        return lambda text: find(text) is not None
+    scan = _word_scan(needed).search
+    return lambda text: scan(text) is not None and find(text) is not None
+
+
+def _at_start_test(branches: list[str]) -> Callable[[str], bool]:
+    """Whether one of ``branches`` matches at the start of a text. Those that stdlib re reads
+    the same or wider (``_for_stdlib_re``) are tried with re, whose anchored alternation costs
+    less than half of regex's; the rest with regex (``_regex_test``)."""
+    read = [(branch, _for_stdlib_re(branch)) for branch in branches]
+    rest = [branch for branch, in_re in read if in_re is None]
+    try:
+        re_match = re.compile(_alternation([in_re for _, in_re in read if in_re is not None])).match
+    except re.error:  # a construct of regex's own that re does not read: all of them to regex
+        rest = branches
+        re_match = re.compile(_alternation([])).match
+    if not rest:
+        return lambda text: re_match(text) is not None
+    regex_match = _regex_test(rest, at_start=True)
+    return lambda text: re_match(text) is not None or regex_match(text)
 
 
 def search_gate(patterns: Iterable[str]) -> Callable[[str], bool]:
     """A test true for every text in which one of the lexicon ``patterns`` is found (and maybe
-    for others), at the cost of two searches instead of one per pattern: the top-level branches
-    that hold only at the start of a text (``^…``) joined and tried there alone, the others
-    joined into one search. Kept apart because ``regex`` tries a joined alternation holding
-    ``^`` branches at every position (several times slower than the patterns one by one).
-    Look-arounds are dropped and groups unnamed (``loosened``), which only widens what the test
-    lets through. Always true when a pattern has a shape this cannot split (inline flags,
-    back-references), so a row added to a lexicon is never hidden by its gate."""
+    for others), at the cost of a few scans instead of one search per pattern: the top-level
+    branches that hold only at the start of a text (``^…``) joined and tried there alone
+    (``_at_start_test``), the others joined into one search (``_regex_test``). Kept apart
+    because ``regex`` tries a joined alternation holding ``^`` branches at every position
+    (several times slower than the patterns one by one). Look-arounds are dropped and groups
+    unnamed (``loosened``), which only widens what the test lets through. Always true when a
+    pattern has a shape this cannot split (inline flags, back-references), so a row added to a
+    lexicon is never hidden by its gate."""
     anchored: list[str] = []
     floating: list[str] = []
     for pattern in patterns:
@@ -298,13 +428,13 @@ def search_gate(patterns: Iterable[str]) -> Callable[[str], bool]:
             return lambda text: True
         for branch in tops:
             if branch.startswith("^"):
-                anchored.append(f"(?:{branch[1:]})")
+                anchored.append(branch[1:])
             else:
-                floating.append(f"(?:{branch})")
-    # an empty alternation would match everywhere: a never-matching pattern stands for no branch
-    at_start = regex.compile("|".join(anchored) or "(?!)").match
-    anywhere = regex.compile("|".join(floating) or "(?!)").search
-    return lambda text: at_start(text) is not None or anywhere(text) is not None
+                floating.append(branch)
+    at_start = _at_start_test(anchored)
+    # for these floating alternations regex's search costs less than re's: no reading for re
+    anywhere = _regex_test(floating, at_start=False)
+    return lambda text: at_start(text) or anywhere(text)
 
 
 @cache
