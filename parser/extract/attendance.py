@@ -131,7 +131,36 @@ def _verb_table() -> dict[str, tuple[str, str]]:
 @cache
 def _verb_pattern() -> re.Pattern[str]:
     """The role verbs, longest first (``re``: a literal alternation matches alike and scans faster)."""
-    return re.compile("|".join(sorted(map(re.escape, _verb_table()), key=len, reverse=True)))
+    return re.compile(_longest_first(_verb_table()))
+
+
+# a trie of words: a character to the trie of what may follow it; the key "" marks a word's end
+_Trie = dict[str, "_Trie"]
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """A pattern that matches what the alternation of ``words`` sorted longest first matches, as a trie.
+
+    Every paragraph is scanned for the role verbs; as one alternation ``re`` tries each verb in
+    turn at every position that starts one, as a trie one branch per character. At a position the
+    words that match are prefixes of one another, so the trie's greedy optional tails (the longer
+    word first) take the one the longest-first alternation takes.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(c) + pattern(rest) for c, rest in node.items() if c]
+        alternatives = "|".join(branches)
+        if "" in node:
+            return f"(?:{alternatives})?" if branches else ""
+        return alternatives if len(branches) == 1 else f"(?:{alternatives})"
+
+    return pattern(trie)
 
 
 @cache
