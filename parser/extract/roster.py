@@ -290,8 +290,9 @@ def piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
     if _has_and(piece) or "等" in piece or len(piece) > MAX_PIECE:
         strict = _reading(piece)
         lenient = _reading(piece, True)
-    elif read := _read_piece(piece):  # one part: _reading(piece) is _read_piece(piece) (as a tuple, or None)
-        strict = lenient = tuple(read)  # … and _piece_or_and(piece, True) is the strict reading when there is one
+    elif read := _piece_tokens(piece):  # one part: _reading(piece) is _piece_tokens(piece), which
+        # parse_roster reads again from the cache when the piece is in a roster
+        strict = lenient = read  # … and _piece_or_and(piece, True) is the strict reading when there is one
     else:
         strict = None
         # _read_piece(piece, True) differs from the strict read (None) only by the bare-name test

@@ -256,17 +256,16 @@ def cited_forms() -> frozenset[str]:
 def is_post_title(s: str) -> bool:
     """A title as it is written after a name (总理, 副处长, 同志): a title suffix itself, or one
     with 副 before it, or a form of address."""
-    if s in _POST_TITLES:
-        return True
-    suffixes = _post_suffixes()
-    return s in suffixes or (s[:1] in _POST_PREFIXES and s[1:] in suffixes)
+    return s in _post_titles()
 
 
 @cache
-def _post_suffixes() -> frozenset[str]:
-    """Title suffixes that can follow a name: those that name a post, not a group."""
+def _post_titles() -> frozenset[str]:
+    """Every title written after a name: the forms of address, the title suffixes that name a
+    post (not a group), and those with 副 or 总 before them."""
     groups = words("group_suffixes.txt")
-    return frozenset(t for t in title_suffixes() if t not in groups and not any(t.endswith(g) for g in groups))
+    posts = {t for t in title_suffixes() if t not in groups and not any(t.endswith(g) for g in groups)}
+    return frozenset(_POST_TITLES | posts | {p + t for p in _POST_PREFIXES for t in posts})
 
 
 def strip_de(s: str) -> str:
