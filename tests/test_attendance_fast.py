@@ -112,3 +112,17 @@ def test_the_role_verbs_are_matched_longest_first(text: str) -> None:
 
     alternation = re.compile("|".join(sorted(map(re.escape, att._verb_table()), key=len, reverse=True)))
     assert [m.span() for m in att._verb_pattern().finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*FRAGMENTS, *att._list_verbs()[0], "有：", "还有", "。", "主持", "；"]), max_size=30)
+       .map("".join))
+def test_lists_are_looked_for_only_where_the_role_verbs_allow(text: str) -> None:
+    skipping = att.collect([(0, text)])
+    original = att._list_verbs_hold_role_verbs
+    try:
+        att._list_verbs_hold_role_verbs = lambda: False  # type: ignore[assignment]  # every paragraph
+        each = att.collect([(0, text)])
+    finally:
+        att._list_verbs_hold_role_verbs = original  # type: ignore[assignment]
+    assert [(i, *_rows([m])) for i, m in skipping[0]] == [(i, *_rows([m])) for i, m in each[0]]

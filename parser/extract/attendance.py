@@ -516,6 +516,7 @@ def collect(
     subject: Mention | None = None
     whole = _verbs_stay_in_sentences()
     verb_pattern, verb_table = _verb_pattern(), _verb_table()
+    lists_hold_verbs = _list_verbs_hold_role_verbs()
     for idx, text in paragraphs:
         if text.startswith(NEXT_ITEM):
             break
@@ -525,11 +526,12 @@ def collect(
             text = _GAPS.sub(lambda g: "，" * len(g.group()), text)
         if "；" in text:  # 甲先生；乙女士；丙先生等出席: a semicolon separates a list too
             text = text.replace("；", "，")
-        for m in _lists_after_verb(text, budget):
-            out.append((idx, m))
-            known.add(m.name)
         # the verbs of the whole paragraph at once: a sentence without one has no mentions
         found = [(m.start(), m.end(), m.group()) for m in verb_pattern.finditer(text)] if whole else None
+        if found != [] or not lists_hold_verbs:  # else the paragraph holds no list verb either
+            for m in _lists_after_verb(text, budget):
+                out.append((idx, m))
+                known.add(m.name)
         if found == []:
             subject = None
             continue
@@ -588,6 +590,13 @@ def _list_verbs() -> tuple[tuple[str, ...], regex.Pattern[str]]:
     """The verbs that may introduce a list after them, and the pattern of such an opening."""
     verbs = tuple(sorted(ordered_words("list_verbs.txt"), key=len, reverse=True))
     return verbs, regex.compile(f"(?P<verb>{'|'.join(map(regex.escape, verbs))}){_LIST_OPENING}")
+
+
+@cache
+def _list_verbs_hold_role_verbs() -> bool:
+    """Whether every list verb holds a role verb (true of the shipped lexicons): then a paragraph
+    in which the role verbs' pattern finds nothing holds no list verb either."""
+    return all(any(verb in list_verb for verb in _verb_table()) for list_verb in _list_verbs()[0])
 
 
 def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
