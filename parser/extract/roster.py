@@ -236,9 +236,9 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     return [t for i, t in enumerate(out) if not (t[0] == "SEP" and i + 1 < len(out) and out[i + 1][0] == "DENG")]
 
 
-@lru_cache(maxsize=65536)
 def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
-    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
+    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit (read only
+    through :func:`_reading`, whose cache holds it)."""
     parts = _and_parts(piece) if _has_and(piece) else [piece]
     if len(parts) >= 2:
         out: list[tuple[str, str]] = []
