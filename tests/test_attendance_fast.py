@@ -92,3 +92,37 @@ def test_linker_starts_are_the_lookahead_positions(text: str, lead: list[str]) -
     lookahead = re.compile("(?=" + "|".join(re.escape(w) for w in att._LINKERS if w not in excluded) + ")")
     assert [m.start() for m in att._linker_starts(excluded).finditer(text, 1)] == [
         m.start() for m in lookahead.finditer(text, 1)]
+
+
+@SETTINGS
+@given(st.lists(st.text("讲话发表重要作报告", min_size=1, max_size=5), min_size=1, max_size=12),
+       st.text("讲话发表重要作报告。，", max_size=40))
+def test_a_trie_of_words_matches_as_their_longest_first_alternation(words: list[str], text: str) -> None:
+    import re
+
+    alternation = re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
+    trie = re.compile(att._longest_first(words))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*FRAGMENTS, *att._verb_table(), "。"]), max_size=30).map("".join))
+def test_the_role_verbs_are_matched_longest_first(text: str) -> None:
+    import re
+
+    alternation = re.compile("|".join(sorted(map(re.escape, att._verb_table()), key=len, reverse=True)))
+    assert [m.span() for m in att._verb_pattern().finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*FRAGMENTS, *att._list_verbs()[0], "有：", "还有", "。", "主持", "；"]), max_size=30)
+       .map("".join))
+def test_lists_are_looked_for_only_where_the_role_verbs_allow(text: str) -> None:
+    skipping = att.collect([(0, text)])
+    original = att._list_verbs_hold_role_verbs
+    try:
+        att._list_verbs_hold_role_verbs = lambda: False  # type: ignore[assignment]  # every paragraph
+        each = att.collect([(0, text)])
+    finally:
+        att._list_verbs_hold_role_verbs = original  # type: ignore[assignment]
+    assert [(i, *_rows([m])) for i, m in skipping[0]] == [(i, *_rows([m])) for i, m in each[0]]

@@ -131,7 +131,36 @@ def _verb_table() -> dict[str, tuple[str, str]]:
 @cache
 def _verb_pattern() -> re.Pattern[str]:
     """The role verbs, longest first (``re``: a literal alternation matches alike and scans faster)."""
-    return re.compile("|".join(sorted(map(re.escape, _verb_table()), key=len, reverse=True)))
+    return re.compile(_longest_first(_verb_table()))
+
+
+# a trie of words: a character to the trie of what may follow it; the key "" marks a word's end
+_Trie = dict[str, "_Trie"]
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """A pattern that matches what the alternation of ``words`` sorted longest first matches, as a trie.
+
+    Every paragraph is scanned for the role verbs; as one alternation ``re`` tries each verb in
+    turn at every position that starts one, as a trie one branch per character. At a position the
+    words that match are prefixes of one another, so the trie's greedy optional tails (the longer
+    word first) take the one the longest-first alternation takes.
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(c) + pattern(rest) for c, rest in node.items() if c]
+        alternatives = "|".join(branches)
+        if "" in node:
+            return f"(?:{alternatives})?" if branches else ""
+        return alternatives if len(branches) == 1 else f"(?:{alternatives})"
+
+    return pattern(trie)
 
 
 @cache
@@ -487,6 +516,7 @@ def collect(
     subject: Mention | None = None
     whole = _verbs_stay_in_sentences()
     verb_pattern, verb_table = _verb_pattern(), _verb_table()
+    lists_hold_verbs = _list_verbs_hold_role_verbs()
     for idx, text in paragraphs:
         if text.startswith(NEXT_ITEM):
             break
@@ -496,11 +526,12 @@ def collect(
             text = _GAPS.sub(lambda g: "，" * len(g.group()), text)
         if "；" in text:  # 甲先生；乙女士；丙先生等出席: a semicolon separates a list too
             text = text.replace("；", "，")
-        for m in _lists_after_verb(text, budget):
-            out.append((idx, m))
-            known.add(m.name)
         # the verbs of the whole paragraph at once: a sentence without one has no mentions
         found = [(m.start(), m.end(), m.group()) for m in verb_pattern.finditer(text)] if whole else None
+        if found != [] or not lists_hold_verbs:  # else the paragraph holds no list verb either
+            for m in _lists_after_verb(text, budget):
+                out.append((idx, m))
+                known.add(m.name)
         if found == []:
             subject = None
             continue
@@ -559,6 +590,13 @@ def _list_verbs() -> tuple[tuple[str, ...], regex.Pattern[str]]:
     """The verbs that may introduce a list after them, and the pattern of such an opening."""
     verbs = tuple(sorted(ordered_words("list_verbs.txt"), key=len, reverse=True))
     return verbs, regex.compile(f"(?P<verb>{'|'.join(map(regex.escape, verbs))}){_LIST_OPENING}")
+
+
+@cache
+def _list_verbs_hold_role_verbs() -> bool:
+    """Whether every list verb holds a role verb (true of the shipped lexicons): then a paragraph
+    in which the role verbs' pattern finds nothing holds no list verb either."""
+    return all(any(verb in list_verb for verb in _verb_table()) for list_verb in _list_verbs()[0])
 
 
 def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:

@@ -236,9 +236,9 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
     return [t for i, t in enumerate(out) if not (t[0] == "SEP" and i + 1 < len(out) and out[i + 1][0] == "DENG")]
 
 
-@lru_cache(maxsize=65536)
 def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
-    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit."""
+    """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit (read only
+    through :func:`_reading`, whose cache holds it)."""
     parts = _and_parts(piece) if _has_and(piece) else [piece]
     if len(parts) >= 2:
         out: list[tuple[str, str]] = []
@@ -290,8 +290,9 @@ def piece_kinds(piece: str) -> tuple[str | None, str | None, int]:
     if _has_and(piece) or "等" in piece or len(piece) > MAX_PIECE:
         strict = _reading(piece)
         lenient = _reading(piece, True)
-    elif read := _read_piece(piece):  # one part: _reading(piece) is _read_piece(piece) (as a tuple, or None)
-        strict = lenient = tuple(read)  # … and _piece_or_and(piece, True) is the strict reading when there is one
+    elif read := _piece_tokens(piece):  # one part: _reading(piece) is _piece_tokens(piece), which
+        # parse_roster reads again from the cache when the piece is in a roster
+        strict = lenient = read  # … and _piece_or_and(piece, True) is the strict reading when there is one
     else:
         strict = None
         # _read_piece(piece, True) differs from the strict read (None) only by the bare-name test

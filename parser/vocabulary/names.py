@@ -139,31 +139,46 @@ def looks_like_name_after_title(s: str) -> bool:
 
 
 def _plausible(s: str, after_title: bool) -> bool:
-    """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title:
-    first the shape (a surname and a given name), then the evidence against it."""
+    """:func:`looks_like_name`, or with ``after_title`` the weaker test of a name right after a title."""
+    return _name_level(s) >= (_NAME_AFTER_TITLE if after_title else _NAME)
+
+
+# how sure a string is to be a name (:func:`_name_level`): no name, a name only right after a
+# title, a name anywhere
+_NOT_NAME, _NAME_AFTER_TITLE, _NAME = 0, 1, 2
+
+
+def _name_level(s: str) -> int:
+    """How sure ``s`` is to be a name: first the shape (a surname and a given name), then the
+    evidence against it, some of which a title right before it outweighs. One pass gives both
+    verdicts: :func:`split_title_name` weighs a name before it knows whether a title precedes it."""
     if "·" in s or "•" in s or "." in s:  # a dot name, else no name: a dot is not a Han character
-        return is_dot_name(s)
-    if not _NAME_MIN <= len(s) <= _NAME_MAX or _HAN.fullmatch(s) is None:
-        return False
+        return _NAME if is_dot_name(s) else _NOT_NAME
+    if not _NAME_MIN <= len(s) <= _NAME_MAX:
+        return _NOT_NAME
     single, compound = _surnames()
     if len(s) >= 3 and s[:2] in compound:  # a compound surname and one or two characters
         given = s[2:]
     elif s[0] in single and len(s) <= 3:  # a single surname and one or two characters
         given = s[1:]
     else:
-        return False
-    if not _stopchars().isdisjoint(given) or (not after_title and not _soft_stopchars().isdisjoint(given)):
-        return False  # 那天我, 柯深情地; 省 only after a title (杨省文)
-    if s in _not_names() or (len(given) == 2 and (
-            given in _lookalikes() or (given in _not_names() and not after_title))):
-        return False  # 黄大妈, 人共同; 和平 and 中华 are given names after a title (胡和平, 邓中华)
-    if s in _frequent_words() or (not after_title and s in _rarer_words()):
-        return False  # 负责制, 其间; 方圆 only after a title
+        return _NOT_NAME
+    if _HAN.fullmatch(s) is None:  # after the cheaper surname test, which most words fail
+        return _NOT_NAME
+    if not _stopchars().isdisjoint(given):
+        return _NOT_NAME  # 那天我, 柯深情地
+    if s in _not_names() or (len(given) == 2 and given in _lookalikes()):
+        return _NOT_NAME  # 黄大妈, 人共同
+    if s in _frequent_words():
+        return _NOT_NAME  # 负责制, 其间
     if s[0] in _weak_surnames() and len(s) <= 3 and (_common(s) or _common(given) or _common(s[:2])):
-        return False  # 从战略, 从而得, 有幸: the surname reads as a word of its own
+        return _NOT_NAME  # 从战略, 从而得, 有幸: the surname reads as a word of its own
     if (len(given) == 2 and is_title(given)) or is_title(s) or (len(s) == 3 and is_title(s[:2])):
-        return False  # 由校长, 董事, 董事长, 代表约
-    return True
+        return _NOT_NAME  # 由校长, 董事, 董事长, 代表约
+    if not _soft_stopchars().isdisjoint(given) or (len(given) == 2 and given in _not_names()) \
+            or s in _rarer_words():
+        return _NAME_AFTER_TITLE  # 杨省文, 胡和平, 邓中华, 方圆: only after a title
+    return _NAME
 
 
 def is_dot_name(s: str) -> bool:
@@ -190,8 +205,7 @@ def weak_surname(name: str) -> bool:
 
 def foreign_shaped(s: str) -> bool:
     """Every character one of transliterated names (特朗普, 默克尔)."""
-    chars = _translit_chars()
-    return all(c in chars for c in s)
+    return _translit_chars().issuperset(s)
 
 
 def has_stopchar(s: str) -> bool:
@@ -206,20 +220,20 @@ def is_title(s: str) -> bool:
         return False
     if s in group_labels():
         return True
-    # s.endswith(title_suffixes()) by one set lookup per suffix length, not one test per suffix
     if len(s) < 2:
         return False
-    for n, ends in _suffixes_by_length():
-        if s[-n:] in ends:
-            return True
-    return False
+    # s.endswith(title_suffixes()) tested only against the suffixes of its last character
+    ends = _suffixes_by_last_char().get(s[-1])
+    return ends is not None and s.endswith(ends)
 
 
 @cache
-def _suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
-    """Title suffixes grouped by length (a shorter string than n never equals a suffix of length n)."""
-    lengths = sorted({len(t) for t in title_suffixes()})
-    return tuple((n, frozenset(t for t in title_suffixes() if len(t) == n)) for n in lengths)
+def _suffixes_by_last_char() -> dict[str, tuple[str, ...]]:
+    """Title suffixes by their last character: most strings end in none of them."""
+    out: dict[str, tuple[str, ...]] = {}
+    for t in title_suffixes():
+        out[t[-1]] = (*out.get(t[-1], ()), t)
+    return out
 
 
 def _person(s: str) -> bool:
@@ -242,17 +256,16 @@ def cited_forms() -> frozenset[str]:
 def is_post_title(s: str) -> bool:
     """A title as it is written after a name (总理, 副处长, 同志): a title suffix itself, or one
     with 副 before it, or a form of address."""
-    if s in _POST_TITLES:
-        return True
-    suffixes = _post_suffixes()
-    return s in suffixes or (s[:1] in _POST_PREFIXES and s[1:] in suffixes)
+    return s in _post_titles()
 
 
 @cache
-def _post_suffixes() -> frozenset[str]:
-    """Title suffixes that can follow a name: those that name a post, not a group."""
+def _post_titles() -> frozenset[str]:
+    """Every title written after a name: the forms of address, the title suffixes that name a
+    post (not a group), and those with 副 or 总 before them."""
     groups = words("group_suffixes.txt")
-    return frozenset(t for t in title_suffixes() if t not in groups and not any(t.endswith(g) for g in groups))
+    posts = {t for t in title_suffixes() if t not in groups and not any(t.endswith(g) for g in groups)}
+    return frozenset(_POST_TITLES | posts | {p + t for p in _POST_PREFIXES for t in posts})
 
 
 def strip_de(s: str) -> str:
@@ -280,20 +293,24 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
         if len(chunk) < n:
             continue
         name, rest = chunk[-n:], chunk[:-n]
+        level = _name_level(name)
+        if level == _NOT_NAME:  # no name, whatever title stands before it
+            continue
         titled = bool(rest) and is_title(rest) and not _person(rest)
-        if not _plausible(name, titled):
+        if level == _NAME_AFTER_TITLE and not titled:
             continue
         if not rest:
             return "", name
-        if rest.endswith("的") and len(rest) >= _DE_JOINED_MIN and not rest.endswith("岁的") and looks_like_name(name):
+        if rest.endswith("的") and len(rest) >= _DE_JOINED_MIN and not rest.endswith("岁的") and level == _NAME:
             return rest[:-1], name
         if titled and name[0] not in _CONJUNCTIONS:
             return rest, name
     # a title right before is strong evidence: accept a transliterated name (特朗普) or one of a
-    # surname the lexicon lacks, if all its characters are those of transliterated names
+    # surname the lexicon lacks, if all its characters are those of transliterated names (tested
+    # first: almost no chunk ends in one)
     name, rest = chunk[-_FOREIGN_NAME_LEN:], chunk[:-_FOREIGN_NAME_LEN]
-    if (len(chunk) > _FOREIGN_NAME_LEN and is_title(rest) and not _person(rest) and _HAN.fullmatch(name)
-            and not has_stopchar(name) and not is_common_word(name) and not is_title(name) and foreign_shaped(name)):
+    if (len(chunk) > _FOREIGN_NAME_LEN and foreign_shaped(name) and is_title(rest) and not _person(rest)
+            and _HAN.fullmatch(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name)):
         return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
