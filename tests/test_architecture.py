@@ -1,7 +1,7 @@
 """The package's shape: one package per stage, data flowing one way.
 
 A module may import its own stage, an earlier stage, or the shared base (the model, errors,
-resource lookup and the vocabulary every stage reads); never a later stage. The interfaces
+resource lookup, the pattern compiler and the vocabulary every stage reads); never a later stage. The interfaces
 (CLI, batch, library files, cluster recipe) stand after every stage.
 """
 
@@ -14,7 +14,7 @@ from _support import ROOT
 
 PACKAGE = ROOT / "parser"
 # in pipeline order; a module's place is its first dotted part under ``parser``
-ORDER = ("model", "errors", "resources", "vocabulary", "ingest", "normalize", "layout", "extract", "assemble",
+ORDER = ("model", "errors", "resources", "patterns", "vocabulary", "ingest", "normalize", "layout", "extract", "assemble",
          "pipeline", "interfaces")
 STAGES = ("ingest", "normalize", "layout", "extract", "assemble")
 

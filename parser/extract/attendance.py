@@ -21,12 +21,13 @@ from functools import cache, lru_cache
 
 import regex
 
+from .. import patterns
 from ..model import Warning
 from ..vocabulary.lexicon import ordered_words, table
 from ..vocabulary.names import is_post_title, is_title
 from .roster import PIECE_SEP, Mention, mask_spans, parse_roster, piece_kinds, roster_plan
 
-_GAPS = regex.compile(r"[ \u3000]+")
+_GAPS = patterns.compile(r"[ \u3000]+")
 # patterns of literal characters only use the standard re module: it matches them alike, and faster
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _LINKERS = ordered_words("roster_linkers.txt")
@@ -37,14 +38,14 @@ _DAY = "(?<=[0-9０-９一二三四五六七八九十今昨明当次同本])日"
 _LEFT_CUTS = re.compile(f"[{_LEFT_CUT_MARKS}]|" + "|".join(map(re.escape, _LEFT_CUT_WORDS)) + "|" + _DAY)
 _LEFT_CUT_LONGEST = max(map(len, _LEFT_CUT_WORDS))
 _LEFT_CUT_HEADS = frozenset(_LEFT_CUT_MARKS) | {w[0] for w in _LEFT_CUT_WORDS} | {"日"}
-_GROUP_LABEL = regex.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
-_GROUP_JUNK = regex.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
+_GROUP_LABEL = patterns.compile(r"(?:领导|负责人|负责同志|同志|成员|代表|干部|人士|委员|嘉宾|班子)$")
+_GROUP_JUNK = patterns.compile(r"^(?:要|以|以及|和|在|并|对|向|把|将|为|就)")
 _TIME_LINK = re.compile(r"[0-9０-９]|今天|昨天|日前|近日|上午|下午|晚上|当天|当日|首先|一行")
 # after a list verb (lexicons/list_verbs.txt): the label of the people listed, then 有, 还有 or a colon
 _LIST_OPENING = (r"[^。；：]{0,40}?(?:的(?P<label>[^。；：，的]{2,16}?))?"
                  r"(?:有?(?:[（(][^）)]{0,12}[）)])?[：:]|还有[：:]?|有(?![关效力])(?=\p{Han}))")
 _CONTINUATION = frozenset("并又还也随后后再")
-STROKE_ORDER = regex.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
+STROKE_ORDER = patterns.compile(r"以姓氏笔画为序|按姓氏笔画排序|按姓氏笔划为序|以姓氏笔划为序")
 
 # Work limits that keep the roster search linear on hostile text. Real reports stay far below
 # them (over 3,000 reports: clauses under 400 characters, at most 46,000 characters of candidate
@@ -589,7 +590,7 @@ def _settle_presence(mentions: list[tuple[int, Mention]]) -> None:
 def _list_verbs() -> tuple[tuple[str, ...], regex.Pattern[str]]:
     """The verbs that may introduce a list after them, and the pattern of such an opening."""
     verbs = tuple(sorted(ordered_words("list_verbs.txt"), key=len, reverse=True))
-    return verbs, regex.compile(f"(?P<verb>{'|'.join(map(regex.escape, verbs))}){_LIST_OPENING}")
+    return verbs, patterns.compile(f"(?P<verb>{'|'.join(map(regex.escape, verbs))}){_LIST_OPENING}")
 
 
 @cache

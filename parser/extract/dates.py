@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..vocabulary.lexicon import literal_pretest, table
 
 # Chinese numerals of months and days (一 … 三十一) and the digits of a year written out (二〇二〇)
@@ -25,7 +26,7 @@ _TO = "[-－—–~～至到]"
 # a time of day is read after a full date only when it follows within this many characters
 # (``2019-01-18 11:05``, ``2015年12月13日 04:16:45``), not from anywhere later in the line
 _TIME_GAP = 3
-_TIME_JOINER = regex.compile(r"[\s\u3000日T]*")
+_TIME_JOINER = patterns.compile(r"[\s\u3000日T]*")
 # the years a date may name: a figure outside them is a count or a code (3000年, 0612), not a year
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 # a year written out digit by digit (二〇二〇) has this many numerals or more; a month's or a day's
@@ -82,7 +83,8 @@ def _filled(pattern: str) -> str:
 @cache
 def _shapes() -> tuple[tuple[regex.Pattern[str], str], ...]:
     """The date rows of dates.tsv, compiled, placeholders filled in."""
-    return tuple((regex.compile(_filled(pattern)), kind) for pattern, kind in table("dates.tsv") if kind in _DATE_KINDS)
+    rows = (row for row in table("dates.tsv") if row[1] in _DATE_KINDS)
+    return tuple((patterns.compile(_filled(pattern)), kind) for pattern, kind in rows)
 
 
 def shape(kind: str) -> str:
@@ -104,7 +106,7 @@ def _relative() -> tuple[regex.Pattern[str], dict[str, int | None]]:
         if value != "part":
             days[word] = None if value == "vague" else -int(value)
     words = sorted(days, key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words))), days
+    return patterns.compile("|".join(map(regex.escape, words))), days
 
 
 @cache
@@ -177,7 +179,7 @@ def _with_time(date: DateMention, text: str, times: list[regex.Match[str]]) -> D
 @cache
 def _iso() -> regex.Pattern[str]:
     """An ISO 8601 timestamp, compiled when a page's metadata first gives one."""
-    return regex.compile(
+    return patterns.compile(
         r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*"
     )
 

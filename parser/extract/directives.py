@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..vocabulary.lexicon import search_gate, table
 
 _CN = "〇一二三四五六七八九十"
@@ -25,7 +26,7 @@ def _marker_kinds() -> tuple[tuple[str, str, int, regex.Pattern[str]], ...]:
     out = []
     for row in table("markers.tsv"):
         kind, family, rank, pattern = row[0], row[1], int(row[2]), row[3]
-        out.append((kind, family, rank, regex.compile(pattern.replace("{CN}", _CN_NUM))))
+        out.append((kind, family, rank, patterns.compile(pattern.replace("{CN}", _CN_NUM))))
     return tuple(out)
 
 
@@ -37,7 +38,7 @@ def _meeting_voice() -> regex.Pattern[str]:
     for word, part in table("meeting_voice.tsv"):
         parts[part].append(word)
     alt = {k: "|".join(map(regex.escape, sorted(v, key=len, reverse=True))) for k, v in parts.items()}
-    return regex.compile(f"(?:{alt['subject']})(?:{alt['verb']})")
+    return patterns.compile(f"(?:{alt['subject']})(?:{alt['verb']})")
 
 
 def meeting_voice(text: str) -> list[int]:

@@ -29,6 +29,7 @@ from itertools import islice
 
 import regex
 
+from .. import patterns
 from ..model import Event, EventDate, EventText, Published
 from ..vocabulary.lexicon import table
 from .dates import DateMention, day_parts, find_dates, iso_date, shape
@@ -40,19 +41,19 @@ def _date_note() -> regex.Pattern[str]:
     """A note above the lead giving the event's date (``时间：2月11日``): a label of kind
     ``event`` of ``lexicons/info_bar_labels.tsv`` and a colon."""
     labels = (w for w, kinds in table("info_bar_labels.tsv") if "event" in kinds.split())
-    return regex.compile(rf"\s*(?:{'|'.join(map(regex.escape, labels))})\s*[：:]")
+    return patterns.compile(rf"\s*(?:{'|'.join(map(regex.escape, labels))})\s*[：:]")
 
 
 # characters that end a clause: a name or a place never runs across them
 _BOUNDARY = r"，。；：！？!?;:\s】」』|｜—…"
 # what may stand around a speech's date line: brackets and spaces ((2020年1月8日))
-_DATE_LINE_REST = regex.compile(r"[\s（）()]")
+_DATE_LINE_REST = patterns.compile(r"[\s（）()]")
 # a clause is looked back into this far at most: longer runs without a comma are no clauses
 _CLAUSE_MAX = 200
 # (a dash ends a clause when doubled, ——; a single one joins a range of days, 17日—19日)
-_CLAUSE_BREAK = regex.compile(r"[，。；：！？!?;:】」』|｜ \t\u3000\n]|——", regex.REVERSE)
-_CLAUSE_END = regex.compile(r"[，。；：！？!?;:\n]")
-_SENTENCE_END = regex.compile(r"[。！？!?；;]+")
+_CLAUSE_BREAK = patterns.compile(r"[，。；：！？!?;:】」』|｜ \t\u3000\n]|——", regex.REVERSE)
+_CLAUSE_END = patterns.compile(r"[，。；：！？!?;:\n]")
+_SENTENCE_END = patterns.compile(r"[。！？!?；;]+")
 # a name is at most this many characters (the longest in the corpora has about 45)
 _NAME_MAX = 60
 # a place is at most this many characters (市行政中心第一会议室; 唐代渤海国上京龙泉府遗址现场)
@@ -123,7 +124,7 @@ class _Patterns:
             source, flags = self._sources[name]
         except KeyError:
             raise AttributeError(name) from None
-        pattern = regex.compile(source, flags, ignore_unused=True, **self._lists)
+        pattern = patterns.compile(source, flags, ignore_unused=True, **self._lists)
         setattr(self, name, pattern)
         return pattern
 
@@ -185,8 +186,8 @@ def _patterns() -> _Patterns:
                      lists)
 
 
-_NAME_RUN = regex.compile(rf"(?:{_NAME_CHAR})+")
-_NAME_RUN_BACK = regex.compile(rf"(?:{_NAME_CHAR})+", regex.REVERSE)
+_NAME_RUN = patterns.compile(rf"(?:{_NAME_CHAR})+")
+_NAME_RUN_BACK = patterns.compile(rf"(?:{_NAME_CHAR})+", regex.REVERSE)
 # what may stand between a meeting and its verb: a time, a place after 在, 于 (…全体会议，于…举行)
 _FILLER_MAX = 30
 # the words that mark an earlier occasion cited (…上的重要讲话精神) follow its name within this many

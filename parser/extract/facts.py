@@ -10,8 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import regex
-
+from .. import patterns
 from ..layout.blocks import Block
 from ..layout.document import Layout, count_items
 from ..model import Attendee, Credit, Directive, Event, Group, Published, Warning
@@ -142,7 +141,7 @@ def _attendees(
     return list(people.values()), groups
 
 
-_CLAUSE_START = regex.compile(r"[，。；：！？“”（）\s]")
+_CLAUSE_START = patterns.compile(r"[，。；：！？“”（）\s]")
 
 
 def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block], body: list[int],

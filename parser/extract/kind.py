@@ -19,11 +19,12 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..vocabulary.lexicon import required_literals, table
 
-_FIRST_SENTENCE = regex.compile(r"^[^。！？]*[。！？]?")
+_FIRST_SENTENCE = patterns.compile(r"^[^。！？]*[。！？]?")
 # quoted words (a quotation holds clause punctuation; a quoted name, “两学一做”, does not)
-_QUOTED_WORDS = regex.compile(r"“[^“”]*[，。！？；][^“”]*”")
+_QUOTED_WORDS = patterns.compile(r"“[^“”]*[，。！？；][^“”]*”")
 PRESENCE_ROLES = frozenset({"presided", "attended", "participated", "observed"})
 # Roles that tell of an occasion by themselves: one chairs, attends or sits in on a meeting, a
 # visit or a ceremony (参加 may be of a war or a race).
@@ -73,7 +74,7 @@ def _cue_rows() -> dict[str, tuple[str, re.Pattern[str] | None]]:
 @cache
 def cue_pattern(cue: str) -> regex.Pattern[str]:
     """A cue's pattern, compiled when a text first needs it: a report asks few of the cues."""
-    return regex.compile(_cue_rows()[cue][0], ignore_unused=True, meeting=_meeting_nouns())
+    return patterns.compile(_cue_rows()[cue][0], ignore_unused=True, meeting=_meeting_nouns())
 
 
 def _cue_search(cue: str, text: str | None) -> regex.Pattern[str] | None:

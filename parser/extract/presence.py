@@ -30,15 +30,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from .. import patterns
 from ..layout.blocks import Block
 from ..layout.document import Layout
 from .attendance import NEXT_ITEM, find_verbs
 from .kind import OCCASION_ROLES, PRESENCE_ROLES, first_sentence, has_cue, opens_on_citation, reports_event, told_later
 from .roster import Mention
 
-_SENTENCE_END = regex.compile(r"[。！？；]")
+_SENTENCE_END = patterns.compile(r"[。！？；]")
 # A mention's sentence is read this far on each side at most: enough for any real sentence, and
 # a paragraph of megabytes without a full stop (hostile input) costs no more per mention.
 SENTENCE_WINDOW = 300

@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..model import Published
 from ..vocabulary.lexicon import table
 from .dates import DateMention, find_dates, read_timestamp, stamp_of
@@ -32,8 +33,8 @@ _INFO_BAR_MAX = 200
 _OPENING = 3
 # a page's stamp is a short line; a longer one that opens with a date is a paragraph
 _STAMP_MAX = 100
-_SENTENCE = regex.compile(r"[，。；！？]")
-_IN_WORDS = regex.compile(r"年")  # 2019年10月22日, as a text writes a date, not 2019-10-22 as a page stamps it
+_SENTENCE = patterns.compile(r"[，。；！？]")
+_IN_WORDS = patterns.compile(r"年")  # 2019年10月22日, as a text writes a date, not 2019-10-22 as a page stamps it
 
 
 @cache
@@ -44,12 +45,12 @@ def _labels(kind: str) -> tuple[str, ...]:
 @cache
 def _label_before() -> regex.Pattern[str]:
     """A date label of info_bar_labels.tsv ending right before a date: ``发稿时间：`` , ``更新时间 ``."""
-    return regex.compile(rf"(?:{'|'.join(map(regex.escape, _labels('date')))})\s*[：:]?\s*$")
+    return patterns.compile(rf"(?:{'|'.join(map(regex.escape, _labels('date')))})\s*[：:]?\s*$")
 
 
 @cache
 def _line_label() -> regex.Pattern[str]:
-    return regex.compile("|".join(map(regex.escape, _labels("line"))))
+    return patterns.compile("|".join(map(regex.escape, _labels("line"))))
 
 
 def _stamped(p: Passage, date: DateMention) -> bool:

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from .. import patterns
 from ..vocabulary.lexicon import ordered_words
 from ..vocabulary.names import (
     cited_forms,
@@ -34,10 +35,10 @@ from ..vocabulary.names import (
 )
 from .roster_grammar import Plan, read_roster
 
-_ALL_HAN = regex.compile(r"\p{Han}+")
-PIECE_SEP = regex.compile(r"[、，,\s]+")
-_AND = regex.compile(r"以及|和|及|与|同")
-_TITLE_JUNK = regex.compile(
+_ALL_HAN = patterns.compile(r"\p{Han}+")
+PIECE_SEP = patterns.compile(r"[、，,\s]+")
+_AND = patterns.compile(r"以及|和|及|与|同")
+_TITLE_JUNK = patterns.compile(
     r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间|"
     + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
 )
@@ -47,7 +48,7 @@ _TITLE_JUNK = regex.compile(
 @cache
 def _title_inner() -> regex.Pattern[str]:
     """Compiled when a title first holds junk (rare)."""
-    return regex.compile(
+    return patterns.compile(
         "|".join(map(regex.escape, sorted(ordered_words("title_inner_words.txt"), key=len, reverse=True)))
         + r"|[0-9０-９]+(?="
         + "|".join(map(regex.escape, sorted(ordered_words("numbered_units.txt"), key=len, reverse=True)))
@@ -55,13 +56,13 @@ def _title_inner() -> regex.Pattern[str]:
     )
 
 
-_AFFILIATION = regex.compile(
+_AFFILIATION = patterns.compile(
     r"(?:大学|学院|研究所|研究院|研究中心|中心|学会|协会|学校|中学|医院|公司|集团|科学院|社科院|厅|局|处|室|委|部)$"
 )
-_COUNTED = regex.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
-_QUOTED = regex.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
-_NOTE_IN_LIST = regex.compile(r"[（(][^（）()]{1,14}[）)]")
-_LEADING_AND = regex.compile(r"^(?:以及|及|和|与|还有)")
+_COUNTED = patterns.compile(r"^[0-9一二三四五六七八九十百多余]+(?:位|名|人)\p{Han}{0,6}$")
+_QUOTED = patterns.compile(r"“[^“”]{0,40}”|《[^《》]{0,40}》")
+_NOTE_IN_LIST = patterns.compile(r"[（(][^（）()]{1,14}[）)]")
+_LEADING_AND = patterns.compile(r"^(?:以及|及|和|与|还有)")
 _AND_SEP = "和"  # the separator token of entries joined by 和/及/与 (甲及乙)
 _LEADING_AND_WORDS = ("以及", "及", "和", "与", "还有")
 _QUOTES = "“”‘’\"'「」"

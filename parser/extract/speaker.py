@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import patterns
 from ..layout.blocks import Block
 from ..vocabulary.lexicon import ordered_words
 from ..vocabulary.names import is_title, looks_like_name, split_title_name, title_suffixes
@@ -32,11 +33,11 @@ NAME_LINE_WINDOW = 8
 MAX_LABEL = 24
 # Labelled turns are looked for in the opening of the body only (a transcript starts with them).
 LABEL_WINDOW = 12
-_SPACES = regex.compile(r"[\s\u3000]+")
+_SPACES = patterns.compile(r"[\s\u3000]+")
 # A turn holds words after its label (a name alone with a colon heads a section of a story).
 MIN_TURN = 8
 # (a label is a name at least: two characters or more)
-_LABEL = regex.compile(rf"^(?P<label>[^：:，,。；;！？!?“”\s]{{2,{MAX_LABEL}}})[：:]")
+_LABEL = patterns.compile(rf"^(?P<label>[^：:，,。；;！？!?“”\s]{{2,{MAX_LABEL}}})[：:]")
 
 
 @dataclass(frozen=True)

@@ -12,21 +12,22 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..model import Warning
 from .segments import Segment, identity, segment_of
 
-_FRONT_MATTER = regex.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
-_HTML_DOC = regex.compile(
+_FRONT_MATTER = patterns.compile(r"\A\ufeff?\s{0,200}?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
+_HTML_DOC = patterns.compile(
     r"(?i)\A\s{0,2000}?(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<!doctype html|<head\b|<meta\b|<body\b)"
 )
 # (inline styles pasted from word processors run to a few thousand characters)
-_HTML_TAGS = regex.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,4000}>")
-_MD_HEADING = regex.compile(r"(?m)^#{1,6}[ \t]+\S")
+_HTML_TAGS = patterns.compile(r"(?i)<(?:p|div|br|span|h[1-6]|table|li|a|strong|img|section|article)\b[^>]{0,4000}>")
+_MD_HEADING = patterns.compile(r"(?m)^#{1,6}[ \t]+\S")
 # The container is judged on the first 20,000 characters: a page's head and opening body.
 FORMAT_SNIFF_CHARS = 20_000
 # Three HTML tags make a fragment HTML; one or two are markup quoted in a text.
 MIN_HTML_TAGS = 3
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = patterns.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # line boundaries of str.splitlines that _LINE does not break at
 _OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
@@ -143,7 +144,7 @@ def _markdown(text: str) -> Container:
 @cache
 def _front_matter_line() -> regex.Pattern[str]:
     """Compiled when a document with front matter first needs it."""
-    return regex.compile(
+    return patterns.compile(
         r"""^([A-Za-z_][\w-]*)[ \t]*:[ \t]+(?![\[{|>&*!])(?|"([^"\n]*)"|'([^'\n]*)'|([^\n]*?))[ \t]*$""",
         regex.MULTILINE)
 

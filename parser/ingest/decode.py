@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..errors import InputError
 from ..model import Warning
 
@@ -88,7 +89,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 @cache
 def _declared() -> regex.Pattern[bytes]:
     """A charset the input declares, compiled when an input that is not UTF-8 first needs it."""
-    return regex.compile(
+    return patterns.compile(
         rb"""(?i)(?:<meta[^>]{0,200}?charset\s*=\s*["']?\s*|<\?xml[^>]{0,100}?encoding\s*=\s*["']|^charset:\s*)"""
         rb"""([a-z0-9_\-]{2,20})""",
     )

@@ -25,6 +25,7 @@ from operator import add
 
 import regex
 
+from .. import patterns
 from ..model import Warning
 from .segments import AFTER_IMAGE, TITLE_HINT, Segment, identity_table
 
@@ -44,15 +45,15 @@ _WRAPPER_TAGS = frozenset({"div", "section", "main", "body", "table", "td"})  # 
 _WRAPPER_SHARE = 0.5
 _WRAPPER_PAGE_MIN = 300
 # (an article's own header, ``article-header``, ``news_header``, holds its title: not chrome)
-_NAV_ATTR = regex.compile(
+_NAV_ATTR = patterns.compile(
     r"(?i)nav|menu|foot|(?<!article[-_])(?<!post[-_])(?<!entry[-_])(?<!news[-_])(?<!content[-_])(?<!detail[-_])header|"
     r"breadcrumb|crumb|share|copyright|related|sidebar|comment|login|toolbar|"
     r"topbar|banner|friend-?link|recommend|hot|rank|advert|\bad\b"
 )
 # ``sub-title`` and ``title-list`` name other things than the article's title
-_TITLE_ATTR = regex.compile(r"(?i)(?<!sub[-_]?)(?:title|headline)(?![-_]?(?:list|bar|nav|img|pic|icon))")
-_CAPTION_ATTR = regex.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
-_HAN_RUN = regex.compile(r"\p{Han}+")
+_TITLE_ATTR = patterns.compile(r"(?i)(?<!sub[-_]?)(?:title|headline)(?![-_]?(?:list|bar|nav|img|pic|icon))")
+_CAPTION_ATTR = patterns.compile(r"(?i)caption|pic-?(?:txt|text|info|desc)|img-?(?:txt|text|desc)|photo-?desc")
+_HAN_RUN = patterns.compile(r"\p{Han}+")
 
 
 def han_count(text: str) -> int:
@@ -60,7 +61,7 @@ def han_count(text: str) -> int:
     few times faster: one list item per run, not per character."""
     return sum(map(len, _HAN_RUN.findall(text)))
 
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?|\x00")
+_ENTITY = patterns.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)|\r\n?|\x00")
 
 
 # --- nesting depth ------------------------------------------------------------------------------
@@ -91,7 +92,7 @@ _HTML_NAMES = _CLOSES_P | _VOID | _RAW_TEXT | frozenset(
     "caption colgroup select option optgroup button object canvas video audio picture map ins del abbr cite q "
     "kbd samp var mark time nobr legend center marquee blink ruby rb rt rp template".split()
 )
-_TAG = regex.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
+_TAG = patterns.compile(r"<(?:!--.*?(?:--!?>|\Z)|[!?][^>]*+>?|(/?)([A-Za-z][^\s/>]{0,63})[^>]*+(>|\Z))", regex.S)
 
 
 # what _most_pushes subtracts: a ``<`` starting an end tag, a comment or declaration, or a void

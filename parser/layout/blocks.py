@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from .. import patterns
 from ..ingest.segments import AFTER_IMAGE, TITLE_HINT
 from ..normalize.text import NormText
 from ..vocabulary.credits import is_credit_only
@@ -23,14 +24,14 @@ from ..vocabulary.lexicon import FirstMatch, literal_pretest, table, words
 
 # a match starts only where a run of end marks starts, so a long run of 。 is not tried from
 # each of its characters (quadratic); possessive, as the two classes are disjoint
-_SENTENCE_END = regex.compile(r"(?<![。！？!?；;…])[。！？!?；;…]++[”」』’）)]*+$")
+_SENTENCE_END = patterns.compile(r"(?<![。！？!?；;…])[。！？!?；;…]++[”」』’）)]*+$")
 # patterns of plain characters and explicit sets mean the same in stdlib re, whose calls cost
 # a third of those of regex; \d \s \w and \p{…} (other Unicode tables) stay with regex
 _PROSE = re.compile(r"[。，；！？]")
 # Text printed under an image (in the same HTML block) is its caption when it is this short;
 # a longer paragraph there is the article going on after a picture.
 MAX_IMAGE_CAPTION = 80
-_HAN = regex.compile(r"\p{Han}")
+_HAN = patterns.compile(r"\p{Han}")
 _HAN_BASIC = re.compile("[\u4e00-\u9fff]")  # the CJK Unified Ideographs block, all \p{Han} (a test checks)
 
 
@@ -40,7 +41,7 @@ def _has_han(text: str) -> bool:
     return ("\u4e00" <= text[:1] <= "\u9fff" or _HAN_BASIC.search(text) is not None
             or _HAN.search(text) is not None)
 
-_RUN_TOGETHER_GAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
+_RUN_TOGETHER_GAP = patterns.compile(r"(?<=[\p{Han}\p{P}])[ \u3000]+(?=[\p{Han}\p{P}?])")
 # Fewer characters than these, or no class of its own: a caption is a line or two under a
 # picture, a page's stamp one short line (a longer paragraph holding such words is text).
 MAX_CAPTION = 200
@@ -55,7 +56,7 @@ def _classes(cls: str) -> tuple[str, ...]:
 @cache
 def _joined(*classes: str) -> regex.Pattern[str]:
     """One search for the rows of these classes, compiled when first needed."""
-    return regex.compile("|".join(f"(?:{p})" for cls in classes for p in _classes(cls)))
+    return patterns.compile("|".join(f"(?:{p})" for cls in classes for p in _classes(cls)))
 
 
 def _literal_test(*classes: str) -> Callable[[str], bool]:
@@ -70,10 +71,10 @@ _may_be_meta = _literal_test("META")
 
 
 # a numbered section heading (一、 （一） 1.) of the body, not a headline or deck line
-_SECTION_HEADING = regex.compile(
+_SECTION_HEADING = patterns.compile(
     r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
 )
-_FILE_SUFFIX = regex.compile(r"\.(?:docx?|pdf|pptx?|txt|wps|xlsx?)\s*(?:VIP)?\s*$", regex.I)
+_FILE_SUFFIX = patterns.compile(r"\.(?:docx?|pdf|pptx?|txt|wps|xlsx?)\s*(?:VIP)?\s*$", regex.I)
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,9 @@ def cut_run_together(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_MD_HASHES = regex.compile(r"^#{1,6}\s*")
+_MD_HASHES = patterns.compile(r"^#{1,6}\s*")
 _may_end_in_date = _literal_test("TITLE_DATE")
-_RUNNING_NUMBER = regex.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
+_RUNNING_NUMBER = patterns.compile(r"^\d{1,3}[.、．]\s*(?=\p{Han})")
 
 
 def clean_title(text: str) -> str:
@@ -217,7 +218,7 @@ def _clean_title(text: str) -> str:
     return text.strip()
 
 
-_TRAILING_BRACKET = regex.compile(r"(?<=[。！？])[（(][^（）()]{1,20}[）)]$")
+_TRAILING_BRACKET = patterns.compile(r"(?<=[。！？])[（(][^（）()]{1,20}[）)]$")
 _END_MARKS = "。！？!?；;…"
 _CLOSERS = "”」』’）)"
 

@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..ingest.segments import TITLE_HINT
 from ..model import Warning
 from ..vocabulary.lexicon import literal_pretest, table, words
@@ -22,7 +23,7 @@ from .document_grammar import read_plan
 # (``\s-\s`` is covered by the dashes with spaces around.) A match starts at the start of a
 # run of spaces or where the last one ended (\G), never inside a run: tried from each space of
 # a long run, the pattern was quadratic.
-_SITE_SEPARATOR = regex.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
+_SITE_SEPARATOR = patterns.compile(r"(?:\G|(?<!\s))\s*+[-_|｜—–]++\s*+")
 # the outlets a dateline opens with, spliced into the rows of lexicons/datelines.tsv
 _DATELINE_WORDS = tuple(word for word, kinds in table("credit_words.tsv") if "dateline" in kinds.split())
 _DATELINE_ROWS = tuple(row[0].replace("{OUTLET}", "|".join(map(regex.escape, _DATELINE_WORDS)))
@@ -72,7 +73,7 @@ def _dateline(text: str) -> regex.Match[str] | None:
 
 @cache
 def _dateline_pattern() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{row})" for row in _DATELINE_ROWS))
+    return patterns.compile("|".join(f"(?:{row})" for row in _DATELINE_ROWS))
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _title_core(page_title: str) -> str:
     return parts[0] if len(parts[0]) >= _TITLE_CORE_MIN else max(parts, key=len)
 
 
-_SENTENCE = regex.compile(rf"[^。！？]{{{_CLOSING_SENTENCE_MIN},{_CLOSING_SENTENCE_MAX}}}[。！？]")
+_SENTENCE = patterns.compile(rf"[^。！？]{{{_CLOSING_SENTENCE_MIN},{_CLOSING_SENTENCE_MAX}}}[。！？]")
 
 
 def narrow_page(blocks: list[Block], page_title: str | None) -> list[Block]:
@@ -227,10 +228,10 @@ def _find_headline(blocks: list[Block], first: int, page_title: str | None) -> i
     return None
 
 
-_FM_TITLE = regex.compile(r"^\s*title\s*[:：]\s*(.*)$")
+_FM_TITLE = patterns.compile(r"^\s*title\s*[:：]\s*(.*)$")
 # a markdown body repeats its front matter's title among its first blocks, if at all
 _FM_TITLE_REACH = 5
-_TIME_PLACE = regex.compile("|".join(row[1] for row in table("block_classes.tsv") if row[0] == "SCENE"))
+_TIME_PLACE = patterns.compile("|".join(row[1] for row in table("block_classes.tsv") if row[0] == "SCENE"))
 # a report's news proper starts within its first few paragraphs: the summaries or the photo caption
 # set before it are among the first _OPENING_BODIES body blocks
 _OPENING_BODIES = 4
@@ -294,13 +295,13 @@ def _reclassed(blocks: list[Block], which: list[int], cls: str, reason: str | No
     return out
 
 
-_LINE_TOKENS = regex.compile(r"[^\s\u3000]+")
-_SPACED_NAME = regex.compile(r"^\p{Han}[\s\u3000]+\p{Han}$")  # 韦  远: a two-character name padded to three
-_PLACE = regex.compile(r"^\p{Han}{2,4}$")  # a city or a province (北京, 内蒙古)
+_LINE_TOKENS = patterns.compile(r"[^\s\u3000]+")
+_SPACED_NAME = patterns.compile(r"^\p{Han}[\s\u3000]+\p{Han}$")  # 韦  远: a two-character name padded to three
+_PLACE = patterns.compile(r"^\p{Han}{2,4}$")  # a city or a province (北京, 内蒙古)
 # a unit's name (青岚市第一中学, 中共青岚市委宣传部) is this long
 _UNIT_NAME_MIN, _UNIT_NAME_MAX = 4, 24
-_UNIT_NAME = regex.compile(rf"[\p{{Han}}（）()]{{{_UNIT_NAME_MIN},{_UNIT_NAME_MAX}}}")
-_CLAUSE_MARK = regex.compile(r"[，,。：:；;！？!?“”《》]")
+_UNIT_NAME = patterns.compile(rf"[\p{{Han}}（）()]{{{_UNIT_NAME_MIN},{_UNIT_NAME_MAX}}}")
+_CLAUSE_MARK = patterns.compile(r"[，,。：:；;！？!?“”《》]")
 # how many title lines from the top may be followed by a name line (kicker, title, subtitle)
 _NAME_LINE_AFTER = 4
 # a line that only names people is short: a place, titles and names; a longer one says more

@@ -15,13 +15,14 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..ingest.segments import Segment
 from ..vocabulary.lexicon import words
 
 # A pinyin gloss after a character: one syllable (initial, one to three vowels, final), so that
 # 國(guó) and 們(men) go while a Latin word in brackets such as 项目(abc) stays. A toned vowel
 # that an encoding lost is a ? (國(gu?), 會(hu?)): still a gloss, if a letter stands in it.
-GLOSS = regex.compile(
+GLOSS = patterns.compile(
     r"(?<=\p{Han})[(（](?![?？]+[)）])(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ?？]{1,3}(?:ng|n|r)?[)）]"
 )
@@ -29,20 +30,20 @@ GLOSS = regex.compile(
 # it, between two Chinese characters or marks: the page shows no space there (Chinese has none),
 # so the wrap of the source is dropped (结对认亲仪\n        式 → 结对认亲仪式). Only after a long
 # line: a short one before a break is a field of its own (来源：新华社 \n 责任编辑：甲).
-_SOFT_WRAP = regex.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
+_SOFT_WRAP = patterns.compile(r"(?<=[\p{Han}\p{P}])[ \t\u3000]*\n[\s\u3000]*(?=[\p{Han}\p{P}])")
 MIN_WRAPPED_LINE = 24
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u3000": "\u3000", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 
 # Half-width punctuation to the full-width forms Chinese text uses, one character for one.
 _PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", ":": "："}
-_DIGIT_SIDE = regex.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
+_DIGIT_SIDE = patterns.compile(r"(?<=[0-9A-Za-z])[,:](?=[0-9])|(?<=[A-Za-z])[!?:](?=//)")
 # A half-width full stop that ends a Chinese sentence (…召开.市委书记…): after a Chinese character
 # or a closing quote or bracket, not in an ellipsis, a number, a list marker or an address. In a
 # document that uses 。 as well, one between two Chinese words joins a transliterated name
 # (托马斯.林博): only one ending its line ends a sentence there.
-_HAN_PERIOD = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?![.0-9A-Za-z])")
-_HAN_PERIOD_AT_END = regex.compile(r"(?<=[\p{Han}”’」』）)])\.(?=[ \t\u3000]*(?:\n|$))")
+_HAN_PERIOD = patterns.compile(r"(?<=[\p{Han}”’」』）)])\.(?![.0-9A-Za-z])")
+_HAN_PERIOD_AT_END = patterns.compile(r"(?<=[\p{Han}”’」』）)])\.(?=[ \t\u3000]*(?:\n|$))")
 
 # A gate tells with a C-level scan that a step has nothing to do, so most segments skip it
 # (stdlib re: cheaper per call than `regex` for a plain class). _CONTROL_CHARS is _CONTROL's

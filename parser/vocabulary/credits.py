@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from .. import patterns
 from .lexicon import compiled, required_literal_sets, table
 from .names import is_title, looks_like_name
 
@@ -45,7 +46,7 @@ def _role_alt(min_len: int = 1) -> str:
 # (本报记者  靳  博  龚某某); the padding is no part of the name
 _PADDED = r"\p{Han}[ \u3000]{1,3}\p{Han}(?![\p{Han}·•])"
 _NAME = rf"(?:{_PADDED}|[\p{{Han}}·•]{{2,8}})"
-_PADDING = regex.compile(r"[ \u3000]+")
+_PADDING = patterns.compile(r"[ \u3000]+")
 _CODE = r"(?:[_＿]?[A-Za-z]{1,4}[0-9]{2,6}|[_＿][A-Za-z0-9]{2,10})"
 # a name in a shape: never holding 报道, so a trailing (摄影)报道 stays outside the names
 
@@ -71,7 +72,7 @@ def _literal_search(lits: tuple[str, ...] | None) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(lits, key=len, reverse=True)))) if lits else None
 
 
-_GROUP_NAME = regex.compile(r"\(\?P<(\w+)>")
+_GROUP_NAME = patterns.compile(r"\(\?P<(\w+)>")
 
 
 
@@ -97,19 +98,19 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     roles = _role_alt()
     long_roles = _role_alt(2)
     return {
-        "names": regex.compile(_NAME),
-        "roleword": regex.compile(rf"({long_roles})[\s:：]*"),
+        "names": patterns.compile(_NAME),
+        "roleword": patterns.compile(rf"({long_roles})[\s:：]*"),
         # a name and the role written after it: 甲/文
-        "suffixed": regex.compile(rf"({_NAME})(?:\s*/\s*({roles}))?"),
-        "code": regex.compile(_CODE),
+        "suffixed": patterns.compile(rf"({_NAME})(?:\s*/\s*({roles}))?"),
+        "code": patterns.compile(_CODE),
         # a column name may head the credit line: 鹤屿观察 撰文 | 甲 乙
-        "column": regex.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
+        "column": patterns.compile(rf"^\s*\p{{Han}}{{1,6}}\s+(?=(?:{roles})\s*[:：|｜/])"),
     }
 
 
 @cache
 def _news_openings() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{row[0]})" for row in table("news_openings.tsv")))
+    return patterns.compile("|".join(f"(?:{row[0]})" for row in table("news_openings.tsv")))
 
 
 def opens_as_news(lead: str) -> bool:
@@ -170,7 +171,7 @@ def _may_hold_credit(text: str) -> bool:
     return bool(_candidates(text))
 
 
-_HANCHAR = regex.compile(r"\p{Han}")
+_HANCHAR = patterns.compile(r"\p{Han}")
 
 
 @cache
@@ -185,14 +186,14 @@ def _credit_words() -> dict[str, regex.Pattern[str]]:
     """Searches for the words of ``lexicons/credit_words.tsv``, by kind: ``inside`` anywhere,
     ``ending`` at the end, ``outlet`` anywhere."""
     alt = {k: "|".join(map(regex.escape, _credit_word_list(k))) for k in ("inside", "ending", "outlet")}
-    return {"inside": regex.compile(alt["inside"]), "ending": regex.compile(f"(?:{alt['ending']})$"),
-            "outlet": regex.compile(alt["outlet"])}
+    return {"inside": patterns.compile(alt["inside"]), "ending": patterns.compile(f"(?:{alt['ending']})$"),
+            "outlet": patterns.compile(alt["outlet"])}
 
 
 @cache
 def _han_run() -> regex.Pattern[str]:
     # compiled once, on first use: regex.fullmatch(pattern, s) looks the pattern up on every call
-    return regex.compile(r"\p{Han}+")
+    return patterns.compile(r"\p{Han}+")
 
 
 def credit_name(s: str) -> bool:
@@ -341,7 +342,7 @@ def _emit(hits: list[CreditHit], role: str, names: str, base: int, loose: bool =
         hits.append(CreditHit(role, name, s, e, label=loose))
 
 
-_CREDIT_ONLY_RESIDUE = regex.compile(r"[\s\p{P}|｜/A-Za-z0-9_＿]+")
+_CREDIT_ONLY_RESIDUE = patterns.compile(r"[\s\p{P}|｜/A-Za-z0-9_＿]+")
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 import regex
 
+from .. import patterns
 from ..resources import lexicon_path, user_lexicon_path
 
 
@@ -59,7 +60,7 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 # Cheap pre-tests for the regular expressions of the lexicons need to know their shape. These
 # helpers read the pattern text conservatively: when unsure they answer None (no shortcut).
 
-_FLAGS_OR_REFERENCES = regex.compile(r"\(\?[^:=!<>#P]|\(\?P=|\\[0-9gk]|\[:")
+_FLAGS_OR_REFERENCES = patterns.compile(r"\(\?[^:=!<>#P]|\(\?P=|\\[0-9gk]|\[:")
 SYNTAX = frozenset("\\.^$*+?{}[]|()")  # characters that are not literal in a pattern
 
 
@@ -383,7 +384,7 @@ def _regex_test(branches: list[str], at_start: bool) -> Callable[[str], bool]:
     words are telling (``MIN_TELLING_WORD``)."""
     if not branches:
         return lambda text: False
-    pattern = regex.compile(_alternation(branches))
+    pattern = patterns.compile(_alternation(branches))
     find = pattern.match if at_start else pattern.search
     needed = _needed_words(branches)
     if not needed or len(needed[0]) < MIN_TELLING_WORD:
@@ -442,7 +443,7 @@ def compiled(pattern: str) -> regex.Pattern[str]:
     """A lexicon row's pattern, compiled the first time a text needs it. ``regex`` compiles in
     Python, at a cost near that of parsing a few reports: most reports need only a few rows
     behind their gates, and compiling every row up front was most of a process's start-up."""
-    return regex.compile(pattern)
+    return patterns.compile(pattern)
 
 
 Value = TypeVar("Value")

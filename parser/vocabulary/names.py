@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-import regex
-
+from .. import patterns
 from .lexicon import ordered_words, words
 
-_HAN = regex.compile(r"\p{Han}+")
+_HAN = patterns.compile(r"\p{Han}+")
 # a name is a surname of one or two characters and a given name of one or two (闵川, 韦知远, 欧阳春晓)
 _NAME_MIN, _NAME_MAX = 2, 4
 # a title chain element is at most this long (市人大常委会副主任, 国务院扶贫开发领导小组办公室主任);
@@ -47,8 +46,9 @@ _POST_TITLES = frozenset("总书记 同志 先生 女士".split())
 _POST_PREFIXES = frozenset("副总")
 # a dot between the parts of a transliterated name; a full stop stands in for it in some pages
 _DOTS = "·•."
-_DOT_NAME = regex.compile(rf"\p{{Han}}{{1,{_DOT_FIRST_MAX}}}(?:[·•.]\p{{Han}}{{1,{_DOT_PART_MAX}}}){{1,{_DOT_PARTS}}}")
-_DOT_SPLIT = regex.compile(r"[·•.]")
+_DOT_NAME = patterns.compile(
+    rf"\p{{Han}}{{1,{_DOT_FIRST_MAX}}}(?:[·•.]\p{{Han}}{{1,{_DOT_PART_MAX}}}){{1,{_DOT_PARTS}}}")
+_DOT_SPLIT = patterns.compile(r"[·•.]")
 # words that follow a name and never stand in a transliterated one (斯蒂芬·罗奇在接受采访时);
 # not all stop characters: 里 and 尔 are common in transliterations (皮奇里洛)
 _DOT_TAIL_STOPS = frozenset("在于也还就对向为以率到赴同与等又均都和及的是了说称表我你他她")
