@@ -14,8 +14,8 @@ from _support import ROOT
 
 PACKAGE = ROOT / "parser"
 # in pipeline order; a module's place is its first dotted part under ``parser``
-ORDER = ("model", "errors", "resources", "patterns", "vocabulary", "ingest", "normalize", "layout", "extract", "assemble",
-         "pipeline", "interfaces")
+ORDER = ("model", "errors", "resources", "patterns", "vocabulary", "ingest", "normalize", "layout", "extract",
+         "assemble", "pipeline", "interfaces")
 STAGES = ("ingest", "normalize", "layout", "extract", "assemble")
 
 

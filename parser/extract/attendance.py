@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex
@@ -58,35 +58,35 @@ SCAN_PER_CHAR = 50  # … and per character of the document
 
 
 @dataclass
-class Budget:
-    """The work the roster search may still do in one document."""
+class Allowance:
+    """Characters of one kind of work the search may still spend in a document."""
 
-    parse: int = ROSTER_BUDGET
-    scan: int = SCAN_BUDGET
+    left: int
+    exhausted: bool = False  # a request was refused: the work it asked for was not done
+
+    def take(self, chars: int) -> bool:
+        """Spend ``chars`` characters, or say there are not that many left."""
+        if chars > self.left:
+            self.exhausted = True
+            return False
+        self.left -= chars
+        return True
+
+
+@dataclass
+class Budget:
+    """The work the roster search may still do in one document: parsing candidate rosters
+    (``parse``: when it runs out, later rosters are not searched) and scanning for other
+    mentions of a name (``scan``: when it runs out, later bare names get no titles)."""
+
+    parse: Allowance = field(default_factory=lambda: Allowance(ROSTER_BUDGET))
+    scan: Allowance = field(default_factory=lambda: Allowance(SCAN_BUDGET))
     clipped: int = 0  # clauses longer than MAX_CLAUSE, searched only near their verb
-    exhausted: bool = False  # the parse budget ran out: later rosters were not searched
-    scan_exhausted: bool = False  # the scan budget ran out: later bare names got no titles
 
     @classmethod
     def for_length(cls, length: int) -> Budget:
         """The budget of a document of ``length`` characters: long documents get more."""
-        return cls(ROSTER_BUDGET + ROSTER_PER_CHAR * length, SCAN_BUDGET + SCAN_PER_CHAR * length)
-
-    def take(self, chars: int) -> bool:
-        """Spend ``chars`` characters of parsing, or say there are not that many left."""
-        if chars > self.parse:
-            self.exhausted = True
-            return False
-        self.parse -= chars
-        return True
-
-    def take_scan(self, chars: int) -> bool:
-        """Spend ``chars`` characters of scanning, or say there are not that many left."""
-        if chars > self.scan:
-            self.scan_exhausted = True
-            return False
-        self.scan -= chars
-        return True
+        return cls(Allowance(ROSTER_BUDGET + ROSTER_PER_CHAR * length), Allowance(SCAN_BUDGET + SCAN_PER_CHAR * length))
 
     def warnings(self) -> list[Warning]:
         """What the limits cut short, in words a user can act on."""
@@ -95,10 +95,10 @@ class Budget:
             out.append(Warning("long_clause", f"{self.clipped} clause(s) before a role verb were longer than "
                                f"{MAX_CLAUSE:,} characters; only the last {MAX_CLAUSE:,} characters of each "
                                "were searched for attendees"))
-        if self.exhausted:
+        if self.parse.exhausted:
             out.append(Warning("attendance_limit", "the search for attendees reached its work limit on this document "
                                "(very long lists or unusual text); attendees named later may be missing"))
-        if self.scan_exhausted:
+        if self.scan.exhausted:
             out.append(Warning("titles_limit", "the search for the titles of attendees named without one reached its "
                                "work limit (thousands of names); some attendees may lack titles"))
         return out
@@ -195,19 +195,26 @@ def _clipped(start: int, end: int, budget: Budget | None) -> int:
     return start
 
 
+def _clause(sentence: str, start: int, end: int, budget: Budget | None) -> tuple[int, str, set[int]]:
+    """Where the clause before a verb starts (``_clipped``), its text, and the cuts every search
+    of it tries: its end, and each time link after its start, before which words follow the
+    last name (车荣福在…会议上 → 车荣福)."""
+    start = _clipped(start, end, budget)
+    text = sentence[start:end]
+    cuts = {len(text)}
+    for tm in _TIME_LINK.finditer(text):
+        if tm.start() > 0:
+            cuts.add(tm.start())
+    return start, text, cuts
+
+
 def roster_before(sentence: str, start: int, end: int, budget: Budget | None = None) -> list[Mention]:
     """The longest roster ending at ``end`` within ``sentence[start:end]``.
 
     ``budget`` limits the work on hostile text (a clause of 2,000,000 characters, a list of
     names that fails at its last piece); without one the search is unlimited.
     """
-    start = _clipped(start, end, budget)
-    text = sentence[start:end]
-    # cut words after the last name: 车荣福在…会议上 → 车荣福 (prefixes as cut points, longest first)
-    cuts = {len(text)}
-    for tm in _TIME_LINK.finditer(text):
-        if tm.start() > 0:
-            cuts.add(tm.start())
+    start, text, cuts = _clause(sentence, start, end, budget)
     # every position after the first where a linker starts (also of a linker the text starts
     # with: 在会上，甲和乙在会上讲话 is cut before the second 在)
     cuts.update(m.start() for m in _linker_starts(()).finditer(text, 1))
@@ -229,7 +236,7 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     run_a, run_b = runs
     w_start = words[0]
     for cut in sorted(cuts, reverse=True):
-        if budget is not None and not budget.take(cut):
+        if budget is not None and not budget.parse.take(cut):
             break
         end = cut  # the end of text[:cut].rstrip("，、 "), without copying it
         while end and text[end - 1] in "，、 ":
@@ -244,7 +251,7 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
             if a < end and bisect_left(w_start, a) == bisect_left(w_start, end) \
                     and piece_kinds(text[a:end])[1] is None:
                 if budget is not None:
-                    budget.take(end - a)
+                    budget.parse.take(end - a)
                 continue
             found = _trim_plain(text, runs, words, end, start, budget)
         else:
@@ -344,7 +351,7 @@ def _trim_plain(text: str, runs: tuple[list[int], list[int]], words: tuple[list[
     for s in sorted(starts):
         if s >= end:
             continue
-        if budget is not None and not budget.take(end - s):
+        if budget is not None and not budget.parse.take(end - s):
             return None
         j = bisect_right(ends, s)  # the first piece that ends after s
         if j >= len(pieces):
@@ -407,7 +414,7 @@ def _trim_left_fast(text: str, base: int, budget: Budget | None = None) -> list[
     for s in sorted(starts):
         if s >= len(text) or (s < floor and s != last):
             continue
-        if budget is not None and not budget.take(len(text) - s):
+        if budget is not None and not budget.parse.take(len(text) - s):
             return None
         if any(a < s < b for a, b in hidden):
             found = parse_roster(text[s:], base + s)
@@ -462,7 +469,7 @@ def _trim_left_reference(text: str, base: int, budget: Budget | None = None) -> 
     for s in sorted(set(starts)):
         if s >= len(text) or (s < floor and s != max(starts)):
             continue
-        if budget is not None and not budget.take(len(text) - s):
+        if budget is not None and not budget.parse.take(len(text) - s):
             return None
         found = parse_roster(text[s:], base + s)
         if found and any(m.name for m in found):
@@ -476,12 +483,7 @@ def _roster_before_reference(sentence: str, start: int, end: int, budget: Budget
     """What :func:`roster_before` returns: each cut (the clause's end, a time link, a linker) from
     the right, trimmed from the left by :func:`_trim_left_reference`; the first roster with a name,
     else the first of groups only."""
-    start = _clipped(start, end, budget)
-    text = sentence[start:end]
-    cuts = {len(text)}
-    for tm in _TIME_LINK.finditer(text):
-        if tm.start() > 0:
-            cuts.add(tm.start())
+    start, text, cuts = _clause(sentence, start, end, budget)
     for link in _LINKERS:
         i = text.find(link, 1)
         while i > 0:
@@ -489,7 +491,7 @@ def _roster_before_reference(sentence: str, start: int, end: int, budget: Budget
             i = text.find(link, i + 1)
     group_only: list[Mention] = []
     for cut in sorted(cuts, reverse=True):
-        if budget is not None and not budget.take(cut):
+        if budget is not None and not budget.parse.take(cut):
             break
         found = _trim_left_reference(text[:cut].rstrip("，、 "), start, budget)
         if found and any(m.name for m in found):
@@ -610,7 +612,7 @@ def _lists_after_verb(text: str, budget: Budget | None = None) -> list[Mention]:
         limit = len(text) if budget is None else min(len(text), m.end() + MAX_CLAUSE)
         end = text.find("。", m.end(), limit)
         end = limit if end < 0 else end
-        if budget is not None and not budget.take(end - m.end()):
+        if budget is not None and not budget.parse.take(end - m.end()):
             break
         region = text[m.end() : end]
         region = regex.sub(r"^[（(][^）)]{0,12}[）)]", lambda x: "，" * len(x.group()), region)

@@ -155,14 +155,14 @@ def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block]
     for a in missing:
         for i in body:
             text = blocks[i].text
-            if budget is not None and not budget.take_scan(len(text)):
+            if budget is not None and not budget.scan.take(len(text)):
                 return
             pos = text.find(a.name)
             while pos > 0 and not a.titles:
                 window = max(0, pos - TITLE_CHAIN_REACH)
                 cut = max((m.end() for m in _CLAUSE_START.finditer(text, window, pos)), default=window)
                 chain = text[cut : pos + len(a.name)]
-                if budget is not None and not budget.take(len(chain)):
+                if budget is not None and not budget.parse.take(len(chain)):
                     return
                 roster = parse_roster(chain, 0)
                 if roster:

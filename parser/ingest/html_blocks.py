@@ -166,6 +166,15 @@ def limit_depth(raw: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
     return _blank_deep(raw, max_depth)
 
 
+def _close(name: str, stack: list[str], open_count: dict[str, int]) -> None:
+    """Closes the innermost open ``name`` and every element opened inside it."""
+    while stack:
+        top = stack.pop()
+        open_count[top] -= 1
+        if top == name:
+            break
+
+
 def _blank_deep(raw: str, max_depth: int) -> tuple[str, int]:
     """limit_depth's scan: the tag model, tag by tag."""
     stack: list[str] = []
@@ -186,11 +195,7 @@ def _blank_deep(raw: str, max_depth: int) -> tuple[str, int]:
         name = name.lower()
         if m.group(1):  # an end tag
             if open_count.get(name):
-                while stack:
-                    top = stack.pop()
-                    open_count[top] -= 1
-                    if top == name:
-                        break
+                _close(name, stack, open_count)
             elif excess.get(name):
                 excess[name] -= 1
                 cuts.append(m.span())
@@ -207,11 +212,7 @@ def _blank_deep(raw: str, max_depth: int) -> tuple[str, int]:
         for closes in ((("p",) if name in _CLOSES_P else ()), _CLOSES_SAME.get(name, ())):
             for other in closes:
                 if open_count.get(other):
-                    while stack:
-                        top = stack.pop()
-                        open_count[top] -= 1
-                        if top == other:
-                            break
+                    _close(other, stack, open_count)
         if len(stack) >= max_depth:
             excess[name] = excess.get(name, 0) + 1
             cuts.append(m.span())
