@@ -56,6 +56,56 @@ def test_boilerplate_branches() -> None:
     assert required_literals(r"出席\L<meeting>") == ("出席",) and required_literals(r"\L<meeting>") is None
 
 
+def test_pattern_readers_take_quantifiers_escapes_and_sets_whole() -> None:
+    # a character before ?, * or {…} is optional, and the bounds are no literal text
+    assert required_literals(r"a{1,2}bc") == ("bc",) and required_literals(r"ab??cd") == ("cd",)
+    assert required_literals(r"ab+c") == ("ab",) and required_literals(r"(?:甲乙){2}丙") == ("丙",)
+    # a ] first in a set is a member, an escaped one never closes it
+    assert required_literals(r"[]甲]乙丙") == ("乙丙",) and required_literals(r"[\]甲](乙)") == ("乙",)
+    assert loosened(r"(?<![\)(])甲(?P<who>乙\))(?=[)])") == r"甲(?:乙\))"
+    assert branches(r"[|(]\||(?:a|b)") == [r"[|(]\|", "(?:a|b)"]
+
+
+# invented patterns of the shapes the lexicons use, to check the readers' promises on any of them
+_UNIT_TEXTS = ["甲", "乙", "会", "议", "，", r"\s", r"\p{Han}", r"\u4f1a", r"\x41", "[甲乙]", "[^甲]", "[]甲]", ".",
+               r"[\p{Han}，]", r"[^\p{Han}]", r"[^\s甲]"]
+_QUANTIFIERS = ["", "", "", "?", "*", "+", "{1,2}", "{0,1}", "??", "+?"]
+
+
+def _sequence(unit: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.tuples(unit, st.sampled_from(_QUANTIFIERS)).map("".join), min_size=1, max_size=4).map("".join)
+
+
+invented_patterns = st.recursive(
+    _sequence(st.sampled_from(_UNIT_TEXTS)),
+    lambda inner: st.one_of(
+        _sequence(st.one_of(st.sampled_from(_UNIT_TEXTS),
+                            st.lists(inner, min_size=1, max_size=3).map(lambda alts: "(?:" + "|".join(alts) + ")"))),
+        st.tuples(inner, st.sampled_from(["(?=", "(?!", "(?<=", "(?<!"]), inner).map(lambda t: f"{t[0]}{t[1]}{t[2]})"),
+        st.lists(inner, min_size=2, max_size=3).map("|".join),
+    ),
+    max_leaves=8,
+)
+
+
+@SETTINGS
+@given(invented_patterns, st.text(alphabet="甲乙会议，丙A \n", max_size=12))
+def test_pattern_readers_keep_their_promises(pattern: str, text: str) -> None:
+    """Every match holds one of the required literals; the loosened pattern, and each of its
+    branches read for stdlib re, matches wherever the pattern does."""
+    found = regex.search(pattern, text)
+    if found is None:
+        return
+    lits = required_literals(pattern)
+    assert lits is None or any(w in found.group() for w in lits), lits
+    loose = loosened(pattern)
+    assert loose is not None and regex.search(loose, text)
+    for branch in branches(loose) or []:
+        in_re = _for_stdlib_re(branch)
+        if in_re is not None and regex.search(branch, text):
+            assert re.search(in_re, text), (branch, in_re)
+
+
 @SETTINGS
 @given(texts)
 def test_sentence_end(text: str) -> None:

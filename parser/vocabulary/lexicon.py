@@ -64,35 +64,34 @@ _FLAGS_OR_REFERENCES = patterns.compile(r"\(\?[^:=!<>#P]|\(\?P=|\\[0-9gk]|\[:")
 SYNTAX = frozenset("\\.^$*+?{}[]|()")  # characters that are not literal in a pattern
 
 
-def _set_end(pattern: str, i: int) -> int:
-    """The index after the set that opens at ``pattern[i]`` (a ``]`` right after ``[`` or ``[^``
-    is a member)."""
-    j = i + 1
-    if pattern[j : j + 1] == "^":
-        j += 1
-    if pattern[j : j + 1] == "]":
-        j += 1
-    while j < len(pattern) and pattern[j] != "]":
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1
+# Pattern text is read in units, as regex reads it: an escape with its digits, braces or list name
+# (``\u3000``, ``\p{Han}``, ``\N{…}``, ``\L<nouns>``), a set with its brackets (a ``]`` right after
+# ``[`` or ``[^`` is a member, an escaped one never closes it), else one character.
+_ESCAPE = r"\\(?:[xpPNo]\{[^}]*\}?|L<[^>]*>?|x.{0,2}|u.{0,4}|U.{0,8}|.?)"
+_SET = r"\[\^?\]?(?:\\.?|[^\]\\])*\]?"
+_ESCAPE_UNIT = re.compile(_ESCAPE, re.S)
+
+
+def _reader(wanted: str) -> re.Pattern[str]:
+    """A scan of pattern text for the units ``wanted`` (stdlib re, group ``wanted``) that takes
+    every escape and set whole (group ``whole``), so none is read for what is wanted, and passes
+    over the characters between them in C. Each reader of pattern text below is one such scan."""
+    return re.compile(f"(?P<whole>{_ESCAPE}|{_SET})|(?P<wanted>{wanted})", re.S)
+
+
+_GROUPING = {"(": 1, ")": -1, "|": 0}  # the group brackets and the bar: the change of depth
+_GROUPING_READER = _reader(r"[()|]")
 
 
 def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, str, int]]:
-    """``(index, character, depth)`` of the group brackets and bars of ``pattern`` from ``i``,
-    skipping escapes and sets; ``depth`` counts the groups open after the character."""
+    """``(index, character, depth)`` of the group brackets and bars of ``pattern`` from ``i``;
+    ``depth`` counts the groups open after the character."""
     depth = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _set_end(pattern, i)
-            continue
-        if c in "()|":
-            depth += {"(": 1, ")": -1, "|": 0}[c]
-            yield i, c, depth
-        i += 1
+    for m in _GROUPING_READER.finditer(pattern, i):
+        c = m.group("wanted")
+        if c is not None:
+            depth += _GROUPING[c]
+            yield m.start(), c, depth
 
 
 def branches(pattern: str) -> list[str] | None:
@@ -115,22 +114,6 @@ def _group_end(pattern: str, i: int) -> int:
         if c == ")" and depth == 0:
             return j + 1
     return len(pattern)
-
-
-_FIXED_ESCAPES = {"x": 2, "u": 4, "U": 8}  # the hex digits after \x, \u and \U
-
-
-def _escape_end(pattern: str, i: int) -> int:
-    r"""The index after the escape that opens at ``pattern[i]`` (its digits, braces or list name
-    included: ``\u3000``, ``\p{Han}``, ``\N{…}``, ``\L<nouns>``), never read as literal characters."""
-    kind = pattern[i + 1 : i + 2]
-    if pattern[i + 2 : i + 3] == "{" and kind in ("x", "p", "P", "N", "o"):
-        end = pattern.find("}", i + 2)
-        return len(pattern) if end < 0 else end + 1
-    if kind == "L" and pattern[i + 2 : i + 3] == "<":  # a named list: any of its words
-        end = pattern.find(">", i + 2)
-        return len(pattern) if end < 0 else end + 1
-    return i + 2 + _FIXED_ESCAPES.get(kind, 0)
 
 
 def _group_body(group: str) -> str | None:
@@ -156,49 +139,40 @@ def _branch_literals(branch: str) -> tuple[str, ...] | None:
     return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
 
 
+_OPTIONAL = ("?", "*", "{")  # after a unit: it may be absent from a match (``{`` read as ``{0,…}``)
+# every unit that is not a plain character: a group opens, a quantifier's bounds, the other syntax
+_NEEDS_READER = _reader(r"\(|\{[^}]*\}?|[.^$*+?}\]|)]")
+
+
 def _branch_needs(branch: str) -> list[tuple[str, ...]]:
     """Sets of literal strings, each of which has a string in every match of a branch: a run of
     plain characters, a set of plain characters, or a group (read the same way, alternative by
     alternative), that the branch needs (at its top level, not optional)."""
     candidates: list[tuple[str, ...]] = []
-    run = ""
-    i = 0
-    while i <= len(branch):
-        c = branch[i] if i < len(branch) else ""
-        quantified = branch[i + 1 : i + 2] in ("?", "*", "{") and i + 1 < len(branch)
-        if c and c not in SYNTAX:
-            if quantified:
-                c = ""  # an optional character ends the run, unused
-            else:
-                run += c
-                i += 1
-                continue
+    plain_from = 0  # where the run of plain characters before the next unit starts
+    while (m := _NEEDS_READER.search(branch, plain_from)) is not None:  # from after a group read whole
+        i, end = m.span()
+        optional = branch[end : end + 1] in _OPTIONAL
+        run = branch[plain_from:i]
+        if branch[i] in _OPTIONAL:  # the last character of the run is optional: it ends the run
+            run = run[:-1]
         if run:
             candidates.append((run,))
-            run = ""
-        if not c:
-            i += 1
-            continue
-        if c == "\\":
-            i = _escape_end(branch, i)
-        elif c == "[":
-            end = _set_end(branch, i)
-            members = branch[i + 1 : end - 1]
+        plain_from = end
+        unit = m.group()
+        if unit[0] == "[":
+            members = unit[1:-1]
             # a plain set (no negation, range, escape or class) that is not optional
-            if members and not set(members) & set("^-\\[") and branch[end : end + 1] not in ("?", "*", "{"):
+            if members and not set(members) & set("^-\\[") and not optional:
                 candidates.append(tuple(dict.fromkeys(members)))
-            i = end
-        elif c == "(":
-            end = _group_end(branch, i)
-            inner = _group_body(branch[i:end])
+        elif unit == "(":
+            plain_from = _group_end(branch, i)
+            inner = _group_body(branch[i:plain_from])
             lits = required_literals(inner) if inner is not None else None
-            if lits and branch[end : end + 1] not in ("?", "*", "{"):
+            if lits and branch[plain_from : plain_from + 1] not in _OPTIONAL:
                 candidates.append(lits)
-            i = end
-        elif c == "{":
-            i = branch.index("}", i) + 1 if "}" in branch[i:] else len(branch)
-        else:
-            i += 1
+    if branch[plain_from:]:
+        candidates.append((branch[plain_from:],))
     return candidates
 
 
@@ -230,7 +204,8 @@ def required_literal_sets(pattern: str) -> list[tuple[str, ...]]:
     return [lits] if lits else []
 
 
-_LOOKAROUND = ("(?<=", "(?<!", "(?=", "(?!")
+# the openings of a look-around (dropped with its group) and of a named group (unnamed)
+_LOOSENED_READER = _reader(r"\(\?(?:<=|<!|=|!)|\(\?P<[^>]*>")
 
 
 def loosened(pattern: str) -> str | None:
@@ -241,23 +216,18 @@ def loosened(pattern: str) -> str | None:
     if _FLAGS_OR_REFERENCES.search(pattern):
         return None
     out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith(_LOOKAROUND, i):
-            i = _group_end(pattern, i)
-        elif pattern.startswith("(?P<", i):
+    kept_from = 0  # the text from here on is kept as it is, up to the next opening read
+    for m in _LOOSENED_READER.finditer(pattern):
+        opening = m.group("wanted")
+        if opening is None or m.start() < kept_from:
+            continue  # an escape or a set, kept; or a unit inside a dropped look-around
+        out.append(pattern[kept_from : m.start()])
+        if opening.startswith("(?P<"):
             out.append("(?:")
-            i = pattern.index(">", i) + 1
-        elif pattern[i] == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-        elif pattern[i] == "[":
-            j = _set_end(pattern, i)
-            out.append(pattern[i:j])
-            i = j
+            kept_from = m.end()
         else:
-            out.append(pattern[i])
-            i += 1
+            kept_from = _group_end(pattern, m.start())
+    out.append(pattern[kept_from:])
     # a boundary rule reduced to "^ or anywhere" tests nothing, and costs a branch at every position
     return "".join(out).replace("(?:^|)", "")
 
@@ -318,53 +288,46 @@ def _escape_for_stdlib_re(escape: str, widen: bool) -> str | None:
 
 
 _PLAIN_BOUNDS = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")  # {2} {2,} {2,6} {,6}, read alike by both
-_GIVING_UP = ("(?>", "*+", "++", "?+", "}+")  # an atomic group, a possessive quantifier
+_GIVING_UP_READER = _reader(r"\(\?>|[*+?}]\+")  # an atomic group, a possessive quantifier
+_STDLIB_READER = _reader(r"\{")  # the escapes and sets to rewrite, and the bounds to check
 
 
 def _gives_up(pattern: str) -> bool:
     """Whether a pattern holds an atomic group or a possessive quantifier, which give up instead
     of backtracking: there a class read wider can lose a match (``各位\\S{1,6}`` would take the
     ``：`` a salutation needs after it)."""
-    i = 0
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            i = _escape_end(pattern, i)
-        elif pattern[i] == "[":
-            i = _set_end(pattern, i)
-        elif pattern.startswith(_GIVING_UP, i):
-            return True
-        else:
-            i += 1
-    return False
+    return any(m.group("wanted") for m in _GIVING_UP_READER.finditer(pattern))
 
 
 def _for_stdlib_re(pattern: str) -> str | None:
     """``pattern`` (a loosened branch: no look-arounds, flags or back-references) written for
     stdlib re, matching wherever regex's pattern matches and maybe elsewhere
-    (``_escape_for_stdlib_re``; read wider only where no part of it gives up, ``_gives_up``), or
-    None when one of its escapes has no such reading."""
+    (``_escape_for_stdlib_re``; read wider only where no part of it gives up, ``_gives_up``, and
+    never inside a negated set), or None when one of its escapes has no such reading."""
     may_widen = not _gives_up(pattern)
     out: list[str] = []
-    i = 0
-    set_end, negated = 0, False  # the index after the last set opened, and whether it is negated
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "[" and i >= set_end:
-            set_end, negated = _set_end(pattern, i), pattern.startswith("[^", i)
-            out.append(c)
-            i += 1
-        elif c == "{" and i >= set_end and not _PLAIN_BOUNDS.match(pattern, i):
-            return None  # regex's fuzzy matching ({e<=1}), which re would read as literal text
-        elif c == "\\":
-            end = _escape_end(pattern, i)
-            escape = _escape_for_stdlib_re(pattern[i:end], widen=may_widen and not (negated and i < set_end))
+    last = 0
+    for m in _STDLIB_READER.finditer(pattern):
+        out.append(pattern[last : m.start()])
+        last = m.end()
+        unit = m.group()
+        if unit == "{":
+            if not _PLAIN_BOUNDS.match(pattern, m.start()):
+                return None  # regex's fuzzy matching ({e<=1}), which re would read as literal text
+            out.append(unit)
+            continue
+        # an escape as itself; a set member by member (a ``[`` inside it is one character)
+        widen = may_widen and not unit.startswith("[^")
+        kept = 0
+        for e in _ESCAPE_UNIT.finditer(unit) if unit[0] == "[" else (_ESCAPE_UNIT.match(unit),):
+            assert e is not None  # the unit is an escape
+            escape = _escape_for_stdlib_re(e.group(), widen)
             if escape is None:
                 return None
-            out.append(escape)
-            i = end
-        else:
-            out.append(c)
-            i += 1
+            out += [unit[kept : e.start()], escape]
+            kept = e.end()
+        out.append(unit[kept:])
+    out.append(pattern[last:])
     return "".join(out)
 
 
