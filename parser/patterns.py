@@ -8,7 +8,8 @@ costs a small fraction of compiling it. So every stage compiles through :func:`c
 keeps the patterns a process compiled in a cache file and reads them back in the next process.
 
 The cache is a folder of the user's own: ``$MRP_PATTERN_CACHE`` when set, else
-``$XDG_CACHE_HOME/meeting-report-parser`` (``~/.cache/meeting-report-parser``). One file per
+``$XDG_CACHE_HOME/meeting-report-parser`` (``~/.cache/meeting-report-parser``; on Windows
+``%LOCALAPPDATA%\\meeting-report-parser``). One file per
 Python and ``regex`` version holds the patterns, keyed by their full text, flags and named
 lists, so an edited lexicon row is a new key and is never served stale. ``MRP_PATTERN_CACHE=off``
 turns the cache off. A cache that cannot be read (missing, corrupt, from another version,
@@ -48,7 +49,7 @@ def cache_dir() -> Path | None:
         return None
     if chosen:
         return Path(chosen).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.environ.get("LOCALAPPDATA", "").strip()
     if not base:
         try:
             base = str(Path.home() / ".cache")
@@ -65,11 +66,12 @@ def cache_file(folder: Path) -> Path:
 
 def _trusted(path: Path) -> bool:
     """Whether the file may be unpickled: owned by this user and writable by no one else (a pickle
-    runs code when read, so a file another user could have written is never read)."""
+    runs code when read, so a file another user could have written is never read). Where files
+    carry no owner and mode (Windows), the folder is the user's own profile's."""
     info = path.stat()
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return False
-    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    if os.name != "posix":
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _read(path: Path) -> dict[Key, regex.Pattern[Any]]:
