@@ -9,12 +9,12 @@ keeps the patterns a process compiled in a cache file and reads them back in the
 
 The cache is a folder of the user's own: ``$MRP_PATTERN_CACHE`` when set, else
 ``$XDG_CACHE_HOME/meeting-report-parser`` (``~/.cache/meeting-report-parser``; on Windows
-``%LOCALAPPDATA%\\meeting-report-parser``). One file per
-Python and ``regex`` version holds the patterns, keyed by their full text, flags and named
-lists, so an edited lexicon row is a new key and is never served stale. ``MRP_PATTERN_CACHE=off``
-turns the cache off. A cache that cannot be read (missing, corrupt, from another version,
-writable by other users) is ignored; one that cannot be written is left alone: the patterns are
-then compiled as usual, and parsing gives the same output either way.
+``%LOCALAPPDATA%\\meeting-report-parser``). One file per Python and ``regex`` version holds the
+patterns, keyed by their full text, flags and named lists, so an edited lexicon row is a new key
+and is never served stale. ``MRP_PATTERN_CACHE=off`` turns the cache off. A cache that cannot be
+read (missing, corrupt, from another version, writable by other users) is ignored; one that
+cannot be written is left alone: the patterns are then compiled as usual, and parsing gives the
+same output either way.
 """
 
 from __future__ import annotations
