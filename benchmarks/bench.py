@@ -172,15 +172,14 @@ def _load() -> float:
         return -1.0
 
 
-PATTERN_CACHE_ENV = "MRP_PATTERN_CACHE"  # parser.patterns.CACHE_ENV: where the compiled patterns are kept
-
-
 def cold_start(args: list[str], runs: int, pattern_cache: Path, first_on_machine: bool = False) -> float:
     """Median wall time in ms of a fresh ``parse`` process, its compiled patterns kept in
     ``pattern_cache``: filled by a run before the timed ones, or, for ``first_on_machine``, a new
     empty folder for every run (the first ``parse`` after an install compiles every pattern)."""
+    from parser.patterns import CACHE_ENV
+
     def once(folder: Path) -> float:
-        env = {**os.environ, PATTERN_CACHE_ENV: str(folder)}
+        env = {**os.environ, CACHE_ENV: str(folder)}
         t = time.perf_counter()
         subprocess.run(parse_cmd() + args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
         return (time.perf_counter() - t) * 1000

@@ -149,12 +149,18 @@ def store() -> PatternCache:
     return _store
 
 
+def key_of(pattern: AnyStr, flags: int, ignore_unused: bool, lists: dict[str, frozenset[AnyStr]]) -> Key:
+    """What a compiled pattern is filed under: everything ``regex.compile`` reads (a named list
+    as the set of its words, which is all ``regex`` makes of it)."""
+    return (pattern, int(flags), ignore_unused, tuple(sorted(lists.items())))
+
+
 def compile(pattern: AnyStr, flags: int = 0, ignore_unused: bool = False,
             **named_lists: Iterable[AnyStr]) -> regex.Pattern[AnyStr]:
     """``regex.compile(pattern, flags, ignore_unused, **named_lists)``, read from the cache when an
     earlier process compiled the same pattern with the same flags and lists."""
     lists = {name: frozenset(words) for name, words in named_lists.items()}
-    key: Key = (pattern, int(flags), ignore_unused, tuple(sorted(lists.items())))
+    key = key_of(pattern, flags, ignore_unused, lists)
     cache = store()
     found: regex.Pattern[AnyStr] | None = cache.get(key)
     if found is None:

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parser import patterns
-from parser.patterns import CACHE_ENV, PatternCache, cache_dir, cache_file
+from parser.patterns import CACHE_ENV, PatternCache, cache_dir, cache_file, key_of
 
 # patterns of the shapes the stages compile: lexicon rows with named lists, a reversed search,
 # look-arounds, possessive and atomic groups, Unicode properties, a case-insensitive one
@@ -40,8 +40,8 @@ def _round_trip(tmp_path: Path) -> list[regex.Pattern[str]]:
     path = tmp_path / "patterns.pickle"
     first = PatternCache(path)
     for source, flags, lists in SAMPLES:
-        key = (source, flags, True, tuple(sorted((k, frozenset(v)) for k, v in lists.items())))
-        first.add(key, regex.compile(source, flags, ignore_unused=True, **lists))
+        words = {name: frozenset(v) for name, v in lists.items()}
+        first.add(key_of(source, flags, True, words), regex.compile(source, flags, ignore_unused=True, **lists))
     first.save()
     second = PatternCache(path)
     assert len(second.known) == len(SAMPLES)

@@ -232,13 +232,13 @@ def loosened(pattern: str) -> str | None:
     return "".join(out).replace("(?:^|)", "")
 
 
-def _needed_words(patterns: Iterable[str]) -> list[str] | None:
+def _needed_words(sources: Iterable[str]) -> list[str] | None:
     """The literal words a scan must look for so that it finds one in every text any of the
-    ``patterns`` finds (each needs one of its ``required_literals``), shortest first: a word
+    patterns ``sources`` finds (each needs one of its ``required_literals``), shortest first: a word
     holding another is left out, as the other is found wherever it is. None when a pattern
     has no such words."""
     found: list[str] = []
-    for pattern in patterns:
+    for pattern in sources:
         lits = required_literals(pattern)
         if not lits:
             return None
@@ -252,12 +252,12 @@ def _word_scan(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def literal_pretest(patterns: Iterable[str]) -> Callable[[str], bool]:
+def literal_pretest(sources: Iterable[str]) -> Callable[[str], bool]:
     """A cheap test derived from the literal words of lexicon patterns: true for every text any
     of them finds, as each needs one of its ``required_literals`` (a pattern without any makes
     it always true). One scan for the words spares most texts the searches, so a row added to
     a lexicon can never be hidden by a hand-written pre-test."""
-    needed = _needed_words(patterns)
+    needed = _needed_words(sources)
     if needed is None:
         return lambda text: True
     if not needed:
@@ -373,8 +373,8 @@ def _at_start_test(branches: list[str]) -> Callable[[str], bool]:
     return lambda text: re_match(text) is not None or regex_match(text)
 
 
-def search_gate(patterns: Iterable[str]) -> Callable[[str], bool]:
-    """A test true for every text in which one of the lexicon ``patterns`` is found (and maybe
+def search_gate(sources: Iterable[str]) -> Callable[[str], bool]:
+    """A test true for every text in which one of the lexicon patterns ``sources`` is found (and maybe
     for others), at the cost of a few scans instead of one search per pattern: the top-level
     branches that hold only at the start of a text (``^…``) joined and tried there alone
     (``_at_start_test``), the others joined into one search (``_regex_test``). Kept apart
@@ -385,7 +385,7 @@ def search_gate(patterns: Iterable[str]) -> Callable[[str], bool]:
     lexicon is never hidden by its gate."""
     anchored: list[str] = []
     floating: list[str] = []
-    for pattern in patterns:
+    for pattern in sources:
         loose = loosened(pattern)
         tops = branches(loose) if loose is not None else None
         if tops is None:
@@ -403,9 +403,9 @@ def search_gate(patterns: Iterable[str]) -> Callable[[str], bool]:
 
 @cache
 def compiled(pattern: str) -> regex.Pattern[str]:
-    """A lexicon row's pattern, compiled the first time a text needs it. ``regex`` compiles in
-    Python, at a cost near that of parsing a few reports: most reports need only a few rows
-    behind their gates, and compiling every row up front was most of a process's start-up."""
+    """A lexicon row's pattern, compiled (or read from the pattern cache) the first time a text
+    needs it: most reports need only a few rows behind their gates, and a row no run has needed
+    yet is then never compiled, at a cost near that of parsing a few reports."""
     return patterns.compile(pattern)
 
 
