@@ -159,3 +159,15 @@ def test_the_command_writes_the_cache_and_parses_the_same_with_it(tmp_path: Path
     assert (written[0].stat().st_mode & 0o077) == 0  # readable by this user only
     second = _parse(example, str(tmp_path))  # reads the patterns back
     assert without == first == second
+
+
+def test_workers_leave_what_they_compiled_in_the_cache(tmp_path: Path) -> None:
+    """A ``-j 2`` run fills the cache with every pattern its workers compiled: a single-process
+    run of the same file afterwards finds all it needs there and writes nothing."""
+    cache = tmp_path / "cache"
+    done = subprocess.run([sys.executable, "-m", "parser", str(EXAMPLES), "--jsonl", "-q", "-j", "2"],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, CACHE_ENV: str(cache)})
+    assert done.returncode == 0, done.stderr
+    after_batch = cache_file(cache).read_bytes()
+    _parse(EXAMPLES / "plain_meeting.txt", str(cache))
+    assert cache_file(cache).read_bytes() == after_batch

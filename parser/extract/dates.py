@@ -10,7 +10,7 @@ reads metadata values (ISO 8601, the RFC 2822 dates of feeds, Chinese dates).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,16 +80,20 @@ def _filled(pattern: str) -> str:
     return pattern.replace("{CN}", _CN).replace("{CY}", "[〇零一二三四五六七八九]{4}").replace("{TO}", _TO)
 
 
+def _rows(kinds: Collection[str]) -> list[tuple[str, str]]:
+    """The patterns of dates.tsv's rows of these kinds, placeholders filled in, with their kind."""
+    return [(_filled(pattern), kind) for pattern, kind in table("dates.tsv") if kind in kinds]
+
+
 @cache
 def _shapes() -> tuple[tuple[regex.Pattern[str], str], ...]:
-    """The date rows of dates.tsv, compiled, placeholders filled in."""
-    rows = (row for row in table("dates.tsv") if row[1] in _DATE_KINDS)
-    return tuple((patterns.compile(_filled(pattern)), kind) for pattern, kind in rows)
+    """The date rows of dates.tsv, compiled."""
+    return tuple((patterns.compile(pattern), kind) for pattern, kind in _rows(_DATE_KINDS))
 
 
 def shape(kind: str) -> str:
     """The pattern of dates.tsv's rows of ``kind`` (``session``, ``name_year``), joined with |."""
-    return "|".join(f"(?:{_filled(pattern)})" for pattern, k in table("dates.tsv") if k == kind)
+    return "|".join(f"(?:{pattern})" for pattern, _ in _rows((kind,)))
 
 
 @cache
@@ -114,7 +118,7 @@ def _may_hold_date() -> Callable[[str], bool]:
     """True for every text in which a date shape of dates.tsv or a word of relative_days.tsv may
     be found: a pre-test derived from the literal words each needs (年, 月, 日, a century's first
     digits, the words themselves). A time of day is left out: it is read only after a date."""
-    shapes = [_filled(pattern) for pattern, kind in table("dates.tsv") if kind in _DATE_KINDS and kind != "time"]
+    shapes = [pattern for pattern, kind in _rows(_DATE_KINDS) if kind != "time"]
     return literal_pretest([*shapes, *map(regex.escape, _relative()[1])])
 
 

@@ -21,6 +21,7 @@ import regex
 from .. import patterns
 from ..vocabulary.lexicon import ordered_words
 from ..vocabulary.names import (
+    all_han,
     cited_forms,
     foreign_shaped,
     has_stopchar,
@@ -35,7 +36,6 @@ from ..vocabulary.names import (
 )
 from .roster_grammar import Plan, read_roster
 
-_ALL_HAN = patterns.compile(r"\p{Han}+")
 PIECE_SEP = patterns.compile(r"[、，,\s]+")
 _AND = patterns.compile(r"以及|和|及|与|同")
 _TITLE_JUNK = patterns.compile(
@@ -175,7 +175,7 @@ def _clean_title(title: str) -> str | None:
 
 def bare_name_shape(piece: str) -> bool:
     """Two to four Chinese characters (白玛赤林) that start with a surname or hold no non-name word."""
-    if not (2 <= len(piece) <= 4 and _ALL_HAN.fullmatch(piece)):
+    if not (2 <= len(piece) <= 4 and all_han(piece)):
         return False
     if is_common_word(piece):
         return False

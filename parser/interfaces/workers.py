@@ -225,11 +225,21 @@ def _serve(conn: Any, work: Callable[[Task], Any], init: Callable[[], None], inh
         while True:
             batch = conn.recv()
             if batch is None:
+                _keep_compiled()
                 return
             for task in batch:
                 conn.send(work(task))
     except (EOFError, OSError):
         return  # the parent went away: nothing to answer to
+
+
+def _keep_compiled() -> None:
+    """In a worker asked to stop: write the patterns it compiled to the pattern cache, as a process
+    that exits normally does at exit (a worker process ends through ``os._exit``, which runs no
+    exit hook), so the next run on this machine starts with them."""
+    from .. import patterns
+
+    patterns.store().save()
 
 
 def _start_method() -> tuple[Any, Callable[[], None]]:

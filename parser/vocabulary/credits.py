@@ -17,7 +17,7 @@ import regex
 
 from .. import patterns
 from .lexicon import compiled, required_literal_sets, table
-from .names import is_title, looks_like_name
+from .names import all_han, is_title, looks_like_name
 
 
 @dataclass(frozen=True)  # hits are memoised per text and shared between callers
@@ -190,12 +190,6 @@ def _credit_words() -> dict[str, regex.Pattern[str]]:
             "outlet": patterns.compile(alt["outlet"])}
 
 
-@cache
-def _han_run() -> regex.Pattern[str]:
-    # compiled once, on first use: regex.fullmatch(pattern, s) looks the pattern up on every call
-    return patterns.compile(r"\p{Han}+")
-
-
 def credit_name(s: str) -> bool:
     """A name after an explicit credit label (``编辑：丛敏``): the label vouches for it, so a
     surname missing from the lexicon or a rare given-name character does not reject it. A word
@@ -208,7 +202,7 @@ def credit_name(s: str) -> bool:
         return True
     if is_title(s):
         return False
-    return (2 <= len(s) <= 3 and _han_run().fullmatch(s) is not None and s not in _roles()
+    return (2 <= len(s) <= 3 and all_han(s) and s not in _roles()
             and not any(w in s for w in _roles() if len(w) >= 2) and not words["ending"].search(s))
 
 

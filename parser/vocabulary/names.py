@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from .. import patterns
 from .lexicon import ordered_words, words
 
-_HAN = patterns.compile(r"\p{Han}+")
+_HAN_RUN = patterns.compile(r"\p{Han}+")
 # a name is a surname of one or two characters and a given name of one or two (闵川, 韦知远, 欧阳春晓)
 _NAME_MIN, _NAME_MAX = 2, 4
 # a title chain element is at most this long (市人大常委会副主任, 国务院扶贫开发领导小组办公室主任);
@@ -54,6 +54,11 @@ _DOT_SPLIT = patterns.compile(r"[·•.]")
 _DOT_TAIL_STOPS = frozenset("在于也还就对向为以率到赴同与等又均都和及的是了说称表我你他她")
 # the conjunctions among the weak surnames: right after a title they join, not name (领导人和人民)
 _CONJUNCTIONS = frozenset("和与及同")
+
+
+def all_han(s: str) -> bool:
+    """Whether ``s`` is one or more Chinese characters and nothing else (a name's, a word's shape)."""
+    return _HAN_RUN.fullmatch(s) is not None
 
 
 @cache
@@ -163,7 +168,7 @@ def _name_level(s: str) -> int:
         given = s[1:]
     else:
         return _NOT_NAME
-    if _HAN.fullmatch(s) is None:  # after the cheaper surname test, which most words fail
+    if not all_han(s):  # after the cheaper surname test, which most words fail
         return _NOT_NAME
     if not _stopchars().isdisjoint(given):
         return _NOT_NAME  # 那天我, 柯深情地
@@ -310,7 +315,7 @@ def split_title_name(chunk: str) -> tuple[str, str] | None:
     # first: almost no chunk ends in one)
     name, rest = chunk[-_FOREIGN_NAME_LEN:], chunk[:-_FOREIGN_NAME_LEN]
     if (len(chunk) > _FOREIGN_NAME_LEN and foreign_shaped(name) and is_title(rest) and not _person(rest)
-            and _HAN.fullmatch(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name)):
+            and all_han(name) and not has_stopchar(name) and not is_common_word(name) and not is_title(name)):
         return rest, name
     # a title written after the name is not a title (习近平总书记, 李旭锋教授): the name stands alone
     for n in (3, 2):
