@@ -59,7 +59,7 @@ def one_line(size: int) -> bytes:
 
 
 def names_list(size: int) -> bytes:
-    names = []
+    names: list[str] = []
     i = 0
     while 4 * len(names) < size // 3:
         rest, a = divmod(i, len(SURNAMES))

@@ -85,7 +85,7 @@ def flatten_directives(items: list[dict[str, Any]] | None, level: int = 1) -> It
         yield from flatten_directives(it.get("children") or [], level + 1)
 
 
-def directive_keys(items: list[dict[str, Any]] | None) -> list[tuple[int, int, str]]:
+def directive_keys(items: list[dict[str, Any]] | None) -> list[tuple[int, int | None, str]]:
     """What the scorer compares per item: (depth, ordinal, first 6 normalised characters)."""
     return [(lv, it.get("ordinal"), strip_lead_in(norm(it.get("text")))[:6]) for lv, it in flatten_directives(items)]
 

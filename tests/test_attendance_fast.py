@@ -77,7 +77,7 @@ def test_verbs_of_a_paragraph_are_those_of_its_sentences(text: str) -> None:
         att._verbs_stay_in_sentences = lambda: False  # type: ignore[assignment]  # sentence by sentence
         each = att.collect([(0, text)])
     finally:
-        att._verbs_stay_in_sentences = original  # type: ignore[assignment]
+        att._verbs_stay_in_sentences = original
     assert [(i, *_rows([m])) for i, m in whole[0]] == [(i, *_rows([m])) for i, m in each[0]]
     assert whole[1] == each[1]
 
@@ -124,5 +124,5 @@ def test_lists_are_looked_for_only_where_the_role_verbs_allow(text: str) -> None
         att._list_verbs_hold_role_verbs = lambda: False  # type: ignore[assignment]  # every paragraph
         each = att.collect([(0, text)])
     finally:
-        att._list_verbs_hold_role_verbs = original  # type: ignore[assignment]
+        att._list_verbs_hold_role_verbs = original
     assert [(i, *_rows([m])) for i, m in skipping[0]] == [(i, *_rows([m])) for i, m in each[0]]

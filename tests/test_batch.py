@@ -68,7 +68,7 @@ def test_parse_many_yields_reports_and_parse_errors_in_place(tmp_path: Path) -> 
 def test_parse_many_in_process_gives_the_same_reports() -> None:
     a = list(parse_many(TEXTS, jobs=1))
     b = list(parse_many(TEXTS * 3, jobs=2))[: len(TEXTS)]
-    assert [r.to_dict() for r in a] == [r.to_dict() for r in b]  # type: ignore[union-attr]
+    assert [r.to_dict() for r in a] == [r.to_dict() for r in b]
 
 
 def test_report_from_dict_round_trips() -> None:
@@ -123,8 +123,8 @@ def test_parse_many_gives_a_file_over_the_time_limit_a_timeout_error(tmp_path: P
     results = list(parse_many(items, jobs=1, timeout=1))
     assert isinstance(results[0], Report) and isinstance(results[2], Report)
     assert results[1] == ParseError(str(slow), "timeout", results[1].message)  # type: ignore[union-attr]
-    assert "time limit of 1 s" in results[1].message  # type: ignore[union-attr]
-    assert [r.source.path for r in (results[0], results[2])] == [str(TEXTS[0]), str(TEXTS[1])]  # type: ignore[union-attr]
+    assert "time limit of 1 s" in results[1].message
+    assert [r.source.path for r in (results[0], results[2])] == [str(TEXTS[0]), str(TEXTS[1])]
 
 
 def test_the_default_time_limit_is_named_and_shared() -> None:

@@ -255,7 +255,12 @@ def test_typer_reads_glob_and_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     from parser.interfaces import cli, command
 
     seen: list[cli.Options] = []
-    monkeypatch.setattr(command, "run", lambda options: seen.append(options) or 0)
+
+    def run(options: cli.Options) -> int:
+        seen.append(options)
+        return 0
+
+    monkeypatch.setattr(command, "run", run)
     assert command.run_typer(["d/", "--glob", "*.htm", "--glob", "*.log", "--timeout", "2.5"]) == 0
     assert seen == [cli.Options(["d/"], glob=["*.htm", "*.log"], timeout=2.5)]
 

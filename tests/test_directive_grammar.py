@@ -28,6 +28,7 @@ from parser.extract.directive_grammar import (
 )
 from parser.extract.directives import Candidate, Item, cn_value
 from parser.layout.grammars import TokenListLexer
+from parser.model import Directive
 from parser.resources import grammar_path, lexicon_path
 
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -227,9 +228,8 @@ def test_the_tree_from_text() -> None:
             "一、总体形势\n　　（一）成绩显著。\n　　（二）问题不少。一要正视问题。二要解决问题。\n"
             "二、下一步工作\n　　（三）抓改革。\n")
 
-    def walk(ds: list[object]) -> str:
-        return " ".join(d.marker + (f"{{{walk(d.children)}}}" if d.children else "")  # type: ignore[attr-defined]
-                        for d in ds)
+    def walk(ds: list[Directive]) -> str:
+        return " ".join(d.marker + (f"{{{walk(d.children)}}}" if d.children else "") for d in ds)
 
     # （三） would go on with the run 二、 closed: it is no item
     assert walk(parse(text).directives) == "一{（一） （二）{一要 二要}} 二"

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lark import Lark
+from lark import Lark, Token, Tree
 from lark.exceptions import GrammarError, UnexpectedInput
 
 from parser import parse
 from parser.extract.roster_grammar import read_roster
 from parser.layout import document_grammar
-from parser.layout.document_grammar import read_plan, read_tokens, runs
+from parser.layout.document_grammar import Placed, read_plan, read_tokens, runs
 from parser.layout.grammars import TokenListLexer, grammar, tokens
 from parser.resources import grammar_path
 
@@ -74,13 +75,18 @@ def test_accepted_sequences_and_their_places(seq: str, expected: str) -> None:
     assert places(seq) == expected
 
 
+def _names(tree: Tree[Token]) -> list[str]:
+    """The rule of each subtree and the type of each token right under ``tree``."""
+    return [t.data if isinstance(t, Tree) else t.type for t in tree.children]
+
+
 def test_a_report_reads_as_its_parts() -> None:
     tree = grammar("document", ("report", "page")).parse(
         iter(tokens([(CLASS_OF[c], i) for i, c in enumerate("XTTMTBTBCX")])), start="report")
-    parts = [t.data if hasattr(t, "data") else t.type for t in tree.children]
-    assert parts == ["chrome", "headline", "front", "article"]
+    assert _names(tree) == ["chrome", "headline", "front", "article"]
     article = tree.children[-1]
-    assert [c.data for c in article.children] == ["lead", "subhead", "paragraph", "tail"]
+    assert isinstance(article, Tree)
+    assert _names(article) == ["lead", "subhead", "paragraph", "tail"]
 
 
 # --- the document grammar: ambiguity resolved ----------------------------------------------------
@@ -146,8 +152,8 @@ def test_recovery_says_so_in_a_warning() -> None:
 @given(classes_st)
 def test_the_lenient_reading_accepts_everything_and_agrees_where_the_report_does(seq: str) -> None:
     assert parses(seq, "page")
-    lenient = document_grammar._parser().parse(iter(tokens([(CLASS_OF[c], i) for i, c in enumerate(seq)])),
-                                               start="page")
+    lenient = cast(list[Placed], document_grammar._parser().parse(
+        iter(tokens([(CLASS_OF[c], i) for i, c in enumerate(seq)])), start="page"))
     # where `report` accepts, `page` reads the same places; where it rejects, `page`'s are used
     assert [place for _, place, _ in lenient] == per_line(seq)
 

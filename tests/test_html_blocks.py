@@ -153,6 +153,7 @@ def test_hint_of_an_element(element: str, inside: int, hint: str) -> None:
 
     tag = element[1:].split(">")[0].split()[0]
     tree = LexborHTMLParser(f"<body>{element}{'会' * inside}</{tag}>{'议' * 200}</body>")
+    assert tree.body is not None
     node = tree.body.child
     chars = inside + 200
     assert _hint(node, tag, lambda: chars, _HanCounter(tree.root)) == hint

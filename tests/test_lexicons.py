@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from _support import EXAMPLES, SHARED
 
+from parser.model import Role
 from parser.resources import lexicon_dirs, lexicon_path
 
 # closed classes: their header says what they are; single entries need no occurrence
@@ -161,7 +162,7 @@ def test_rules_doc_names_every_lexicon() -> None:
 # --- one row added to a lexicon takes effect with no code edit -------------------------------
 
 
-def _attendees(text: str) -> list[tuple[str, list[str], list[str]]]:
+def _attendees(text: str) -> list[tuple[str, list[str], list[Role]]]:
     from parser import parse
 
     return [(a.name, a.titles, a.roles) for a in parse(text).attendees]

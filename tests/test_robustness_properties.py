@@ -48,7 +48,7 @@ _ALPHABET = st.one_of(
     st.sampled_from(list("、，。；：！？（）《》“”·—…　 \t\n\r<>/&#;=\"'-_|一二三四五六七八九十是要第其0123456789")),
     st.sampled_from(["\x00", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\ufeff", "\u200b", "\ufffd", "\U0001f600",
                      "\u0301", "\ud7ff", "\U00020000"]),
-    st.characters(blacklist_categories=("Cs",)),
+    st.characters(exclude_categories=["Cs"]),
 )
 _WORDS = st.sampled_from([
     "市委书记", "张伟", "王芳", "出席", "主持", "讲话", "强调", "指出", "会议", "召开", "一是", "二是", "三要",
