@@ -379,6 +379,16 @@ def test_a_group_with_zai_or_a_numbered_unit_stays_in_the_list() -> None:
     ]
 
 
+def test_a_title_holding_a_word_with_a_clause_character_stays_in_the_list() -> None:
+    # 应对 and 对外 hold 对, 就业 holds 就 (characters that otherwise end a title: 对…, 就…)
+    assert people("会议召开。", "青岚市应对洪涝灾害工作领导小组组长韦知远，省人民对外友好协会会长闵若川，"
+                  "市就业服务局局长苗青松出席会议。") == [
+        ("韦知远", ["青岚市应对洪涝灾害工作领导小组组长"], ["attended"]),
+        ("闵若川", ["省人民对外友好协会会长"], ["attended"]),
+        ("苗青松", ["市就业服务局局长"], ["attended"]),
+    ]
+
+
 def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
     # 及全体成员， is the company of the first person; 及相关人员 no four-character name
     assert people("会议召开。", "督导组组长韦知远及全体成员，专职监事闵若川及相关人员参加会议。") == [
