@@ -73,6 +73,8 @@ def test_role_verbs(sentence: str, title: str, role: str) -> None:
 
 def test_words_of_a_titled_person_make_a_speaker() -> None:
     assert people("市委书记韦知远在会上强调，要抓好落实。") == [("韦知远", ["市委书记"], ["spoke"])]
+    # 希望 gives the person's words as 要求 does
+    assert people("副局长闵若川在会上希望各单位加强协作。") == [("闵若川", ["副局长"], ["spoke"])]
 
 
 def test_cited_persons_and_the_meeting_itself_are_not_attendees() -> None:
