@@ -65,6 +65,8 @@ def test_group_label_after_deng_applies_to_each() -> None:
         ("副市长闵若川陪同。", "副市长", "attended"),
         ("市长闵若川参加会议。", "市长", "participated"),
         ("市长闵若川列席会议。", "市长", "observed"),
+        ("市长闵若川向会议作了关于预算执行情况的报告。", "市长", "spoke"),
+        ("驻青岚总领馆副总领事闵若川出席会议。", "驻青岚总领馆副总领事", "attended"),
     ],
 )
 def test_role_verbs(sentence: str, title: str, role: str) -> None:
@@ -397,6 +399,20 @@ def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
         ("韦知远", ["督导组组长"], ["participated"]),
         ("闵若川", ["专职监事"], ["participated"]),
     ]
+
+
+def test_organisations_joined_inside_one_group_label() -> None:
+    # 和 joins the second person and the group; 以及 joins two organisations the label closes
+    assert people("会议召开。", "韦知远、闵若川和市能源委成员单位以及部分企业负责人等参加会议。") == [
+        ("韦知远", [], ["participated"]),
+        ("闵若川", [], ["participated"]),
+    ]
+
+
+def test_two_groups_joined_after_tongzhi_are_two() -> None:
+    # the 同 of 同志 joins nothing: the 和 after it joins two groups
+    mentions, _ = collect([(0, "高新区分管负责同志和应急管理部门主要负责同志参加会议。")])
+    assert [m.label for _, m in mentions] == ["高新区分管负责同志", "应急管理部门主要负责同志"]
 
 
 def test_a_speech_naming_an_earlier_speaker_of_the_meeting() -> None:

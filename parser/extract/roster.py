@@ -37,7 +37,7 @@ from ..vocabulary.names import (
 from .roster_grammar import Plan, read_roster
 
 PIECE_SEP = patterns.compile(r"[、，,\s]+")
-_AND = patterns.compile(r"以及|和|及|与|同")
+_AND = patterns.compile(r"以及|和|及|与|同(?!志)")  # 同志 is a word, not 同 joining two entries
 _TITLE_JUNK = patterns.compile(
     r"[在由对向就说是了将把被从\d：《》（）()]|^(?:来自|如同|作为|担任|包括|据)|邀请|会上|同时|随后|此外|其中|今天|昨天|期间|"
     + "|".join(map(regex.escape, sorted(ordered_words("title_stopwords.txt"), key=len, reverse=True)))
@@ -239,34 +239,46 @@ def _span_tokens(text: str, base: int, lenient: bool = False) -> list[tuple[str,
 
 def _piece_or_and(piece: str, lenient: bool = False) -> tuple[tuple[str, str], ...] | None:
     """A piece as one roster entry, or as several joined by 和/及/与 when all of them fit (read only
-    through :func:`_reading`, whose cache holds it)."""
-    parts = _and_parts(piece) if _has_and(piece) else [piece]
-    if len(parts) >= 2:
+    through :func:`_reading`, whose cache holds it). A part that fits nothing may open the
+    organisations one group label closes (甲和成员单位以及部分企业负责人): the rest of the piece from
+    it is then read as one entry."""
+    spans = _and_parts(piece) if _has_and(piece) else [(0, len(piece))]
+    if len(spans) >= 2:
         out: list[tuple[str, str]] = []
-        for i, part in enumerate(parts):
-            ptoks = _piece_tokens(part) or (_piece_tokens(part, True) if lenient else None)
+        for i, (start, end) in enumerate(spans):
+            ptoks = _entry_tokens(piece[start:end], lenient)
+            rest_is_one = not ptoks and 0 < i < len(spans) - 1
+            if rest_is_one:
+                ptoks = _entry_tokens(piece[start:], lenient)
             if not ptoks:
                 break
             if i:
                 out.append(("SEP", _AND_SEP))
             out.extend(ptoks)
+            if rest_is_one:
+                return tuple(out)
         else:
             return tuple(out)
     return _piece_tokens(piece)
 
 
-def _and_parts(piece: str) -> list[str]:
-    """``piece`` split at the conjunctions that join entries: not one right before another
-    conjunction or at the end, which ends a name (副市长韦永和与市长闵若川: 韦永和)."""
-    parts: list[str] = []
+def _entry_tokens(part: str, lenient: bool) -> tuple[tuple[str, str], ...] | None:
+    """The tokens of one entry of a piece, read strictly, then leniently when ``lenient``."""
+    return _piece_tokens(part) or (_piece_tokens(part, True) if lenient else None)
+
+
+def _and_parts(piece: str) -> list[tuple[int, int]]:
+    """The spans of ``piece`` between the conjunctions that join entries: not one right before
+    another conjunction or at the end, which ends a name (副市长韦永和与市长闵若川: 韦永和)."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _AND.finditer(piece):
         if m.end() == len(piece) or _AND.match(piece, m.end()):
             continue
-        parts.append(piece[start : m.start()])
+        spans.append((start, m.start()))
         start = m.end()
-    parts.append(piece[start:])
-    return parts
+    spans.append((start, len(piece)))
+    return spans
 
 
 @lru_cache(maxsize=65536)
