@@ -401,6 +401,14 @@ def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
     ]
 
 
+def test_a_linker_inside_a_longer_one_cuts_no_name() -> None:
+    # 来到 is one word: its 到 does not end a name 闵若川来 (nor 共同's 同 a name 闵若川共); the
+    # inspection's role yields to the words the person said
+    assert people("市长柯正强调，要加强。", "柯正来到这里考察防汛工作。") == [
+        ("柯正", ["市长"], ["spoke"]), ("柯正", [], [])]
+    assert people("外交部长芙兰·柯尔共同主持会议。") == [("芙兰·柯尔", ["外交部长"], ["presided"])]
+
+
 def test_organisations_joined_inside_one_group_label() -> None:
     # 和 joins the second person and the group; 以及 joins two organisations the label closes
     assert people("会议召开。", "韦知远、闵若川和市能源委成员单位以及部分企业负责人等参加会议。") == [

@@ -218,6 +218,7 @@ def roster_before(sentence: str, start: int, end: int, budget: Budget | None = N
     # every position after the first where a linker starts (also of a linker the text starts
     # with: 在会上，甲和乙在会上讲话 is cut before the second 在)
     cuts.update(m.start() for m in _linker_starts(()).finditer(text, 1))
+    cuts.difference_update(_inside_linker_words(text))
     group_only: list[Mention] = []
     # the separators and cut words are found once for all cuts
     runs: tuple[list[int], list[int]] = ([], [])
@@ -274,6 +275,18 @@ def _linker_starts(lead: tuple[str, ...]) -> re.Pattern[str]:
     """
     return re.compile("|".join(re.escape(w[0]) + (f"(?={re.escape(w[1:])})" if len(w) > 1 else "")
                                for w in _LINKERS if w not in lead))
+
+
+def _inside_linker_words(text: str) -> set[int]:
+    """The positions inside a linker of several characters, which cut no roster: the 到 of 来到
+    (韩正来到雄县: not 韩正来), the 及 of 以及."""
+    return {i for m in _linker_words().finditer(text) for i in range(m.start() + 1, m.end())}
+
+
+@cache
+def _linker_words() -> re.Pattern[str]:
+    """The linkers of several characters, longest first."""
+    return re.compile("|".join(map(re.escape, sorted((w for w in _LINKERS if len(w) > 1), key=len, reverse=True))))
 
 
 def _may_parse(parts: list[tuple[str | None, str | None, int]], dun: bool) -> bool:
@@ -489,6 +502,7 @@ def _roster_before_reference(sentence: str, start: int, end: int, budget: Budget
         while i > 0:
             cuts.add(i)
             i = text.find(link, i + 1)
+    cuts.difference_update(_inside_linker_words(text))
     group_only: list[Mention] = []
     for cut in sorted(cuts, reverse=True):
         if budget is not None and not budget.parse.take(cut):
