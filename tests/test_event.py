@@ -247,6 +247,15 @@ def test_the_sentence_naming_the_meeting_dates_it() -> None:
     assert parts(event)[:2] == ("专场记者会", "2017-05-13")
 
 
+def test_a_lead_telling_why_leaves_the_day_to_the_next_paragraph() -> None:
+    lead = "为庆祝建党纪念日，经集团党委研究决定，召开优秀党员表彰大会。"
+    body = ("7月1日，青岚集团优秀党员表彰大会在印务公司会议室召开。", "6月30日，各支部推荐了人选。")
+    assert parts(event_of(lead, "青岚集团召开优秀党员表彰大会", body=body)) == (
+        "优秀党员表彰大会", "--07-01", "印务公司会议室")
+    # the paragraph must name the meeting, and only the one after the lead is read
+    assert parts(event_of(lead, body=("6月30日，各支部推荐了人选。", "7月1日，表彰大会在会议室召开。")))[1] is None
+
+
 def test_a_dateline_inside_the_lead_is_not_the_event_day() -> None:
     lead = "据新华社柏林5月11日电 青岚孔子学院日前举办了中医抗疫线上研讨会。"
     assert parts(event_of(lead, "青岚孔院举办中医抗疫线上研讨会"))[1] is None

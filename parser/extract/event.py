@@ -65,6 +65,9 @@ _PLACE_COMMA_LEAD = 12
 # body paragraphs searched for the meeting's full name, its place or its date; reports name
 # them in the opening paragraphs, and a long transcript is not read to its end for them
 _BODY_PARAGRAPHS = 40
+# body paragraphs read for the day when the lead gives none: the one after the lead, which tells
+# of the meeting when the lead told why it was held; later ones tell of other days
+_DATE_BODY_PARAGRAPHS = 1
 # of each cue (召开, 在…上强调 …) a passage is read for this many: a meeting is named early, and a
 # paragraph repeating a cue a thousand times is not read for each
 _CUES_MAX = 50
@@ -258,7 +261,7 @@ def read_event(passages: Sequence[Passage], published: Published | None, kind: s
         p = passages[mention.passage]
         name = EventText(mention.name, p.span_of(mention.start, mention.end))
     context = _Context.of(passages, published, mention.name if mention else None)
-    date = _date(passages, leads, mention, context, kind)
+    date = _date(passages, leads, body, mention, context, kind)
     place = _place(passages, heads, leads, body, mention, kind)
     return Event(name, date, place)
 
@@ -633,7 +636,7 @@ def _resolve(date: DateMention, context: _Context) -> tuple[str, str | None] | N
     return None
 
 
-def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | None,
+def _date(passages: Sequence[Passage], leads: list[int], body: list[int], mention: _Mention | None,
           context: _Context, kind: str) -> EventDate | None:
     candidates: list[tuple[Passage, DateMention]] = []
     if kind == "speech":
@@ -645,7 +648,12 @@ def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | Non
         if dates:
             candidates.append((p, _shift(dates[0], a)))
     if not candidates:
-        candidates += _lead_dates(passages, leads, mention, kind)[:1]
+        naming, telling = _dates_told(passages, leads, mention, kind)
+        candidates += (naming + telling)[:1]
+    if not candidates:
+        # a lead that tells why the meeting was held leaves its day to the next paragraph
+        # (7月1日，…表彰大会在…会议室召开), which must name it
+        candidates += _dates_told(passages, body[:_DATE_BODY_PARAGRAPHS], mention, kind)[0][:1]
     for p, date in candidates[:1]:
         resolved = _resolve(date, context)
         if resolved is None:
@@ -655,17 +663,18 @@ def _date(passages: Sequence[Passage], leads: list[int], mention: _Mention | Non
     return None
 
 
-def _lead_dates(passages: Sequence[Passage], leads: list[int], mention: _Mention | None,
-                kind: str) -> list[tuple[Passage, DateMention]]:
-    """The first date of the lead's sentences that tell of an event held (not one planned, 将于…开幕):
-    those naming the meeting (its name or its noun) first. In other text only a verb of holding tells
-    of an event (大会在京举行, 开庭审理): a meeting mentioned (…常委会第七次会议审议通过) is a reference."""
+def _dates_told(passages: Sequence[Passage], indices: list[int], mention: _Mention | None,
+                kind: str) -> tuple[list[tuple[Passage, DateMention]], list[tuple[Passage, DateMention]]]:
+    """The first date of each sentence of these passages that tells of an event held (not one planned,
+    将于…开幕): of those naming the meeting (its name or its noun), and of all. In other text only a
+    verb of holding tells of an event (大会在京举行, 开庭审理): a meeting mentioned (…常委会第七次会议审议
+    通过) is a reference."""
     pats = _patterns()
     cues = pats.verbs if kind == "other" else pats.event_cue
     naming: list[tuple[Passage, DateMention]] = []
     telling: list[tuple[Passage, DateMention]] = []
     words = [w for w in ((mention.name.strip("“”"), mention.noun) if mention else ()) if w]
-    for i in leads:
+    for i in indices:
         p = passages[i]
         for a, b in _sentences(p.text):
             cue = cues.search(p.text, a, b)
@@ -680,7 +689,7 @@ def _lead_dates(passages: Sequence[Passage], leads: list[int], mention: _Mention
             if any(w in p.text[a:b] for w in words):
                 naming.append(found)
             telling.append(found)
-    return naming + telling
+    return naming, telling
 
 
 def _speech_dates(passages: Sequence[Passage]) -> list[tuple[Passage, DateMention]]:
