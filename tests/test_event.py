@@ -295,6 +295,22 @@ def test_the_headline_place_when_the_lead_has_none() -> None:
     assert parts(event_of("会议传达了有关精神。", "全国宣传部长会议在京召开"))[2] == "京"
 
 
+def test_the_body_names_the_meeting_again_without_its_subject() -> None:
+    lead = "今年3月，青岚学院转设获批。"
+    held = "6月28日下午，集团在明德楼第一会议室隆重举行学院转设工作表彰大会。"
+    headline = "集团公司召开青岚学院转设工作表彰大会"
+    assert parts(event_of(lead, headline, body=(held,)))[2] == "明德楼第一会议室"
+    # only a place in the clause naming it is its place
+    other = "在学院转设工作表彰大会举行期间，校友活动在青岚宾馆举行。"
+    assert parts(event_of(lead, headline, body=(other,)))[2] is None
+
+
+def test_where_words_were_said_is_no_place() -> None:
+    lead = "学院召开党员领导干部专题民主生活会。"
+    body = ("院长韦知远在表态讲话中表示，要开好党员领导干部专题民主生活会。",)
+    assert parts(event_of(lead, body=body))[2] is None
+
+
 def test_a_host_city_is_not_a_place() -> None:
     assert parts(event_of("10月8日，南宁市召开专题工作会议。"))[2] is None
 

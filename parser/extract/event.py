@@ -208,6 +208,9 @@ _SPEECH_NOTE_MAX = 200
 # a meeting's name this long is specific enough to find the body sentence about it by; a shorter
 # one (会议) stands in many sentences
 _NAME_KEY_MIN = 4
+# a body sentence may name the meeting again without its subject (明德学院转设工作表彰大会 →
+# 学院转设工作表彰大会): a tail of the name this long still tells that meeting from others
+_NAME_TAIL_MIN = 6
 
 
 @cache
@@ -762,15 +765,21 @@ def _place_of(passages: Sequence[Passage], heads: list[int], leads: list[int], b
         return None
     if mention is not None:
         key = mention.name.strip("“”")
+        tail = key[-_NAME_TAIL_MIN:]
         searched = body + ([i for i, p in enumerate(passages) if p.place == "aside" and p.before_lead]
                            if kind == "speech" else [])
         for i in searched:
             p = passages[i]
             for a, b in _sentences(p.text):
+                found = None
                 if (len(key) >= _NAME_KEY_MIN and key in p.text[a:b]) or pats.noun_subject.match(p.text, a, b):
                     found = _place_in(p, a, b, pattern, comma=True)
-                    if found is not None:
-                        return found
+                elif len(key) > _NAME_TAIL_MIN and (at := p.text.find(tail, a, b)) >= 0:
+                    # the name again without its subject: only a place of its own clause is its place
+                    start = p.text.rfind("，", a, at) + 1 or a
+                    found = _place_in(p, start, at + len(tail) + len(_clause_end(p.text, at + len(tail))), pattern)
+                if found is not None:
+                    return found
     for i in heads:
         found = _place_in(passages[i], 0, len(passages[i].text), pattern)
         if found is not None:
