@@ -141,6 +141,14 @@ def test_greetings_and_attributives_are_not_part_of_a_name() -> None:
     assert parts(event_of(lead, kind="speech"))[0] == "2025·青岚煤炭交易会"
     lead = "1月21日至24日，以“凝聚力量”为主题的青岚经济论坛2020年年会在青岚举行。"
     assert parts(event_of(lead))[:2] == ("青岚经济论坛2020年年会", "2020-01-21")
+    lead = "“五一”前，一场主题为“同心协力，共克时艰”的颁奖典礼在青岚光谷举办。"
+    assert parts(event_of(lead))[0] == "颁奖典礼"
+
+
+def test_a_word_of_what_a_meeting_did_joined_to_another_noun_is_part_of_the_name() -> None:
+    # 研究 starts what a meeting did (召开会议研究…), but 研究与创新 is one noun of the name
+    assert parts(event_of("论坛举行。", "青岚全球研究与创新论坛在青岚举行"))[0] == "青岚全球研究与创新论坛"
+    assert parts(event_of("市委常委会召开会议研究部署防汛工作。"))[0] == "市委常委会会议"
 
 
 def test_a_description_is_not_a_name() -> None:

@@ -143,7 +143,7 @@ def _patterns() -> _Patterns:
         "spoke": _union(words["spoke"], words["speech"]), "bare": words["bare"], "by": words["by"],
         "greeting": words["greeting"], "determiner": words["determiner"], "not_held": words["not_held"],
         "since": words["since"], "source": words["source"], "cited": words["cited"], "cue": words["cue"],
-        "chair": words["chair"], "cited_end": words["cited_end"],
+        "chair": words["chair"], "cited_end": words["cited_end"], "joins": words["joins"],
         # a name does not run over a verb of holding or a word that starts a predicate
         "stop": _union(words["ends"], words["convene"], words["held"], words["not_held"]),
         "meeting_verbs": _without(_union(words["convene"], words["held"], places["verb"]), places["not_verb"]),
@@ -167,7 +167,8 @@ def _patterns() -> _Patterns:
         "place_comma": rf"(?:[^，。]{{0,{_PLACE_COMMA_LEAD}}}?){at}(?P<place>{place_char}{{2,{_PLACE_MAX}}})[，,]",
         "event_cue": r"\L<all_verbs>|\L<noun>(?!\L<cont>)|\L<cue>",  # a sentence telling of a meeting or visit
         "nouns": r"\L<noun>(?!\L<cont>)",  # a meeting noun that is not the start of a longer word
-        "stop": r"(?!\L<noun>)\L<stop>",  # a word a name does not run over (not where a noun starts)
+        # a word a name does not run over (not where a noun starts, nor a noun joined to another)
+        "stop": r"(?!\L<noun>)\L<stop>(?!\L<joins>)",
         "verbs": r"\L<all_verbs>",  # any verb of holding (召开, 举行, 开庭 …) or visiting
         "adverb_end": r"\L<adverb>",  # an adverb ending right before a verb (隆重|举行): searched backwards
         "joined": r"\L<joined>",  # 活动 ending the last part of a name joined by 暨
@@ -211,6 +212,8 @@ _NAME_KEY_MIN = 4
 # a body sentence may name the meeting again without its subject (明德学院转设工作表彰大会 →
 # 学院转设工作表彰大会): a tail of the name this long still tells that meeting from others
 _NAME_TAIL_MIN = 6
+# a name never opens with 的: the words before it described the meeting (主题为“…”的颁奖典礼)
+_DESCRIBED = "的"
 
 
 @cache
@@ -437,6 +440,8 @@ def _named(p: Passage, index: int, a: int, b: int, speech: bool = False) -> _Men
     greeting = pats.greeting.match(text, a, b)
     if greeting:
         a = greeting.end()
+    if text.startswith(_DESCRIBED, a) and a + 1 < b:
+        a += 1
     shown = p.shown_of(a, b)
     if shown.startswith("“") and shown.endswith("”") and shown.count("“") == 1:
         shown = shown[1:-1]
