@@ -151,6 +151,10 @@ def test_a_word_of_what_a_meeting_did_joined_to_another_noun_is_part_of_the_name
     assert parts(event_of("市委常委会召开会议研究部署防汛工作。"))[0] == "市委常委会会议"
 
 
+def test_a_name_does_not_run_over_a_verb_of_attending() -> None:
+    assert parts(event_of("主席团常务主席召集并主持主席团会议。"))[0] == "主席团会议"
+
+
 def test_a_description_is_not_a_name() -> None:
     event = event_of("4月27日，一场特殊的报告会在学院举行。", body=("这次报告会由学院团委主办。",))
     assert parts(event)[0] == "一场特殊的报告会"  # no better name anywhere: the words stand as they are

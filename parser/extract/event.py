@@ -145,7 +145,7 @@ def _patterns() -> _Patterns:
         "since": words["since"], "source": words["source"], "cited": words["cited"], "cue": words["cue"],
         "chair": words["chair"], "cited_end": words["cited_end"], "joins": words["joins"],
         # a name does not run over a verb of holding or a word that starts a predicate
-        "stop": _union(words["ends"], words["convene"], words["held"], words["not_held"]),
+        "stop": _union(words["ends"], words["convene"], words["attend"], words["held"], words["not_held"]),
         "meeting_verbs": _without(_union(words["convene"], words["held"], places["verb"]), places["not_verb"]),
         "all_verbs": _without(_union(words["convene"], words["held"], places["verb"], places["visit"]),
                               places["not_verb"]),
