@@ -141,6 +141,9 @@ def test_greetings_and_attributives_are_not_part_of_a_name() -> None:
     assert parts(event_of(lead, kind="speech"))[0] == "2025·青岚煤炭交易会"
     lead = "1月21日至24日，以“凝聚力量”为主题的青岚经济论坛2020年年会在青岚举行。"
     assert parts(event_of(lead))[:2] == ("青岚经济论坛2020年年会", "2020-01-21")
+    assert parts(event_of("主席韦知远10日致电祝贺青岚联盟第3届首脑会议召开。"))[0] == "青岚联盟第3届首脑会议"
+    assert parts(event_of("会议举行。", "代表们积极评价青岚园艺博览会成功举行"))[0] == "青岚园艺博览会"
+    assert parts(event_of("5月22日，他所在的十四届市人大三次会议在青岚开幕。"))[0] == "十四届市人大三次会议"
     lead = "“五一”前，一场主题为“同心协力，共克时艰”的颁奖典礼在青岚光谷举办。"
     assert parts(event_of(lead))[0] == "颁奖典礼"
 

@@ -437,9 +437,9 @@ def _named(p: Passage, index: int, a: int, b: int, speech: bool = False) -> _Men
     by = [m.end() for m in pats.attributive.finditer(text, a, b)]
     if by:
         a = by[-1]
-    greeting = pats.greeting.match(text, a, b)
-    if greeting:
-        a = greeting.end()
+    greetings = [m.end() for m in pats.greeting.finditer(text, a, b)]
+    if greetings:  # 热烈祝贺X, 致电祝贺X: the name follows the last
+        a = greetings[-1]
     if text.startswith(_DESCRIBED, a) and a + 1 < b:
         a += 1
     shown = p.shown_of(a, b)
