@@ -74,6 +74,9 @@ def test_traps_in_a_report_give_no_items() -> None:
         ("第一，压紧责任。第二，排查隐患。", [("第一", 1), ("第二", 2)]),
         ("其一，稳增长；其二，保民生。", [("其一", 1), ("其二", 2)]),
         ("十二、附则", [("十二", 12)]),
+        # a quotation closing a sentence ends it too
+        ("一是规模增长。“增长很快。”二是范围扩张。", [("一是", 1), ("二是", 2)]),
+        ("第一，压紧责任。“责任重大！”第二，排查隐患。", [("第一", 1), ("第二", 2)]),
     ],
 )
 def test_marker_shapes(text: str, expected: list[tuple[str, int]]) -> None:
