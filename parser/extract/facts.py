@@ -180,7 +180,8 @@ def _titled_after_a_list(roster: list[Mention], mention: Mention, text: str, end
     """Whether ``mention`` follows another name of its list, whose titles it shares, while a title of
     its own stands after it (俄罗斯总统甲同乙主席: 乙 is no 俄罗斯总统)."""
     first = next(m for m in roster if m.name)
-    return first is not mention and post_title_at(text, end) not in (None, *FORMS_OF_ADDRESS)
+    own = post_title_at(text, end)
+    return first is not mention and own is not None and own not in FORMS_OF_ADDRESS
 
 
 def _speech_title(layout: Layout) -> bool:
