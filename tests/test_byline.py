@@ -120,6 +120,10 @@ def test_source_line_is_no_credit_in_a_report() -> None:
         ("青岚新闻网记者 林晓岚 摄", [("photographer", "林晓岚")]),
         ("（记者 林晓岚摄影报道）", [("reporter", "林晓岚"), ("photographer", "林晓岚")]),
         ("（综合本报记者林晓岚、陶思远报道）", [("reporter", "林晓岚"), ("reporter", "陶思远")]),
+        # compiled (整理) or interviewed (采访) by reporters; closing words one after another
+        ("（本报记者 林晓岚整理）", [("reporter", "林晓岚")]),
+        ("（本报记者  倪  弋整理）", [("reporter", "倪  弋")]),
+        ("（本报记者林晓岚、陶思远采访整理）", [("reporter", "林晓岚"), ("reporter", "陶思远")]),
         # a line of names and a role word, no bracket
         ("韦书航 闵若川 本报记者 林晓岚", [("reporter", "韦书航"), ("reporter", "闵若川"), ("reporter", "林晓岚")]),
         ("本报记者 林晓岚 陶思远", [("reporter", "林晓岚"), ("reporter", "陶思远")]),

@@ -42,14 +42,17 @@ def _role_alt(min_len: int = 1) -> str:
     return "|".join(sorted(map(regex.escape, words), key=len, reverse=True))
 
 
-# a name: a run of 2–8 Chinese characters, or a two-character name padded to the width of three
-# (本报记者  靳  博  龚某某); the padding is no part of the name
-_PADDED = r"\p{Han}[ \u3000]{1,3}\p{Han}(?![\p{Han}·•])"
-_NAME = rf"(?:{_PADDED}|[\p{{Han}}·•]{{2,8}})"
+def _name(closing: str = "") -> str:
+    """A name: a run of 2–8 Chinese characters, or a two-character name padded to the width of three
+    (本报记者  靳  博  龚某某; the padding is no part of the name), which no further character
+    follows, unless it is one of the ``closing`` words (（本报记者  倪  弋整理）)."""
+    end = rf"(?:(?![\p{{Han}}·•])|(?={closing}))" if closing else r"(?![\p{Han}·•])"
+    return rf"(?:\p{{Han}}[ \u3000]{{1,3}}\p{{Han}}{end}|[\p{{Han}}·•]{{2,8}})"
+
+
+_NAME = _name()
 _PADDING = patterns.compile(r"[ \u3000]+")
 _CODE = r"(?:[_＿]?[A-Za-z]{1,4}[0-9]{2,6}|[_＿][A-Za-z0-9]{2,10})"
-# a name in a shape: never holding 报道, so a trailing (摄影)报道 stays outside the names
-
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,8 @@ _GROUP_NAME = patterns.compile(r"\(\?P<(\w+)>")
 def _shapes() -> tuple[_Shape, ...]:
     """The credit shapes of the lexicon, placeholders filled in, closing shapes last."""
     closing = "|".join(map(regex.escape, _credit_word_list("closing")))
-    fill = {"{ROLE}": _role_alt(), "{ROLE2}": _role_alt(2), "{NAME}": _NAME, "{CODE}": _CODE, "{CLOSING}": closing}
+    fill = {"{ROLE}": _role_alt(), "{ROLE2}": _role_alt(2), "{NAME}": _name(closing), "{CODE}": _CODE,
+            "{CLOSING}": closing}
     out = []
     for name, when, role, inner, vouched, pattern in table("credit_shapes.tsv"):
         for key, value in fill.items():
@@ -295,6 +299,15 @@ def _apply(shape: _Shape, text: str, hits: list[CreditHit], taken: list[tuple[in
         taken.append(m.span())
 
 
+def _without_closing(names: str) -> str:
+    """``names`` without the closing words a name swallowed, however many: （记者 甲报道）,
+    （综合本报记者甲、乙和新华社记者采访整理）."""
+    names = names.rstrip()
+    while ending := next((w for w in _credit_word_list("closing") if names.endswith(w)), None):
+        names = names[: -len(ending)].rstrip()
+    return names
+
+
 def _emit_with_roles(hits: list[CreditHit], role: str, names: str, base: int, vouches: bool, vouched: bool,
                      after: str | None) -> None:
     """Names with role words between them: each role word gives its role to the names after it
@@ -302,10 +315,7 @@ def _emit_with_roles(hits: list[CreditHit], role: str, names: str, base: int, vo
     or ``after``, credits the names before it again; a name followed by ``/`` and a role word
     (甲/文) has that role, and keeps the role of a role word right before it."""
     pats = _patterns()
-    for closing in _credit_word_list("closing"):  # a closing word a name swallowed: （记者 甲报道）
-        if names.rstrip().endswith(closing):
-            names = names.rstrip()[: -len(closing)]
-            break
+    names = _without_closing(names)
     segments: list[tuple[str, int, int, bool]] = []  # role, start, end, introduced by a role word
     pos, introduced, word = 0, vouched, ""
     for rm in pats["roleword"].finditer(names):
