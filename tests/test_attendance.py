@@ -67,6 +67,8 @@ def test_group_label_after_deng_applies_to_each() -> None:
         ("市长闵若川列席会议。", "市长", "observed"),
         ("市长闵若川向会议作了关于预算执行情况的报告。", "市长", "spoke"),
         ("驻青岚总领馆副总领事闵若川出席会议。", "驻青岚总领馆副总领事", "attended"),
+        ("镇党委书记闵若川带队督导防汛工作。", "镇党委书记", "attended"),
+        ("副市长闵若川带队检查安全生产。", "副市长", "attended"),
     ],
 )
 def test_role_verbs(sentence: str, title: str, role: str) -> None:
@@ -399,6 +401,11 @@ def test_a_group_joined_by_ji_is_company_not_the_next_title() -> None:
         ("韦知远", ["督导组组长"], ["participated"]),
         ("闵若川", ["专职监事"], ["participated"]),
     ]
+
+
+def test_a_bracketed_title_after_a_bare_name_keeps_it_near_its_verb() -> None:
+    # a title written after the name is no title (ANNOTATION.md), but the person is there
+    assert people("会议召开。", "韦知远（县委书记）出席会议并讲话。") == [("韦知远", [], ["attended", "spoke"])]
 
 
 def test_a_linker_inside_a_longer_one_cuts_no_name() -> None:

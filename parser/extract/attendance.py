@@ -710,10 +710,10 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             if len(named) != 1 or (not named[0].titles and not named[0].addressed and named[0].name not in known
                                    and not trusted):
                 mentions = []
-            elif v.start - named[0].end > 30:
+            elif v.start - named[0].end > _WORDS_REACH:
                 mentions = []
         if len(named) == 1 and not named[0].titles and not named[0].addressed and named[0].name not in known \
-                and not trusted and v.start - named[0].end > 3:
+                and not trusted and v.start - _NOTE_OR_NOTHING.match(sentence, named[0].end).end() > _BARE_NAME_REACH:
             mentions = []  # a lone bare name far from its verb is too weak (参加甘肃代表团审议)
         # unnamed groups only for acts (出席), and only when the label names people
         mentions = [m for m in mentions if m.name or (v.kind == "act" and _GROUP_LABEL.search(m.label)
@@ -772,6 +772,12 @@ def _says(sentence: str, v: Verb) -> bool:
 # where a roster joins the one after it: a comma, or 率/带领 (甲率乙、丙调研: both present)
 _JOINTS = ("，", "率", "带领")
 _NOTE_OR_NOTHING = re.compile(r"(?:[（(][^）)]{0,12}[）)])?")
+# a verb of words this far after the one name before it gives someone else's words (a quoted
+# phrase or a long clause stands between)
+_WORDS_REACH = 30
+# a bare name (no title, not yet present) counts for a verb only this close to it, a bracketed
+# note after the name aside (韦知远（县委书记）出席): further away the verb is another clause's
+_BARE_NAME_REACH = 3
 
 
 @cache
