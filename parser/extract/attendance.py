@@ -713,7 +713,7 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
             elif v.start - named[0].end > _WORDS_REACH:
                 mentions = []
         if len(named) == 1 and not named[0].titles and not named[0].addressed and named[0].name not in known \
-                and not trusted and v.start - _NOTE_OR_NOTHING.match(sentence, named[0].end).end() > _BARE_NAME_REACH:
+                and not trusted and v.start - _past_note(sentence, named[0].end) > _BARE_NAME_REACH:
             mentions = []  # a lone bare name far from its verb is too weak (参加甘肃代表团审议)
         # unnamed groups only for acts (出席), and only when the label names people
         mentions = [m for m in mentions if m.name or (v.kind == "act" and _GROUP_LABEL.search(m.label)
@@ -727,6 +727,12 @@ def _sentence_mentions(sentence: str, known: set[str], trusted: bool = False,
         last = mentions
         prev_end = v.end
     return out
+
+
+def _past_note(sentence: str, at: int) -> int:
+    """Where ``sentence`` goes on after a bracketed note standing at ``at`` (``at`` without one)."""
+    note = _NOTE_OR_NOTHING.match(sentence, at)
+    return note.end() if note else at
 
 
 def _earlier_rosters(sentence: str, clause_start: int, mentions: list[Mention],
