@@ -154,6 +154,12 @@ def test_a_word_of_what_a_meeting_did_joined_to_another_noun_is_part_of_the_name
     assert parts(event_of("市委常委会召开会议研究部署防汛工作。"))[0] == "市委常委会会议"
 
 
+def test_local_meeting_nouns_name_meetings() -> None:
+    lead = "6月1日，公司在办公楼二楼会议室召开安全生产月活动动员会。"
+    assert parts(event_of(lead)) == ("安全生产月活动动员会", "--06-01", "办公楼二楼会议室")
+    assert parts(event_of("市商务局10月29日举行中外媒体吹风会。"))[0] == "中外媒体吹风会"
+
+
 def test_a_name_does_not_run_over_a_verb_of_attending() -> None:
     assert parts(event_of("主席团常务主席召集并主持主席团会议。"))[0] == "主席团会议"
 
