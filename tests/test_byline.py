@@ -112,6 +112,8 @@ def test_source_line_is_no_credit_in_a_report() -> None:
         ("值班编辑：蒋文岳", [("editor", "蒋文岳")]),
         ("初审：林晓岚 复审：陶思远 终审：蒋文岳", [("editor", "林晓岚"), ("editor", "陶思远"), ("editor", "蒋文岳")]),
         ("蒋文岳/审", [("editor", "蒋文岳")]),
+        ("撰稿：林晓岚 审稿：陶思远 校对：蒋文岳", [("author", "林晓岚"), ("editor", "陶思远"), ("editor", "蒋文岳")]),
+        ("文字：林晓岚 图片：陶思远", [("author", "林晓岚"), ("photographer", "陶思远")]),
         ("林晓岚/文 陶思远/图", [("author", "林晓岚"), ("photographer", "陶思远")]),
         # a role before the name and one after it: both; the next name has only its own
         ("（记者 林晓岚/文 陶思远/图）", [("reporter", "林晓岚"), ("author", "林晓岚"), ("photographer", "陶思远")]),
