@@ -184,9 +184,9 @@ def test_a_shape_row_added_to_the_lexicon_takes_effect(tmp_path: Any) -> None:
 def test_a_role_row_added_to_the_lexicon_takes_effect(tmp_path: Any) -> None:
     from _lexicon_edit import lexicon_with_row
 
-    assert credits("校对：林晓岚") == []
-    with lexicon_with_row(tmp_path, "credit_roles.tsv", "校对\teditor"):
-        assert credits("校对：林晓岚") == [("editor", "林晓岚")]
+    assert credits("排版：林晓岚") == []
+    with lexicon_with_row(tmp_path, "credit_roles.tsv", "排版\teditor"):
+        assert credits("排版：林晓岚") == [("editor", "林晓岚")]
 
 
 def test_a_padded_two_character_name_is_one_name() -> None:
