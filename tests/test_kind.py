@@ -114,6 +114,9 @@ def test_kinds_end_to_end() -> None:
     assert parse(speech).kind == "speech"
     assert parse(news).kind == "other"
     assert parse("").kind == "other"
+    # a notice of a meeting still to come is no report of it
+    notice = "关于召开全市防汛工作会议的通知\n各区人民政府：\n　　经市政府研究，定于7月5日召开全市防汛工作会议。\n"
+    assert parse(notice).kind == "other"
 
 
 # ------------------------------------------------------------------ presence: the kind drops no one
