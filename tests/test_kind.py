@@ -171,6 +171,12 @@ def test_speaker_line_under_a_speech_title_is_no_part_of_the_headline() -> None:
     assert [(a.name, a.roles) for a in report.attendees] == [("韦知远", ["spoke"])]
 
 
+def test_an_editors_note_under_a_speech_title_is_no_part_of_the_headline() -> None:
+    report = parse("韦知远同志在全县经济工作会议上的讲话\n（根据录音整理）\n同志们：\n"
+                   "　　今天我们召开会议，我们要认真总结，我们要扎实推进。\n")
+    assert report.headline is not None and report.headline.text == "韦知远同志在全县经济工作会议上的讲话"
+
+
 def test_speaker_named_in_the_headline() -> None:
     report = parse("青岚大学后勤处韦知远处长的讲话\n各位代表，同志们：\n　　大家上午好。我们今天在这里开会。\n")
     assert report.kind == "speech"
