@@ -158,6 +158,8 @@ def test_local_meeting_nouns_name_meetings() -> None:
     lead = "6月1日，公司在办公楼二楼会议室召开安全生产月活动动员会。"
     assert parts(event_of(lead)) == ("安全生产月活动动员会", "--06-01", "办公楼二楼会议室")
     assert parts(event_of("市商务局10月29日举行中外媒体吹风会。"))[0] == "中外媒体吹风会"
+    lead = "7月3日，全县村干部能力提升培训班在县委党校开班。"
+    assert parts(event_of(lead)) == ("全县村干部能力提升培训班", "--07-03", "县委党校")
 
 
 def test_a_name_does_not_run_over_a_verb_of_attending() -> None:
