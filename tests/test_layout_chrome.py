@@ -272,3 +272,13 @@ def test_half_width_punctuation_throughout() -> None:
 def test_a_dot_joining_a_transliterated_name_is_kept_where_the_text_uses_full_stops() -> None:
     norms, _ = normalize_segments([segment_of("印尼贸易部长托马斯.林博出席研讨会。会议召开.", 0)])
     assert norms[0].text == "印尼贸易部长托马斯.林博出席研讨会。会议召开。"
+
+
+def test_a_page_title_standing_in_for_the_headline_drops_the_site_name() -> None:
+    # nothing on the page names the article: the <title> is the headline, without its site name,
+    # also as written when the page is in traditional characters
+    page = ("<html><head><title>青嵐縣召開防汛工作會議 - 青嵐縣人民政府門戶網站</title></head><body>"
+            "<p>7月5日上午，青嵐縣召開防汛工作會議。縣長韋知遠出席會議並講話。</p></body></html>")
+    headline = parse(page).headline
+    assert headline is not None
+    assert (headline.text, headline.text_original) == ("青岚县召开防汛工作会议", "青嵐縣召開防汛工作會議")

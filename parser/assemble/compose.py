@@ -4,8 +4,8 @@ the extract stage read, every span in characters of the decoded input and settle
 from __future__ import annotations
 
 from ..extract.facts import Facts
-from ..layout.blocks import Block, clean_title
-from ..layout.document import Layout
+from ..layout.blocks import Block
+from ..layout.document import Layout, headline_line
 from ..model import Paragraph, Report, SourceInfo, TextField, Warning
 from .spans import settle_spans
 
@@ -95,8 +95,8 @@ def _headline(layout: Layout, meta: dict[str, str]) -> TextField | None:
     if span[1] < span[0]:  # headline blocks out of input order (moved HTML text): cover them all
         span = (min(blocks[i].span[0] for i in layout.headline_blocks),
                 max(blocks[i].span[1] for i in layout.headline_blocks))
-    as_written = " ".join(clean_title(blocks[i].norm.original[blocks[i].start: blocks[i].start + len(blocks[i].text)])
-                          for i in layout.headline_blocks)
+    as_written = " ".join(headline_line(b, b.norm.original[b.start : b.start + len(b.text)])
+                          for b in (blocks[i] for i in layout.headline_blocks))
     if first.norm.show_original:
         return TextField(as_written if text == layout.headline_text else text, span)
     return TextField(text, span, as_written if as_written != layout.headline_text else None)

@@ -415,6 +415,14 @@ def _own_title_over_file_title(layout: Layout) -> Layout:
     return replace(layout, places=places, reasons=reasons, headline_blocks=own)
 
 
+def headline_line(block: Block, text: str | None = None) -> str:
+    """A headline block's line as the headline shows it (``text``: the block's text as written,
+    when that is wanted): cleaned as a title, and the page's ``<title>``, when nothing on the page
+    gave a better headline, without the site name after its separator (…工作会议 - 某县人民政府网站)."""
+    line = clean_title(block.text if text is None else text)
+    return _title_core(line) if block.tag == "title" else line
+
+
 def lay_out(blocks: list[Block]) -> Layout:
     """Parse the block classes with the document grammar and give every block its place.
 
@@ -437,7 +445,7 @@ def lay_out(blocks: list[Block]) -> Layout:
     elif plan.rejected is not None:
         warnings.append(Warning("layout_lenient", f"the parts of the document are not in a report's order "
                                 f"({plan.rejected}); they were read leniently"))
-    headline = " ".join(clean_title(blocks[i].text) for i in layout.headline_blocks) if layout.headline_blocks else None
+    headline = " ".join(headline_line(blocks[i]) for i in layout.headline_blocks) if layout.headline_blocks else None
     return replace(layout, headline_text=headline, warnings=warnings)
 
 
