@@ -781,8 +781,9 @@ def _place_of(passages: Sequence[Passage], heads: list[int], leads: list[int], b
                     found = _place_in(p, a, b, pattern, comma=True)
                 elif len(key) > _NAME_TAIL_MIN and (at := p.text.find(tail, a, b)) >= 0:
                     # the name again without its subject: only a place of its own clause is its place
-                    start = p.text.rfind("，", a, at) + 1 or a
-                    found = _place_in(p, start, at + len(tail) + len(_clause_end(p.text, at + len(tail))), pattern)
+                    named_end = at + len(tail)
+                    clause_end = named_end + len(_clause_end(p.text, named_end))
+                    found = _place_in(p, max(a, _clause_start(p.text, at)), clause_end, pattern)
                 if found is not None:
                     return found
     for i in heads:

@@ -15,7 +15,6 @@ from ..layout.blocks import Block
 from ..layout.document import Layout, count_items
 from ..model import Attendee, Credit, Directive, Event, Group, Published, Warning
 from ..vocabulary.credits import CreditHit, find_credits, opens_as_news
-from ..vocabulary.names import FORMS_OF_ADDRESS, post_title_at
 from . import attendance as att
 from .directive_grammar import read_tree
 from .directives import Item, find_all_candidates, flatten, meeting_voice
@@ -168,20 +167,11 @@ def _titles_from_other_mentions(people: dict[str, Attendee], blocks: list[Block]
                 roster = parse_roster(chain, 0)
                 if roster:
                     named = [m for m in roster if m.name == a.name]
-                    if named and named[0].titles and not _titled_after_a_list(roster, named[0], text,
-                                                                               pos + len(a.name)):
+                    if named and named[0].titles:
                         a.titles = list(named[0].titles)
                 pos = text.find(a.name, pos + 1)
             if a.titles:
                 break
-
-
-def _titled_after_a_list(roster: list[Mention], mention: Mention, text: str, end: int) -> bool:
-    """Whether ``mention`` follows another name of its list, whose titles it shares, while a title of
-    its own stands after it (俄罗斯总统甲同乙主席: 乙 is no 俄罗斯总统)."""
-    first = next(m for m in roster if m.name)
-    own = post_title_at(text, end)
-    return first is not mention and own is not None and own not in FORMS_OF_ADDRESS
 
 
 def _speech_title(layout: Layout) -> bool:

@@ -30,6 +30,7 @@ from ..vocabulary.names import (
     is_title,
     looks_like_name,
     looks_like_name_after_title,
+    post_title_max,
     split_title_name,
     starts_inside_word,
     weak_surname,
@@ -154,7 +155,7 @@ def _read_piece(piece: str, lenient: bool = False) -> list[tuple[str, str]] | No
 
 def _title_after_name(piece: str) -> int:
     """The length of the title written after a name that ends ``piece`` (同志, 主任, 副处长), or 0."""
-    for n in range(min(5, len(piece) - 2), 1, -1):
+    for n in range(min(post_title_max(), len(piece) - 2), 1, -1):
         if is_post_title(piece[-n:]):
             return n
     return 0

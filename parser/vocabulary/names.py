@@ -39,11 +39,10 @@ _DE_JOINED_MIN = 3
 # a name of no known surname is taken right after a title when it is this long and all of
 # transliterated characters (特朗普, 拉塞诺)
 _FOREIGN_NAME_LEN = 3
-# forms of address and 总书记, written after a name, are no title suffix; any title suffix of a post (主任,
+# forms of address after a name that are no title suffix; any title suffix of a post (主任,
 # 委员), or one with 副 or 总 before it (副处长, 总经济师), after a name is one too:
 # 韦知远总经济师 is 韦知远
-FORMS_OF_ADDRESS = frozenset("同志 先生 女士".split())
-_POST_TITLES = FORMS_OF_ADDRESS | {"总书记"}
+_POST_TITLES = frozenset("总书记 同志 先生 女士".split())
 _POST_PREFIXES = frozenset("副总")
 # a dot between the parts of a transliterated name; a full stop stands in for it in some pages
 _DOTS = "·•."
@@ -265,12 +264,10 @@ def is_post_title(s: str) -> bool:
     return s in _post_titles()
 
 
-def post_title_at(text: str, at: int) -> str | None:
-    """The title written after a name that starts at ``at`` (习近平主席 → 主席), longest first, if any."""
-    for n in range(min(max(map(len, _post_titles())), len(text) - at), 0, -1):
-        if is_post_title(text[at : at + n]):
-            return text[at : at + n]
-    return None
+@cache
+def post_title_max() -> int:
+    """The length of the longest title written after a name (副主任委员): no longer one is looked for."""
+    return max(map(len, _post_titles()))
 
 
 @cache
